@@ -1,0 +1,1 @@
+"""Subcommands beyond build and query, one module each; each exposes ``register(subparsers)``."""

@@ -1,0 +1,102 @@
+"""Per-article state shared by the extractors: locality, what was found so far, and how short
+organisation names resolve in this article."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from kg.model import Article, ArticleFacts, Entity, Evidence, Ref, Relation, Sentence, Tenure
+from kg.resolve.locality import Locality, article_locality
+
+Record = Entity | Relation | Tenure
+
+
+@dataclass(frozen=True)
+class OrgName:
+    key: str  # identity: the full canonical name, or a scoped short name when unresolvable
+    label: str  # readable name with locality: 莲都区委
+    full: str | None  # 中共丽水市莲都区委员会
+    type: str | None  # PartyCommittee | GovernmentOrganization | OrganizationalUnit | None
+    level: str  # national | province | city | district | town | unknown
+
+
+@dataclass
+class ArticleContext:
+    article: Article
+    locality: Locality
+    entities: dict[Ref, Entity] = field(default_factory=dict)
+    relations: dict[tuple, Relation] = field(default_factory=dict)
+    tenures: dict[tuple, Tenure] = field(default_factory=dict)
+    persons: dict[str, Ref] = field(default_factory=dict)  # name as written -> person
+    main_event: Ref | None = None
+
+    @classmethod
+    def of(cls, article: Article) -> ArticleContext:
+        return cls(article, article_locality(article))
+
+    # ---- collecting -----------------------------------------------------------------------
+    def add(self, record: Record) -> None:
+        if isinstance(record, Entity):
+            old = self.entities.get(record.ref)
+            if old is None:
+                self.entities[record.ref] = record
+            else:  # keep the first evidence, gather aliases and attributes
+                aliases = tuple(dict.fromkeys(old.aliases + record.aliases))
+                attrs = dict(record.attrs)
+                attrs.update(dict(old.attrs))
+                self.entities[record.ref] = Entity(
+                    old.kind, old.key, old.label, old.evidence, aliases, tuple(sorted(attrs.items()))
+                )
+        elif isinstance(record, Relation):
+            self.relations.setdefault((record.subject, record.predicate, record.object), record)
+        elif isinstance(record, Tenure):
+            self.tenures.setdefault((record.person, record.post.org, record.post.role), record)
+        else:
+            raise TypeError(f"not an extraction record: {record!r}")
+
+    def facts(self) -> ArticleFacts:
+        return ArticleFacts(
+            self.article,
+            tuple(self.entities.values()),
+            tuple(self.relations.values()),
+            tuple(self.tenures.values()),
+        )
+
+    def evidence(self, sentence: Sentence, start: int, end: int, extractor: str) -> Evidence:
+        return Evidence(self.article.id, sentence.index, start, end, sentence.text[start:end], extractor)
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return self.article.sentences
+
+    # ---- names in this article's locality ---------------------------------------------------
+    def scope_key(self, name: str, level: str) -> str:
+        """Identity key for something local: prefixed with the division that makes it unique."""
+        div = None
+        if level in ("district", "town"):
+            div = self.locality.district or self.locality.city
+        elif level == "city":
+            div = self.locality.city
+        elif level == "province":
+            div = self.locality.province
+        if div is not None:
+            return f"{div.name}_{name}" if level == "town" else name
+        scope = self.article.source or self.article.id
+        return f"{scope}_{name}"
+
+    def scope_name(self, level: str) -> str:
+        """Name of the division at *level* (district, city, province) of this article, or of
+        the paper/article when the locality is unknown: keeps 全市领导干部会议 of two cities apart."""
+        div = self.locality.at("district" if level == "town" else level)
+        if div is not None:
+            return div.name
+        return self.article.source or self.article.id
+
+    def person_key(self, name: str, level: str = "city") -> str:
+        """People are told apart by name and the place their posts (or the paper) belong to."""
+        if level.startswith("national"):
+            return name
+        div = self.locality.province if level == "province" else (self.locality.city or self.locality.province)
+        if div is not None:
+            return f"{div.name}_{name}"
+        return name if not self.article.source else f"{self.article.source}_{name}"

@@ -1,0 +1,227 @@
+"""Meetings and other events: reported ones (主持召开…会议, …推进会召开, 召开…), the ones only
+referred to (…会议精神, 在…会议上), who chaired, attended and spoke, and which meetings'
+spirit a meeting relayed (传达学习…精神). Emits lg:Meeting / schema:Event, lg:chair,
+schema:attendee, lg:speaker, lg:relays, schema:organizer (ontology.md §3.5b–c).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import extractor
+from kg.extract.context import ArticleContext
+from kg.extract.discourse import reported_sentences
+from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
+from kg.ingest.dates import find_dates
+from kg.model import Entity, Ref, Relation, Sentence
+from kg.nlp.segment import pos_tokens
+from kg.resources import lexicon_lines
+
+MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True)
+MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
+NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
+EV = rf"[^{NOT_IN_NAME}]{{0,40}}?{MW}"
+CHAIRED = re.compile(rf"主持召开了?(?P<ev>{EV})(?=[，。；]|并|$)")
+HELD = re.compile(rf"(?:^|[，；])(?P<ev>{EV})(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕)(?=[，。；]|$)")
+CONVENED = re.compile(rf"(?:召开|举行)了?(?P<ev>{EV})(?=[，。；]|$)")
+REFERRED = re.compile(rf"(?P<mw>{MW})(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间)")
+# Words at which the name of a referred meeting stops when reading leftwards.
+LEFT_STOP_WORDS = {
+    "传达", "学习", "贯彻", "领会", "落实", "召开", "主持", "出席", "参加", "举行", "确保", "推动",
+    "使", "让", "把", "将", "对", "和", "与", "及", "并", "是", "为", "向", "从", "在", "了", "的",
+    "以", "按照", "根据", "围绕", "深入", "认真", "全面", "深刻", "研究",
+}
+LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
+RELAY = re.compile(r"(?P<verb>传达学习|学习贯彻|传达贯彻|学习传达|传达|学习)了?(?P<obj>[^。；]+?)精神")
+SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
+                "区": "district", "全县": "district", "县": "district"}
+ATTEND = re.compile(r"(?:等)?(?:出席|参加)了?(?:会议|活动|仪式)?(?P<speak>并(?:讲话|致辞|发言|作报告))?")
+
+
+def _clean_label(label: str) -> str:
+    return re.sub(r"^(?:了|正式|隆重|召开|举行)+", "", label).strip()
+
+
+def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, str] | None:
+    """Read a meeting's name leftwards from its last word, stopping at verbs and function words."""
+    start = mw_start
+    for word, tag, pos in reversed(tokens):
+        if pos + len(word) > mw_start:
+            continue
+        if pos + len(word) != start:
+            break
+        if word in LEFT_STOP_WORDS or tag in LEFT_STOP_TAGS or not re.match(r"^[\u4e00-\u9fff\w]+$", word):
+            break
+        if tag.startswith("v") and tag != "vn" and start < mw_start and len(text[pos:mw_end]) > 30:
+            break
+        start = pos
+    name = text[start:mw_end]
+    # 贯彻好全市…会议, 深刻领会全国两会: a scope word starts the name
+    scope = re.search(r"(?:全国|全省|全市|全区|全县)", name)
+    if scope and scope.start() > 0:
+        start += scope.start()
+        name = text[start:mw_end]
+    if len(name) <= len(text[mw_start:mw_end]) and name in ("会议", "大会", "全会", "会"):
+        return None
+    return start, name
+
+
+class Meetings:
+    def __init__(self, ctx: ArticleContext, extractor_name: str):
+        self.ctx, self.name = ctx, extractor_name
+
+    def canonical(self, label: str) -> tuple[str, str | None, str | None]:
+        """(canonical label, organizer key, scope level) for a meeting label as written."""
+        m = PREFIX_RE.match(label)
+        if m and label[m.end():].startswith("常委会"):
+            org = resolve_unit(resolve_prefix(m.group(0), self.ctx), "常委会")
+            return org.label[: -len("常委会")] + label[m.end():], org.key, org.level
+        for prefix, level in SCOPE_PREFIX.items():
+            if label.startswith(prefix):
+                return label, None, level
+        return label, None, None
+
+    def event(self, sentence: Sentence, start: int, end: int, label: str, reported: bool,
+              etype: str = "Meeting", date: str | None = None, part: str | None = None):
+        ctx = self.ctx
+        label = _clean_label(label)
+        canonical, organizer, level = self.canonical(label)
+        scope = ctx.scope_name(level) if level else ""
+        if date:
+            key = f"{date}_{canonical}"
+        else:
+            year = (ctx.article.publication_date or "")[:4]
+            key = "_".join(x for x in (year, scope if scope != canonical else "", canonical) if x)
+        attrs = [("type", etype)]
+        if date:
+            attrs.append(("date", date))
+        if part:
+            attrs.append(("part_of_day", part))
+        if reported:
+            attrs.append(("reported_in", ctx.article.id))
+        ev = ctx.evidence(sentence, start, end, self.name)
+        ent = Entity("event", key, canonical, ev, (label,), tuple(sorted(attrs)))
+        out = [ent]
+        if organizer:
+            m = PREFIX_RE.match(label)
+            org = resolve_unit(resolve_prefix(m.group(0), ctx), "常委会")
+            out.append(org_entity(org, m.group(0) + "常委会", ev))
+            out.append(Relation(ent.ref, "organizer", Ref("org", org.key), ev))
+        return out
+
+    def date_for(self, sentence: Sentence) -> tuple[str | None, str | None]:
+        art = self.ctx.article
+        dates = find_dates(sentence.text, art.publication_date)
+        if dates:
+            return dates[0].date, dates[0].part_of_day
+        if sentence.paragraph == 0 and sentence.index <= 1 and art.dateline_date:
+            return art.dateline_date, art.part_of_day
+        return None, None
+
+
+def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, Ref]]:
+    """Known people named right before *pos*, including lists (甲、乙等)."""
+    out = []
+    head = text[:pos]
+    head = head[:-1] if head.endswith("等") else head
+    while True:
+        hit = next(((n, r) for n, r in sorted(ctx.persons.items(), key=lambda x: -len(x[0])) if head.endswith(n)), None)
+        if hit is None:
+            break
+        out.append(hit)
+        head = head[: -len(hit[0])]
+        if not head.endswith(("、", "和")):
+            break
+        head = head[:-1]
+    return out
+
+
+@extractor("lg.meeting.v1")
+def extract_meetings(ctx: ArticleContext):
+    meetings = Meetings(ctx, "lg.meeting.v1")
+    reported = reported_sentences(ctx.sentences)
+    for sentence in ctx.sentences:
+        text = sentence.text
+        narrative = sentence.index not in reported and sentence.kind == "body"
+        if narrative:
+            for pattern in (CHAIRED, HELD, CONVENED):
+                for m in pattern.finditer(text):
+                    date, part = meetings.date_for(sentence)
+                    records = meetings.event(sentence, m.start("ev"), m.end("ev"), m["ev"], True, date=date, part=part)
+                    yield from records
+                    event = records[0].ref
+                    if ctx.main_event is None:
+                        ctx.main_event = event
+                    if pattern is CHAIRED:
+                        for _, person in _person_before(ctx, text, m.start() if text[m.start() - 2:m.start()] != "主持" else m.start()):
+                            yield Relation(event, "chair", person, ctx.evidence(sentence, 0, m.end(), meetings.name))
+        # meetings referred to: …会议精神, 在…会议上
+        tokens = None
+        for m in REFERRED.finditer(text):
+            tokens = tokens or pos_tokens(text)
+            hit = _referred_name(text, m.start("mw"), m.end("mw"), tokens)
+            if hit is None:
+                continue
+            start, label = hit
+            if any(e.kind == "event" and label in e.aliases for e in ctx.entities.values() if e.attr("reported_in")):
+                continue
+            yield from meetings.event(sentence, start, m.end("mw"), label, False)
+
+
+@extractor("lg.participation.v1")
+def extract_participation(ctx: ArticleContext):
+    """主持会议 / 出席会议并讲话 with the article's meeting as the event (anaphora)."""
+    name = "lg.participation.v1"
+    reported = reported_sentences(ctx.sentences)
+    for sentence in ctx.sentences:
+        if sentence.index in reported or ctx.main_event is None:
+            continue
+        text = sentence.text
+        for m in re.finditer(r"主持(?:会议|召开会议)", text):
+            for _, person in _person_before(ctx, text, m.start()):
+                yield Relation(ctx.main_event, "chair", person, ctx.evidence(sentence, 0, m.end(), name))
+        for m in ATTEND.finditer(text):
+            people = _person_before(ctx, text, m.start())
+            for _, person in people:
+                ev = ctx.evidence(sentence, 0, m.end(), name)
+                yield Relation(ctx.main_event, "attendee", person, ev)
+                if m["speak"]:
+                    yield Relation(ctx.main_event, "speaker", person, ev)
+
+
+@extractor("lg.relay.v1")
+def extract_relays(ctx: ArticleContext):
+    """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative only)."""
+    name = "lg.relay.v1"
+    reported = reported_sentences(ctx.sentences)
+    events_by_alias = {}
+    for e in ctx.entities.values():
+        if e.kind == "event":
+            for a in e.aliases + (e.label,):
+                events_by_alias.setdefault(a, e.ref)
+    for sentence in ctx.sentences:
+        if sentence.index in reported or ctx.main_event is None:
+            continue
+        text = sentence.text
+        for clause_m in re.finditer(r"[^，。；]+(?:[，；][^，。；]*精神)*", text):
+            clause = clause_m.group(0)
+            subj = re.match(r"^(?:会议|会上)还?", clause)
+            if not subj:
+                continue
+            for m in RELAY.finditer(clause, subj.end()):
+                if m.start() != subj.end():
+                    break
+                objects = clause[m.start("obj"):]
+                for part in re.split(r"精神[、，和及]?", objects):
+                    part = re.sub(r"^(?:了|和|及|、)", "", part)
+                    if not part:
+                        continue
+                    target = events_by_alias.get(part)
+                    if target is None:
+                        for alias, ref in events_by_alias.items():
+                            if part.endswith(alias) and len(alias) >= 4:
+                                target = ref
+                                break
+                    if target is not None and target != ctx.main_event:
+                        ev = ctx.evidence(sentence, clause_m.start(), clause_m.end(), name)
+                        yield Relation(ctx.main_event, "relays", target, ev)

@@ -1,0 +1,123 @@
+"""Organisations: short names (区委, 市政府) resolved against the article's locality, units
+(区委组织部, 区委常委会) and local bodies (区经商局).
+
+Emits schema:name = the name with its locality (莲都区委组织部), schema:legalName = the full
+name where it can be derived (中共丽水市莲都区委员会组织部), aliases as written.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import extractor
+from kg.extract.context import ArticleContext, OrgName
+from kg.model import Entity, Evidence
+from kg.resources import lexicon_lines, lexicon_table
+
+NATIONAL = {
+    "中共中央": ("中国共产党中央委员会", "中共中央", "PartyCommittee"),
+    "党中央": ("中国共产党中央委员会", "中共中央", "PartyCommittee"),
+    "中央": ("中国共产党中央委员会", "中共中央", "PartyCommittee"),
+    "国务院": ("中华人民共和国国务院", "国务院", "GovernmentOrganization"),
+    "全国人大常委会": ("全国人民代表大会常务委员会", "全国人大常委会", None),
+    "全国人大": ("全国人民代表大会", "全国人大", None),
+    "全国政协": ("中国人民政治协商会议全国委员会", "全国政协", None),
+    "中央军委": ("中共中央军事委员会", "中央军委", None),
+}
+LEVEL_CHAR = {"province": "省", "city": "市", "district": "区县", "town": "镇乡"}
+KIND_TYPE = {"party": "PartyCommittee", "government": "GovernmentOrganization", "discipline": None,
+             "congress": None, "cppcc": None}
+
+
+def org_prefixes() -> dict[str, tuple[str, str]]:
+    return {row[0]: (row[1], row[2]) for row in lexicon_table("org_prefixes.txt")}
+
+
+PREFIX_RE = re.compile("|".join(sorted(map(re.escape, org_prefixes()), key=len, reverse=True)))
+UNITS = sorted(lexicon_lines("org_units.txt"), key=len, reverse=True)
+SUFFIXES = sorted(lexicon_lines("org_suffixes.txt"), key=len, reverse=True)
+
+
+def _full(path: str, kind: str) -> str:
+    return {
+        "party": f"中共{path}委员会",
+        "government": f"{path}人民政府",
+        "congress": f"{path}人民代表大会常务委员会",
+        "cppcc": f"中国人民政治协商会议{path}委员会",
+        "discipline": f"中共{path}纪律检查委员会",
+    }[kind]
+
+
+def resolve_prefix(short: str, ctx: ArticleContext) -> OrgName:
+    """区委 on a 莲都 page -> 莲都区委 (中共丽水市莲都区委员会)."""
+    if short in NATIONAL:
+        full, label, otype = NATIONAL[short]
+        return OrgName(full, label, full, otype, "national")
+    level, kind = org_prefixes()[short]
+    div = ctx.locality.at(level) if level in ("province", "city", "district") else None
+    if div is None or div.name[-1] not in LEVEL_CHAR.get(level, ""):
+        return OrgName(ctx.scope_key(short, level), short, None, KIND_TYPE.get(kind), level)
+    label = div.name + short[1:]
+    parts = [d.name for d in (ctx.locality.city, div) if d is not None] if level == "district" else [div.name]
+    full = _full("".join(dict.fromkeys(parts)), kind)
+    return OrgName(full, label, full, KIND_TYPE.get(kind), level)
+
+
+def resolve_unit(parent: OrgName, unit: str) -> OrgName:
+    """A unit of a party committee or government: 区委 + 组织部."""
+    label = parent.label + unit
+    if unit == "常委会" and parent.full and parent.full.endswith("委员会"):
+        full = parent.full + "常务委员会"
+    else:
+        full = (parent.full + unit) if parent.full else None
+    return OrgName(full or f"{parent.key}{unit}", label, full, "OrganizationalUnit", parent.level)
+
+
+def org_entity(org: OrgName, surface: str, ev: Evidence) -> Entity:
+    attrs = [("type", org.type)] if org.type else []
+    if org.full:
+        attrs.append(("full_name", org.full))
+    return Entity("org", org.key, org.label, ev, (surface,), tuple(sorted(attrs)))
+
+
+_UNIT_RE = re.compile(
+    rf"(?P<place>[\u4e00-\u9fff]{{2,6}}?)?(?P<prefix>{PREFIX_RE.pattern})(?P<unit>{'|'.join(UNITS)})"
+)
+_LOCAL_BODY_RE = re.compile(
+    rf"(?<![\u4e00-\u9fff])(?P<level>[区县市])(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?P<suffix>{'|'.join(SUFFIXES)})(?=[\u4e00-\u9fff]|$)"
+)
+_NOT_LOCAL_BODY = re.compile(r"^(直|内|里|委|政府|场|民|级|长)")
+
+
+def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):
+    text = sentence.text
+    for m in _UNIT_RE.finditer(text):
+        if m["unit"] == "常委会" and text.startswith("会议", m.end()):
+            continue  # 区委常委会会议 is a meeting; its organiser is emitted by the meeting extractor
+        parent = resolve_prefix(m["prefix"], ctx)
+        place = m["place"] or ""
+        if place and not any(place.endswith(d.name) or place.endswith((d.name[:-1])) for d in
+                             (ctx.locality.province, ctx.locality.city, ctx.locality.district) if d):
+            place = ""
+        start = m.start("prefix") - len(place)
+        org = resolve_unit(parent, m["unit"])
+        yield org_entity(org, text[start:m.end()], ctx.evidence(sentence, start, m.end(), extractor_name))
+    for m in _LOCAL_BODY_RE.finditer(text):
+        if _NOT_LOCAL_BODY.match(m["name"]) or PREFIX_RE.match(text, m.start()):
+            continue
+        level = "city" if m["level"] == "市" else "district"
+        div = ctx.locality.at(level)
+        body = m["name"] + m["suffix"]
+        if div is not None:
+            path = "".join(d.name for d in (ctx.locality.city, div) if d) if level == "district" else div.name
+            org = OrgName(path + body, div.name + body, path + body, "GovernmentOrganization", level)
+        else:
+            org = OrgName(ctx.scope_key(m.group(0), level), m.group(0), None, "GovernmentOrganization", level)
+        yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), extractor_name))
+
+
+@extractor("lg.org.v1")
+def extract_orgs(ctx: ArticleContext):
+    """Organisations and their units named in any sentence (captions included)."""
+    for sentence in ctx.sentences:
+        yield from find_orgs(ctx, sentence, "lg.org.v1")

@@ -1,0 +1,155 @@
+"""Readers: files and folders in, Article records (and clear Problems) out.
+
+Formats are chosen by extension and content (CONTRACT.md): ``.txt`` is a newspaper page when it
+has bylines, datelines or a page header, otherwise one clean article; ``.jsonl`` holds one
+article per line. Folders are walked in sorted order.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.ingest.article import article_from_text
+from kg.ingest.decode import DecodeError, decode_bytes
+from kg.ingest.page import PageLayout, looks_like_page, read_page
+from kg.model import Article, Author, Problem
+
+SUFFIXES = (".txt", ".jsonl")
+MAX_BYTES = 64 * 1024 * 1024  # a larger single input is refused rather than exhausting memory
+
+
+@dataclass
+class InputResult:
+    """What one input file gave: its articles, its problems, and how it was read."""
+
+    path: str
+    kind: str  # page | article | jsonl | unknown
+    encoding: str | None = None
+    articles: list[Article] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
+    layout: PageLayout | None = None
+
+    @property
+    def failed(self) -> bool:
+        return any(p.severity == "error" for p in self.problems)
+
+
+def iter_input_files(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to read, with a flag telling whether the user named the file itself."""
+    for p in paths:
+        if p.is_dir():
+            for f in sorted(x for x in p.rglob("*") if x.is_file()):
+                if not any(part.startswith(".") for part in f.relative_to(p).parts):
+                    yield f, False
+        else:
+            yield p, True
+
+
+def read_inputs(
+    paths: Iterable[Path], issued: str | None = None, source: str | None = None
+) -> Iterator[InputResult]:
+    for f, named in iter_input_files(paths):
+        yield read_file(f, issued=issued, source=source, named=named)
+
+
+def _stem(path: Path) -> str:
+    return re.sub(r"[^\w\-]", "-", path.stem) or "input"
+
+
+def read_file(
+    path: Path, issued: str | None = None, source: str | None = None, named: bool = True
+) -> InputResult:
+    spath = str(path)
+    suffix = path.suffix.lower()
+    if suffix not in SUFFIXES:
+        msg = f"unknown extension {path.suffix or '(none)'!r}: expected .txt or .jsonl"
+        return InputResult(spath, "unknown", problems=[Problem(spath, msg, severity="error" if named else "warning")])
+    if not path.exists():
+        return InputResult(spath, "unknown", problems=[Problem(spath, "no such file")])
+    size = path.stat().st_size
+    if size > MAX_BYTES:
+        msg = f"the file is {size // 2**20} MiB, over the {MAX_BYTES // 2**20} MiB limit for one input; split it"
+        return InputResult(spath, "unknown", problems=[Problem(spath, msg)])
+    try:
+        decoded = decode_bytes(path.read_bytes())
+    except DecodeError as err:
+        return InputResult(spath, "unknown", problems=[Problem(spath, str(err))])
+    except OSError as err:
+        return InputResult(spath, "unknown", problems=[Problem(spath, f"cannot read: {err.strerror}")])
+    if suffix == ".jsonl":
+        result = _read_jsonl(decoded.text, spath, _stem(path), source)
+    elif looks_like_page(decoded.text):
+        articles, layout = read_page(decoded.text, spath, _stem(path), issued, source)
+        result = InputResult(spath, "page", articles=articles, layout=layout)
+        result.problems += [Problem(spath, w, severity="warning") for w in layout.warnings]
+        if not articles:
+            result.problems.append(Problem(spath, "no article found on the page"))
+    else:
+        art = article_from_text(decoded.text, article_id=_stem(path), path=spath, issued=issued, source=source)
+        result = InputResult(spath, "article", articles=[art])
+        if not art.sentences:
+            result.problems.append(Problem(spath, "the article has a title but no text"))
+    result.encoding = decoded.encoding
+    if decoded.encoding not in ("utf-8", "utf-8-sig"):
+        result.problems.append(Problem(spath, f"decoded as {decoded.encoding}", severity="warning"))
+    return result
+
+
+_ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+
+def _authors(value: object) -> tuple[Author, ...]:
+    if isinstance(value, str):
+        value = [value]
+    out = []
+    for a in value if isinstance(value, list) else []:
+        if isinstance(a, str) and a.strip():
+            out.append(Author(a.strip(), "作者"))
+        elif isinstance(a, dict) and isinstance(a.get("name"), str):
+            out.append(Author(a["name"].strip(), str(a.get("role") or "作者")))
+    return tuple(out)
+
+
+def _read_jsonl(text: str, path: str, stem: str, source: str | None) -> InputResult:
+    result = InputResult(path, "jsonl")
+    seen: set[str] = set()
+    for number, raw in enumerate(text.splitlines(), start=1):
+        if not raw.strip():
+            continue
+        try:
+            rec = json.loads(raw)
+        except json.JSONDecodeError as err:
+            result.problems.append(Problem(path, f"not valid JSON ({err.msg} at column {err.colno})", number))
+            continue
+        if not isinstance(rec, dict) or not isinstance(rec.get("text"), str) or not rec["text"].strip():
+            result.problems.append(Problem(path, "a record needs a non-empty string field 'text'", number))
+            continue
+        rid = str(rec.get("id") or f"{stem}-{number}")
+        if rid in seen:
+            result.problems.append(Problem(path, f"duplicate id {rid!r}; the later record is skipped", number))
+            continue
+        seen.add(rid)
+        date = rec.get("date")
+        if date is not None and not (isinstance(date, str) and _ISO.match(date)):
+            result.problems.append(Problem(path, f"date {date!r} is not YYYY-MM-DD; ignored", number, "warning"))
+            date = None
+        result.articles.append(
+            article_from_text(
+                rec["text"],
+                article_id=rid,
+                path=path,
+                title=str(rec.get("title") or ""),
+                issued=date,
+                source=str(rec.get("source") or source or "") or None,
+                url=rec.get("url") if isinstance(rec.get("url"), str) else None,
+                page=str(rec["page"]) if rec.get("page") is not None else None,
+                section=rec.get("section") if isinstance(rec.get("section"), str) else None,
+                line=number,
+                authors=_authors(rec.get("authors")),
+            )
+        )
+    return result

@@ -1,0 +1,39 @@
+"""Readable, stable IRI keys for Chinese names (ontology.md §3.6). Pure functions, no rdflib.
+
+>>> iri_key("《中华人民共和国民法典》")
+'中华人民共和国民法典'
+>>> iri_key("２０１９年度 十强工业企业")
+'2019年度十强工业企业'
+>>> compose("中共丽水市莲都区委员会", "书记")
+'中共丽水市莲都区委员会_书记'
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+
+_DOTS = dict.fromkeys(map(ord, "•‧・･∙⋅"), "·")
+# Whitespace, quotes, brackets, Chinese punctuation, and every character that is reserved in IRIs
+# or needs escaping in Turtle local names; control characters too.
+_DROP = re.compile(
+    r"[\s\"'“”‘’「」『』《》〈〉【】〔〕()（）\[\]{}<>,，、。;；:：!！?？|\\^`/#%&*+=~$@.…—–]"
+    r"|[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]"
+)
+MAX_KEY = 80  # longer keys are cut and suffixed with a hash, so IRIs stay readable and unique
+
+
+def iri_key(label: str) -> str:
+    """Canonical local name for *label*: NFKC, no punctuation, '_' reserved (idempotent)."""
+    s = unicodedata.normalize("NFKC", label).translate(_DOTS)
+    s = _DROP.sub("", s).replace("_", "-").strip("-")
+    if not s:
+        s = "x" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
+    if len(s) > MAX_KEY:
+        s = s[: MAX_KEY - 11] + "h" + hashlib.sha1(s.encode("utf-8")).hexdigest()[:10]
+    return s
+
+
+def compose(*parts: str) -> str:
+    return "_".join(iri_key(p) for p in parts if p)

@@ -1,0 +1,85 @@
+"""Where an article is from, so short forms resolve: on a 莲都 page 区委 is 中共丽水市莲都区委员会.
+
+The locality is read from the page section (要闻·莲都) and the divisions the text names most;
+it is only used when it is unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from kg.model import Article
+from kg.resolve.gazetteer import Division, gazetteer
+
+
+@dataclass(frozen=True)
+class Locality:
+    province: Division | None = None
+    city: Division | None = None
+    district: Division | None = None
+
+    def at(self, level: str) -> Division | None:
+        return {"province": self.province, "city": self.city, "district": self.district}.get(level)
+
+    @property
+    def finest(self) -> Division | None:
+        return self.district or self.city or self.province
+
+
+NO_LOCALITY = Locality()
+_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def is_written_form(name: str, d: Division, near: Division | None = None) -> bool:
+    """Accept a division's short form (莲都 for 莲都区) only for provinces and cities, or for
+    districts in the province of *near*: short forms of districts are often common words
+    (振兴, 资源, 惠民)."""
+    if name == d.name or d.level in ("province", "city"):
+        return True
+    return near is not None and d.province_code == near.province_code
+
+
+def mentioned_divisions(text: str, near: Division | None = None) -> Counter[Division]:
+    """Divisions named in *text* by full name, or by an accepted short form."""
+    g = gazetteer()
+    counts: Counter[Division] = Counter()
+    for run in _CJK_RUN.findall(text):
+        i = 0
+        while i < len(run):
+            for n in range(min(8, len(run) - i), 1, -1):
+                hits = g.lookup(run[i:i + n])
+                if len(hits) == 1 and is_written_form(run[i:i + n], hits[0], near):
+                    counts[hits[0]] += 1
+                    i += n
+                    break
+            else:
+                i += 1
+    return counts
+
+
+def article_locality(article: Article) -> Locality:
+    """The district (or city, or province) the article is about, when the evidence agrees."""
+    g = gazetteer()
+    section_hits: list[Division] = []
+    if article.section:
+        for part in re.split(r"[·・•\s]", article.section):
+            section_hits += list(g.lookup(part))
+    near = section_hits[0] if len(section_hits) == 1 else None
+    counts = mentioned_divisions(article.title + "\n" + article.text, near)
+    if len(section_hits) == 1:
+        anchor = section_hits[0]
+    else:
+        district_counts = Counter({d: c for d, c in counts.items() if d.level == "district"})
+        top = district_counts.most_common(2)
+        if top and (len(top) == 1 or top[0][1] >= 2 * top[1][1]) and top[0][1] >= 2:
+            anchor = top[0][0]
+        else:
+            city_counts = Counter({d: c for d, c in counts.items() if d.level == "city"})
+            top = city_counts.most_common(2)
+            if not top or (len(top) > 1 and top[0][1] < 2 * top[1][1]) or top[0][1] < 2:
+                return NO_LOCALITY
+            anchor = top[0][0]
+    path = {d.level: d for d in g.path(anchor)}
+    return Locality(path.get("province"), path.get("city"), path.get("district"))

@@ -1,0 +1,41 @@
+"""Package data, read through importlib.resources (with a fallback for source checkouts)."""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib.resources import files
+from pathlib import Path
+
+
+@cache
+def lexicon_lines(name: str) -> tuple[str, ...]:
+    """Non-comment, non-blank lines of kg/data/lexicon/<name>."""
+    text = (files("kg") / "data" / "lexicon" / name).read_text(encoding="utf-8")
+    return tuple(ln.strip() for ln in text.splitlines() if ln.strip() and not ln.lstrip().startswith("#"))
+
+
+def lexicon_table(name: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(ln.split("\t")) for ln in lexicon_lines(name))
+
+
+def lexicon_words(name: str) -> tuple[str, ...]:
+    return tuple(w for ln in lexicon_lines(name) for w in ln.split())
+
+
+def ontology_path(name: str) -> Path:
+    """Path of an ontology file: kg/ontology/ in a wheel, ../ontology/ in a source checkout."""
+    packaged = files("kg") / "ontology" / name
+    if packaged.is_file():
+        return Path(str(packaged))
+    checkout = Path(__file__).resolve().parent.parent / "ontology" / name
+    if checkout.is_file():
+        return checkout
+    raise FileNotFoundError(f"ontology file {name!r} is missing from the installation")
+
+
+def sample_page() -> Path:
+    """The bundled sample newspaper page (published 2020-06-03)."""
+    return Path(str(files("kg") / "data" / "sample" / "000_c419a3a3a1dc4505.txt"))
+
+
+SAMPLE_DATE = "2020-06-03"
