@@ -35,10 +35,13 @@ def extractor(name: str):
 
 def extract_article(article) -> ArticleFacts:
     from kg.extract.context import ArticleContext
-    from kg.extract import patterns  # noqa: F401  (registers the extractors)
 
     ctx = ArticleContext.of(article)
     for spec in EXTRACTORS.values():
         for record in spec.func(ctx):
             ctx.add(record)
     return ctx.facts()
+
+
+# Registers the extractors (after `extractor` exists, which their modules import).
+from kg.extract import patterns  # noqa: E402, F401

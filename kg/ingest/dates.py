@@ -51,7 +51,7 @@ def find_dates(text: str, issued: str | None) -> list[DateMention]:
     """All explicit dates in *text*, resolved against *issued*.
 
     >>> find_dates("本报讯 6 月 2 日下午，会议召开", "2020-06-03")[0]
-    DateMention(date='2020-06-02', part_of_day='下午', start=4, end=14)
+    DateMention(date='2020-06-02', part_of_day='下午', start=4, end=13)
     """
     out = []
     for m in DATE_RE.finditer(text):

@@ -194,6 +194,30 @@ def layout(text: str) -> tuple[list[_Story], PageLayout]:
     return stories, PageLayout(page, section, tuple(furniture), tuple(unattached), tuple(warnings))
 
 
+_TWO_PHRASES = re.compile(r"[\u4e00-\u9fff”’]\s+[\u4e00-\u9fff“‘]")
+
+
+def headline_roles(lines: list[str]) -> tuple[str, str | None, str | None]:
+    """(title, kicker, subtitle) from a story's headline lines in page order.
+
+    A kicker (引题) stands above the title and is typically two parallel phrases or longer than
+    the title; a subtitle (副题) stands below it.
+
+    >>> headline_roles(["努力实现高质量发展 勇当发展头雁", "某区召开推进会"])
+    ('某区召开推进会', '努力实现高质量发展 勇当发展头雁', None)
+    >>> headline_roles(["某区平台上线", "三千余名干部参与"])
+    ('某区平台上线', None, '三千余名干部参与')
+    """
+    if len(lines) == 1:
+        return lines[0], None, None
+    if len(lines) >= 3:
+        return lines[1], lines[0], " ".join(lines[2:])
+    first, second = lines
+    if _TWO_PHRASES.search(first) or visual_width(first) > 1.3 * visual_width(second):
+        return second, first, None
+    return first, None, second
+
+
 def _paragraph_builders(story: _Story, width: float) -> list[TextBuilder]:
     builders, current = [], TextBuilder.empty()
     for ln in story.lines:
@@ -230,10 +254,7 @@ def read_page(
         heads = sorted(story.headlines, key=lambda x: x.number)
         title = kicker = subtitle = None
         if heads:
-            main = min(heads, key=lambda x: (visual_width(x.text), x.number))
-            title = main.text
-            kicker = " ".join(x.text for x in heads if x.number < main.number) or None
-            subtitle = " ".join(x.text for x in heads if x.number > main.number) or None
+            title, kicker, subtitle = headline_roles([x.text for x in heads])
         elif sentences:
             title = sentences[0].text[:40]
         captions = tuple(c.text for c in story.captions)

@@ -136,7 +136,8 @@ class Emitter:
             g.add((a, DCTERMS.publisher, Literal(article.source, lang=ZH)))
         if article.url and re.match(r"^https?://[^\s<>\"{}|\\^`]+$", article.url):
             g.add((a, SDO.url, URIRef(article.url)))
-        g.add((a, DCTERMS.source, Literal(article.source_path)))
+        # the input file's name, not its path: the same input builds the same graph anywhere
+        g.add((a, DCTERMS.source, Literal(article.source_path.replace("\\", "/").rsplit("/", 1)[-1])))
         if article.line is not None:
             g.add((a, LG.sourceLine, Literal(article.line)))
         for caption in article.captions:

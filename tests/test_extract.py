@@ -1,0 +1,147 @@
+"""Extractors on short sentences written for the tests; each test names the pattern it covers."""
+
+from __future__ import annotations
+
+from helpers import make_article
+
+from kg.extract import EXTRACTORS, extract_article
+
+
+def facts_of(body: str, **kw):
+    return extract_article(make_article(body, **kw))
+
+
+def entities(facts, kind):
+    return {e.label for e in facts.entities if e.kind == kind}
+
+
+def relations(facts, predicate):
+    labels = {e.ref: e.label for e in facts.entities}
+    return {(labels.get(r.subject, r.subject.key), labels.get(r.object, r.object.key))
+            for r in facts.relations if r.predicate == predicate}
+
+
+def posts(facts):
+    labels = {e.ref: e.label for e in facts.entities}
+    return {(labels[t.person], t.post.label) for t in facts.tenures}
+
+
+SECTION = "要闻·江山"  # a county of Quzhou, Zhejiang: 市委 is 衢州市委 there
+
+
+def test_registry_names_are_versioned():
+    assert EXTRACTORS and all(name.startswith("lg.") and ".v" in name for name in EXTRACTORS)
+
+
+def test_tenure_compound_titles_split_at_enumeration_comma():
+    f = facts_of("3 月 5 日上午，市委常委、市委书记李建华主持召开市委常委会会议。", section=SECTION)
+    assert posts(f) == {("李建华", "衢州市委常委"), ("李建华", "衢州市委书记")}
+
+
+def test_tenure_organisation_name_title_order():
+    f = facts_of("会议传达了省委王明书记的讲话精神。", section=SECTION)
+    assert posts(f) == {("王明", "浙江省委书记")}
+
+
+def test_tenure_name_then_title_needs_a_person_tag():
+    f = facts_of("要认真学习习近平总书记重要讲话精神。")
+    assert ("习近平", "中共中央总书记") in posts(f)
+
+
+def test_tenure_short_form_stays_unresolved_without_locality():
+    f = facts_of("区委书记周敏出席活动并致辞。")
+    assert posts(f) == {("周敏", "区委书记")}
+
+
+def test_negative_surname_alone_is_not_a_person():
+    f = facts_of("会议由胡主持。大家一致认为要加快发展。")
+    assert entities(f, "person") == set()
+
+
+def test_negative_slogan_is_not_a_person():
+    f = facts_of("要坚持“工业强则城市强”，努力实现跨越发展。")
+    assert entities(f, "person") == set()
+
+
+def test_meeting_chaired_with_date_from_sentence():
+    f = facts_of("3 月 5 日上午，市委常委、市委书记李建华主持召开市委常委会会议。", section=SECTION)
+    meetings = [e for e in f.entities if e.kind == "event" and e.attr("reported_in")]
+    assert [(m.label, m.attr("date"), m.attr("part_of_day")) for m in meetings] == [
+        ("衢州市委常委会会议", "2021-03-05", "上午")]
+    assert relations(f, "chair") == {("衢州市委常委会会议", "李建华")}
+    assert relations(f, "organizer") == {("衢州市委常委会会议", "衢州市委常委会")}
+
+
+def test_meeting_held_then_attended_and_spoke_by_anaphora():
+    body = ("3 月 4 日下午，全区乡村振兴工作推进会召开。\n"
+            "区委书记周敏出席会议并讲话。")
+    f = facts_of(body)
+    assert relations(f, "attendee") == {("全区乡村振兴工作推进会", "周敏")}
+    assert relations(f, "speaker") == {("全区乡村振兴工作推进会", "周敏")}
+    assert relations(f, "chair") == set()
+
+
+def test_relays_from_narrative_not_from_reported_speech():
+    body = ("3 月 5 日上午，区委书记周敏主持召开区委常委会会议。会议传达学习全省组织工作会议精神、全市经济工作会议精神。\n"
+            "会议指出，全市经济工作会议传达学习了全国两会精神。")
+    f = facts_of(body)
+    relayed = {b for a, b in relations(f, "relays")}
+    assert relayed == {"全省组织工作会议", "全市经济工作会议"}
+    assert "全国两会" in entities(f, "event")  # referred to, but relayed by another meeting
+
+
+def test_referred_meeting_name_stops_at_verbs():
+    f = facts_of("要真正使全国两会精神深入人心，贯彻好全市人代会精神。")
+    events = entities(f, "event")
+    assert "全国两会" in events
+    assert not any(e.startswith(("真正", "使", "好")) for e in events)
+
+
+def test_policies_quoted_law_and_programme():
+    body = ("3 月 5 日上午，区委书记周敏主持召开区委常委会会议。"
+            "会议强调，要深化“三服务”专项行动，学习“数据安全法”，推进“两山转化”。")
+    f = facts_of(body)
+    assert entities(f, "policy") == {"三服务专项行动", "两山转化"}
+    assert entities(f, "law") == {"数据安全法"}
+    assert ("区委常委会会议", "数据安全法") in relations(f, "studies")
+    assert ("区委常委会会议", "两山转化") in relations(f, "deploys")
+
+
+def test_negative_scare_quotes_and_role_images_are_not_policies():
+    f = facts_of("要让企业家成为“追梦人”“答卷人”，推动产业“回暖”，实现“线上”办理。")
+    assert entities(f, "policy") == set()
+
+
+def test_launch_of_platform_running_on_host_platform():
+    body = ("5 月 8 日上午，东湖街道“邻里通平台”正式上线运行。\n"
+            "“邻里通平台”依托“浙里办”系统开发，包含报事、议事等板块。")
+    f = facts_of(body, issued="2021-05-09")
+    assert relations(f, "launches") == {("邻里通平台上线", "邻里通平台")}
+    assert relations(f, "runsOn") == {("邻里通平台", "浙里办")}
+    launch = next(e for e in f.entities if e.label == "邻里通平台上线")
+    assert launch.attr("date") == "2021-05-08" and launch.attr("type") == "Launch"
+
+
+def test_commendation_groups_with_count_and_year():
+    body = ("4 月 2 日下午，全县工业经济工作会议召开。\n"
+            "会议表彰了 12 家 2020 年度纳税大户、5 家科技创新示范企业。")
+    f = facts_of(body)
+    groups = {(e.label, e.attr("count"), e.attr("year")) for e in f.entities if e.kind == "group"}
+    assert groups == {("2020 年度纳税大户", "12", "2020"), ("科技创新示范企业", "5", None)}
+    assert len(relations(f, "commendation")) == 2
+
+
+def test_places_from_gazetteer_and_named_zone():
+    f = facts_of("要把城南新区作为主战场，推动江山发展。", section=SECTION)
+    assert "江山市" in entities(f, "place")
+    assert "城南新区" in entities(f, "place")
+
+
+def test_negative_common_words_that_are_district_short_names():
+    f = facts_of("振兴乡村要惠民生、用资源，前进一步。", section=SECTION)
+    assert entities(f, "place") == set()
+
+
+def test_organisations_units_and_local_bodies_with_locality():
+    f = facts_of("市委组织部和市经信局负责人参加调研。", section=SECTION)
+    assert entities(f, "org") == {"衢州市委组织部", "衢州市经信局"}
