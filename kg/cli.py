@@ -105,7 +105,7 @@ def parser() -> argparse.ArgumentParser:
     q.add_argument("--format", dest="output_format", default="table", choices=["table", "csv", "json"])
     q.add_argument("--list", action="store_true", help="list the canned queries")
 
-    for name, register in _extra_commands().items():
+    for register in _extra_commands().values():
         register(sub)
     return p
 

@@ -82,7 +82,8 @@ def test_meeting_held_then_attended_and_spoke_by_anaphora():
 
 
 def test_relays_from_narrative_not_from_reported_speech():
-    body = ("3 月 5 日上午，区委书记周敏主持召开区委常委会会议。会议传达学习全省组织工作会议精神、全市经济工作会议精神。\n"
+    body = ("3 月 5 日上午，区委书记周敏主持召开区委常委会会议。"
+            "会议传达学习全省组织工作会议精神、全市经济工作会议精神。\n"
             "会议指出，全市经济工作会议传达学习了全国两会精神。")
     f = facts_of(body)
     relayed = {b for a, b in relations(f, "relays")}

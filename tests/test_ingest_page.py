@@ -100,7 +100,8 @@ def test_caption_kept_apart_from_body():
 def test_lines_broken_mid_word_are_joined():
     articles, _ = read_page(TWO_STORIES_HEADLINES_AT_END, "p.txt", "p", "2021-03-06")
     first = articles[0]
-    assert first.sentences[0].text == "3 月 5 日上午，市委常委、区委书记张建国主持召开区委常委会会议，研究部署春季植树造林工作。"
+    want = "3 月 5 日上午，市委常委、区委书记张建国主持召开区委常委会会议，研究部署春季植树造林工作。"
+    assert first.sentences[0].text == want
     assert len(first.paragraphs) == 2  # the paragraph break after 工作。 survives the joining
 
 

@@ -18,16 +18,21 @@ Record = Entity | Relation | Tenure
 class ExtractorSpec:
     name: str  # "lg.meeting.v1": bump the version when behaviour changes
     func: Callable[..., Iterable[Record]]
+    stage: int  # extractors run by stage: later ones use what earlier ones found (people, events)
 
 
 EXTRACTORS: dict[str, ExtractorSpec] = {}
 
 
-def extractor(name: str):
+# Stages: 10 names (people, organisations, places), 20 reported events, 30 what happened at them.
+NAMES, EVENTS, EVENT_DETAILS = 10, 20, 30
+
+
+def extractor(name: str, stage: int):
     def register(func):
         if name in EXTRACTORS:
             raise ValueError(f"extractor {name!r} is already registered")
-        EXTRACTORS[name] = ExtractorSpec(name, func)
+        EXTRACTORS[name] = ExtractorSpec(name, func, stage)
         return func
 
     return register
@@ -37,7 +42,7 @@ def extract_article(article) -> ArticleFacts:
     from kg.extract.context import ArticleContext
 
     ctx = ArticleContext.of(article)
-    for spec in EXTRACTORS.values():
+    for spec in sorted(EXTRACTORS.values(), key=lambda x: x.stage):  # stable: registration order within a stage
         for record in spec.func(ctx):
             ctx.add(record)
     return ctx.facts()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import extractor
+from kg.extract import EVENTS, extractor
 from kg.extract.context import ArticleContext
 from kg.extract.meetings import Meetings
 from kg.model import Entity, Relation
@@ -17,7 +17,7 @@ LAUNCH = re.compile(
 RUNS_ON = re.compile(r"依托(?:“(?P<q>[^”]{2,12})”|(?P<p>[\u4e00-\u9fff]{2,8}?))(?:系统|平台|APP)")
 
 
-@extractor("lg.launch.v1")
+@extractor("lg.launch.v1", EVENTS + 1)
 def extract_launches(ctx: ArticleContext):
     name = "lg.launch.v1"
     meetings = Meetings(ctx, name)

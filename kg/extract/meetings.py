@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import extractor
+from kg.extract import EVENT_DETAILS, EVENTS, extractor
 from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
 from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
@@ -136,7 +136,7 @@ def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, 
     return out
 
 
-@extractor("lg.meeting.v1")
+@extractor("lg.meeting.v1", EVENTS)
 def extract_meetings(ctx: ArticleContext):
     meetings = Meetings(ctx, "lg.meeting.v1")
     reported = reported_sentences(ctx.sentences)
@@ -153,7 +153,7 @@ def extract_meetings(ctx: ArticleContext):
                     if ctx.main_event is None:
                         ctx.main_event = event
                     if pattern is CHAIRED:
-                        for _, person in _person_before(ctx, text, m.start() if text[m.start() - 2:m.start()] != "主持" else m.start()):
+                        for _, person in _person_before(ctx, text, m.start()):
                             yield Relation(event, "chair", person, ctx.evidence(sentence, 0, m.end(), meetings.name))
         # meetings referred to: …会议精神, 在…会议上
         tokens = None
@@ -168,7 +168,7 @@ def extract_meetings(ctx: ArticleContext):
             yield from meetings.event(sentence, start, m.end("mw"), label, False)
 
 
-@extractor("lg.participation.v1")
+@extractor("lg.participation.v1", EVENT_DETAILS)
 def extract_participation(ctx: ArticleContext):
     """主持会议 / 出席会议并讲话 with the article's meeting as the event (anaphora)."""
     name = "lg.participation.v1"
@@ -189,7 +189,7 @@ def extract_participation(ctx: ArticleContext):
                     yield Relation(ctx.main_event, "speaker", person, ev)
 
 
-@extractor("lg.relay.v1")
+@extractor("lg.relay.v1", EVENT_DETAILS)
 def extract_relays(ctx: ArticleContext):
     """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative only)."""
     name = "lg.relay.v1"

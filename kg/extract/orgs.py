@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import extractor
+from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.model import Entity, Evidence
 from kg.resources import lexicon_lines, lexicon_table
@@ -96,7 +96,7 @@ def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):
             continue  # 区委常委会会议 is a meeting; its organiser is emitted by the meeting extractor
         parent = resolve_prefix(m["prefix"], ctx)
         place = m["place"] or ""
-        if place and not any(place.endswith(d.name) or place.endswith((d.name[:-1])) for d in
+        if place and not any(place.endswith(d.name) or place.endswith(d.name[:-1]) for d in
                              (ctx.locality.province, ctx.locality.city, ctx.locality.district) if d):
             place = ""
         start = m.start("prefix") - len(place)
@@ -116,7 +116,7 @@ def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):
         yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), extractor_name))
 
 
-@extractor("lg.org.v1")
+@extractor("lg.org.v1", NAMES)
 def extract_orgs(ctx: ArticleContext):
     """Organisations and their units named in any sentence (captions included)."""
     for sentence in ctx.sentences:

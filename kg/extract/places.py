@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import extractor
+from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Ref, Relation
 from kg.nlp.segment import pos_tokens
@@ -18,13 +18,13 @@ ZONE_SUFFIXES = tuple(sorted(lexicon_lines("zone_suffixes.txt"), key=len, revers
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
-@extractor("lg.place.v1")
+@extractor("lg.place.v1", NAMES)
 def extract_places(ctx: ArticleContext):
     name = "lg.place.v1"
     g = gazetteer()
     for sentence in ctx.sentences:
         text = sentence.text
-        tokens = pos_tokens(text)
+        tokens = pos_tokens(text, hmm=False)
         for i, (word, tag, start) in enumerate(tokens):
             hits = g.lookup(word) if len(word) >= 2 else ()
             if len(hits) == 1 and tag in ("ns", "nz", "n") and is_written_form(word, hits[0], ctx.locality.finest):

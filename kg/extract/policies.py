@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import extractor
+from kg.extract import EVENT_DETAILS, extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Relation
 from kg.resources import lexicon_lines, lexicon_table
@@ -56,7 +56,7 @@ def acceptable(label: str) -> bool:
     return 3 <= len(core) <= 30 and not re.search(r"[，。！？；：,.!?;:]", label)
 
 
-@extractor("lg.policy.v1")
+@extractor("lg.policy.v1", EVENT_DETAILS)
 def extract_policies(ctx: ArticleContext):
     name = "lg.policy.v1"
     meeting = ctx.main_event if ctx.main_event and ctx.entities[ctx.main_event].attr("type") == "Meeting" else None

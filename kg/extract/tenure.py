@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract import extractor
+from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix
 from kg.model import Entity, Post, Ref, Tenure
@@ -111,7 +111,7 @@ def _groups(phrases: list[PostPhrase], text: str) -> list[list[PostPhrase]]:
     return groups
 
 
-@extractor("lg.tenure.v1")
+@extractor("lg.tenure.v1", NAMES)
 def extract_tenures(ctx: ArticleContext):
     name = "lg.tenure.v1"
     for sentence in ctx.sentences:
@@ -161,13 +161,15 @@ def extract_tenures(ctx: ArticleContext):
 SPEECH_VERBS = ("指出", "强调", "表示", "说", "主持", "出席", "参加", "讲话", "要求", "介绍", "调研", "一行")
 
 
-@extractor("lg.person.v1")
+@extractor("lg.person.v1", NAMES + 1)
 def extract_persons(ctx: ArticleContext):
     """Bylines' authors, and names jieba tags as persons right before a speech or attendance verb
     (张三指出…). Names already known in the article are linked by string."""
     name = "lg.person.v1"
     for sentence in ctx.sentences:
         text = sentence.text
+        if not any(v in text for v in SPEECH_VERBS):
+            continue
         for word, tag, start in pos_tokens(text):
             end = start + len(word)
             if (tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word)

@@ -33,7 +33,9 @@ AUTHOR_ROLES = {
     "通讯员": "通讯员", "本报通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影",
 }
 _ROLE_PREFIX = re.compile("^(" + "|".join(sorted(AUTHOR_ROLES, key=len, reverse=True)) + ")")
-DATELINE_RE = re.compile(r"^(?:本报讯|本报[\u4e00-\u9fff]{1,8}电|新华社[\u4e00-\u9fff]{1,10}电)\s*(?:（[^）]{0,30}）)?\s*")
+DATELINE_RE = re.compile(
+    r"^(?:本报讯|本报[\u4e00-\u9fff]{1,8}电|新华社[\u4e00-\u9fff]{1,10}电)\s*(?:（[^）]{0,30}）)?\s*"
+)
 NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 
 # A line is a headline rather than body text when its printed width is off the column width.

@@ -134,8 +134,8 @@ def _table(result) -> str:
     rows = [[_cell(row[v]) for v in result.vars] for row in result]
     widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
     pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
-    out = [" | ".join(pad(n, w) for n, w in zip(names, widths)), "-+-".join("-" * w for w in widths)]
-    out += [" | ".join(pad(c, w) for c, w in zip(r, widths)) for r in rows]
+    out = [" | ".join(pad(n, w) for n, w in zip(names, widths, strict=True)), "-+-".join("-" * w for w in widths)]
+    out += [" | ".join(pad(c, w) for c, w in zip(r, widths, strict=True)) for r in rows]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
 

@@ -7,9 +7,11 @@ import os
 import tempfile
 from pathlib import Path
 
+import pyoxigraph as ox
 from rdflib import Dataset
 
 from kg.rdf.emit import union_graph
+from kg.rdf.vocab import INSTANCE_PREFIXES, STANDARD_PREFIXES
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "nt": "nt", "jsonld": "json-ld"}
 
@@ -32,11 +34,23 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 
 def serialize(ds: Dataset, fmt: str) -> bytes:
-    """The dataset as bytes: quads formats keep one named graph per article, the others the union."""
-    rdf_format = FORMATS[fmt]
-    if fmt in ("trig", "nq"):
-        return ds.serialize(format=rdf_format, encoding="utf-8")
-    graph = union_graph(ds)
+    """The dataset as bytes: quad formats keep one named graph per article, the others hold the
+    union. Turtle, TriG and N-Triples/N-Quads are written by pyoxigraph's serialisers, which are
+    many times faster than rdflib's on large graphs; statements are sorted, so the same graph
+    always gives the same bytes."""
     if fmt == "jsonld":
-        return graph.serialize(format="json-ld", encoding="utf-8", auto_compact=True)
-    return graph.serialize(format=rdf_format, encoding="utf-8")
+        return union_graph(ds).serialize(format="json-ld", encoding="utf-8", auto_compact=True)
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown output format {fmt!r}")
+    quads = ox.parse(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    ours = set(STANDARD_PREFIXES) | set(INSTANCE_PREFIXES.values())
+    prefixes = {p: str(ns) for p, ns in ds.namespaces() if p in ours}
+    if fmt in ("trig", "nq"):
+        ordered = sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
+        out_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
+        return ox.serialize(ordered, format=out_format, **({"prefixes": prefixes} if fmt == "trig" else {}))
+    triples = {q.triple for q in quads}
+    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
+    if fmt == "nt":
+        return ox.serialize(ordered, format=ox.RdfFormat.N_TRIPLES)
+    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
