@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -125,6 +126,10 @@ def _extra_commands() -> dict:
     return out
 
 
+def _interrupt(signum, frame):
+    raise KeyboardInterrupt
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     args = p.parse_args(argv)
@@ -132,7 +137,16 @@ def main(argv: list[str] | None = None) -> int:
         p.print_help()
         return 2
     func = COMMANDS.get(args.command) or getattr(args, "func", None)
-    return func(args)
+    signal.signal(signal.SIGTERM, _interrupt)  # SIGTERM cleans up like Ctrl-C
+    try:
+        return func(args)
+    except KeyboardInterrupt:
+        print("kg: interrupted; outputs are written only at the end, so nothing was changed", file=sys.stderr)
+        return 130
+    except OSError as err:
+        where = f" {err.filename}" if err.filename else ""
+        print(f"kg: cannot write{where}: {err.strerror or err}", file=sys.stderr)
+        return 1
 
 
 if __name__ == "__main__":

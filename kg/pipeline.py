@@ -15,7 +15,7 @@ from kg.extract import extract_article
 from kg.ingest import read_inputs
 from kg.model import ArticleFacts
 from kg.rdf.emit import Emitter
-from kg.rdf.serialize import serialize, write_atomic
+from kg.rdf.serialize import serialize, write_all_atomic
 from kg.rdf.vocab import DEFAULT_BASE
 
 
@@ -26,12 +26,14 @@ class BuildOptions:
     base: str = DEFAULT_BASE
     formats: tuple[str, ...] = ("ttl", "trig")
     html: bool = True
+    store: bool = True  # issue #5: keep <out>/store/, the embedded pyoxigraph store, in step
 
 
 @dataclass
 class BuildReport:
     inputs: list[dict] = field(default_factory=list)
     failed: bool = False
+    kept_previous_graph: bool = False
 
     def to_json(self) -> bytes:
         totals = Counter()
@@ -41,6 +43,8 @@ class BuildReport:
             totals["errors"] += len(item["errors"])
             totals["warnings"] += len(item["warnings"])
         data = {"totals": dict(totals), "failed": self.failed, "inputs": self.inputs}
+        if self.kept_previous_graph:
+            data["note"] = "no article could be read; the graph files already in the folder were kept"
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
@@ -87,12 +91,19 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
         report.failed |= result.failed
         report.inputs.append(item)
 
-    rendered = {f"graph.{fmt}": serialize(emitter.ds, fmt) for fmt in options.formats}
-    if options.html:
-        from kg.view import overview_html
+    rendered: dict[str, bytes] = {}
+    if all_facts or not (out / "graph.ttl").exists():
+        rendered = {f"graph.{fmt}": serialize(emitter.ds, fmt) for fmt in options.formats}
+        if options.html:
+            from kg.view import overview_html
 
-        rendered["graph.html"] = overview_html(emitter.ds).encode("utf-8")
+            rendered["graph.html"] = overview_html(emitter.ds).encode("utf-8")
+    else:  # nothing was read: keep the graph already in the folder rather than empty it
+        report.kept_previous_graph = True
     rendered["report.json"] = report.to_json()
-    for name, data in rendered.items():
-        write_atomic(out / name, data)
+    if options.store:  # issue #5 (kg/store/, docs/stores.md): before the files, so they never
+        from kg.store import update_store  # get ahead of the store; raises StoreError
+
+        update_store(out / "store", emitter.ds)
+    write_all_atomic({out / name: data for name, data in rendered.items()})
     return report

@@ -7,7 +7,7 @@ and returns its facts. Extractors take an ArticleContext and return records; non
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.model import ArticleFacts, Entity, Relation, Tenure
 
@@ -39,13 +39,27 @@ def extractor(name: str, stage: int):
 
 
 def extract_article(article) -> ArticleFacts:
+    """All facts of one article. Traditional-character text is read through its simplified form;
+    the facts keep the original article, so evidence quotes the text as written."""
     from kg.extract.context import ArticleContext
+    from kg.nlp.simplify import simplified_view
 
-    ctx = ArticleContext.of(article)
-    for spec in sorted(EXTRACTORS.values(), key=lambda x: x.stage):  # stable: registration order within a stage
+    view = simplified_view(article)
+    ctx = ArticleContext.of(view or article)
+    for spec in sorted(EXTRACTORS.values(), key=lambda x: x.stage):  # stable within a stage
         for record in spec.func(ctx):
             ctx.add(record)
-    return ctx.facts()
+    facts = ctx.facts()
+    if view is None:
+        return facts
+    return replace(facts, article=article, entities=tuple(_with_original_surface(e, article) for e in facts.entities))
+
+
+def _with_original_surface(entity: Entity, original) -> Entity:
+    sentence = original.sentences[entity.evidence.sentence_index]
+    surface = sentence.text[entity.evidence.start:entity.evidence.end]
+    aliases = entity.aliases + ((surface,) if surface and surface not in entity.aliases else ())
+    return replace(entity, aliases=aliases, evidence=replace(entity.evidence, surface=surface))
 
 
 # Registers the extractors (after `extractor` exists, which their modules import).

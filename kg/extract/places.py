@@ -24,7 +24,8 @@ def extract_places(ctx: ArticleContext):
     g = gazetteer()
     for sentence in ctx.sentences:
         text = sentence.text
-        tokens = pos_tokens(text, hmm=False)
+        # HMM tagging (slow) is needed only to see an unknown toponym before 新区, 开发区 …
+        tokens = pos_tokens(text, hmm=any(z in text for z in ZONE_SUFFIXES))
         for i, (word, tag, start) in enumerate(tokens):
             hits = g.lookup(word) if len(word) >= 2 else ()
             if len(hits) == 1 and tag in ("ns", "nz", "n") and is_written_form(word, hits[0], ctx.locality.finest):

@@ -96,7 +96,10 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     if org is None:
         return None
     role = phrase.role
-    label = org.label + role if not (org.label.endswith("政府") and role.endswith("长")) else org.label[:-2] + role
+    label = org.label + role
+    if org.label.endswith("政府") and role.endswith("长"):  # 区政府 + 区长: 莲都区区长, or 区长 unresolved
+        place = org.label[: -len("政府")]
+        label = role if len(place) <= 1 else place + role
     return Post(Ref("org", org.key), role, label, surface)
 
 

@@ -8,6 +8,7 @@ article per line. Folders are walked in sorted order.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -20,6 +21,12 @@ from kg.model import Article, Author, Problem
 
 SUFFIXES = (".txt", ".jsonl")
 MAX_BYTES = 64 * 1024 * 1024  # a larger single input is refused rather than exhausting memory
+
+
+def max_bytes() -> int:
+    """The size limit for one input file; KG_MAX_INPUT_BYTES overrides it."""
+    value = os.environ.get("KG_MAX_INPUT_BYTES", "")
+    return int(value) if value.isdigit() else MAX_BYTES
 
 
 @dataclass
@@ -38,41 +45,39 @@ class InputResult:
         return any(p.severity == "error" for p in self.problems)
 
 
-def iter_input_files(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
-    """Files to read, with a flag telling whether the user named the file itself."""
+def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
+    """Files to read: named files, and the files in named folders (hidden ones excepted)."""
     for p in paths:
         if p.is_dir():
             for f in sorted(x for x in p.rglob("*") if x.is_file()):
                 if not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f, False
+                    yield f
         else:
-            yield p, True
+            yield p
 
 
 def read_inputs(
     paths: Iterable[Path], issued: str | None = None, source: str | None = None
 ) -> Iterator[InputResult]:
-    for f, named in iter_input_files(paths):
-        yield read_file(f, issued=issued, source=source, named=named)
+    for f in iter_input_files(paths):
+        yield read_file(f, issued=issued, source=source)
 
 
 def _stem(path: Path) -> str:
     return re.sub(r"[^\w\-]", "-", path.stem) or "input"
 
 
-def read_file(
-    path: Path, issued: str | None = None, source: str | None = None, named: bool = True
-) -> InputResult:
+def read_file(path: Path, issued: str | None = None, source: str | None = None) -> InputResult:
     spath = str(path)
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
         msg = f"unknown extension {path.suffix or '(none)'!r}: expected .txt or .jsonl"
-        return InputResult(spath, "unknown", problems=[Problem(spath, msg, severity="error" if named else "warning")])
+        return InputResult(spath, "unknown", problems=[Problem(spath, msg)])
     if not path.exists():
         return InputResult(spath, "unknown", problems=[Problem(spath, "no such file")])
     size = path.stat().st_size
-    if size > MAX_BYTES:
-        msg = f"the file is {size // 2**20} MiB, over the {MAX_BYTES // 2**20} MiB limit for one input; split it"
+    if size > max_bytes():
+        msg = f"the file has {size:,} bytes, over the limit of {max_bytes():,} for one input; split it"
         return InputResult(spath, "unknown", problems=[Problem(spath, msg)])
     try:
         decoded = decode_bytes(path.read_bytes())

@@ -26,15 +26,18 @@ from kg.model import Article, Author, Sentence
 HEADER_RE = re.compile(
     r"^(?P<page>\d{1,3})\s*(?:版\s*)?(?P<section>[\u4e00-\u9fff]{1,8}(?:\s*[·・•]\s*[\u4e00-\u9fff]{1,8})?)$"
 )
-PULL_QUOTE_TITLES = ("阅读提示", "核心提示", "内容提要")
+PULL_QUOTE_TITLES = ("阅读提示", "核心提示", "内容提要", "閱讀提示", "內容提要")
 BYLINE_RE = re.compile(r"^[□■◇◆▲△☆★]\s*(?P<body>\S.*)$")
 AUTHOR_ROLES = {
     "本报记者": "记者", "记者": "记者", "见习记者": "记者", "特约记者": "记者", "实习记者": "记者",
     "通讯员": "通讯员", "本报通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影",
+    # the same roles in traditional characters
+    "本報記者": "记者", "記者": "记者", "見習記者": "记者", "特約記者": "记者", "實習記者": "记者",
+    "通訊員": "通讯员", "本報通訊員": "通讯员", "實習生": "实习生", "攝影": "摄影", "攝": "摄影",
 }
 _ROLE_PREFIX = re.compile("^(" + "|".join(sorted(AUTHOR_ROLES, key=len, reverse=True)) + ")")
 DATELINE_RE = re.compile(
-    r"^(?:本报讯|本报[\u4e00-\u9fff]{1,8}电|新华社[\u4e00-\u9fff]{1,10}电)\s*(?:（[^）]{0,30}）)?\s*"
+    r"^(?:本[报報][讯訊]|本[报報][\u4e00-\u9fff]{1,8}[电電]|新[华華]社[\u4e00-\u9fff]{1,10}[电電])\s*(?:（[^）]{0,30}）)?\s*"
 )
 NAME_RE = re.compile(r"^[\u4e00-\u9fff·]{2,5}$")
 
