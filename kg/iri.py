@@ -26,8 +26,13 @@ MAX_KEY = 80  # longer keys are cut and suffixed with a hash, so IRIs stay reada
 
 def iri_key(label: str) -> str:
     """Canonical local name for *label*: NFKC, no punctuation, '_' reserved (idempotent)."""
-    s = unicodedata.normalize("NFKC", label).translate(_DOTS)
-    s = _DROP.sub("", s).replace("_", "-").strip("-")
+    s = label
+    for _ in range(3):  # dropping characters can make new NFKC compositions (A + ´ -> Á): repeat
+        previous = s
+        s = unicodedata.normalize("NFKC", s).translate(_DOTS)
+        s = _DROP.sub("", s).replace("_", "-").strip("-")
+        if s == previous:
+            break
     if not s:
         s = "x" + hashlib.sha1(label.encode("utf-8")).hexdigest()[:10]
     if len(s) > MAX_KEY:
