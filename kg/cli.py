@@ -42,7 +42,11 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"kg: no input given; building the bundled sample page {inputs[0].name} "
               f"(published {issued})", file=sys.stderr)
     formats = ("ttl", "trig") + tuple(f for f in args.format if f not in ("ttl", "trig"))
-    options = BuildOptions(issued=issued, source=args.source, base=args.base, formats=formats)
+    if args.jobs < 1:
+        print("kg build: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    options = BuildOptions(issued=issued, source=args.source, base=args.base, formats=formats, jobs=args.jobs,
+                           progress=sys.stderr.isatty())
 
     def on_problem(problem):
         print(f"kg: {problem}", file=sys.stderr)

@@ -8,8 +8,12 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Iterator
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from tqdm import tqdm
 
 from kg.extract import extract_article
 from kg.ingest import read_inputs
@@ -26,6 +30,8 @@ class BuildOptions:
     base: str = DEFAULT_BASE
     formats: tuple[str, ...] = ("ttl", "trig")
     html: bool = True
+    jobs: int = 1  # extraction processes; the graph is the same for any number
+    progress: bool = False  # a progress bar on stderr
     store: bool = True  # issue #5: keep <out>/store/, the embedded pyoxigraph store, in step
 
 
@@ -66,30 +72,45 @@ def _article_summary(facts: ArticleFacts) -> dict:
     }
 
 
+def _extracted(articles: list, pool) -> Iterator[ArticleFacts]:
+    """Facts of each article, in input order whatever the number of processes."""
+    if pool is None:
+        yield from map(extract_article, articles)
+    else:
+        yield from pool.map(extract_article, articles, chunksize=8)
+
+
 def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) -> BuildReport:
     emitter = Emitter(options.base)
     report = BuildReport()
     all_facts: list[ArticleFacts] = []
-    for result in read_inputs(paths, options.issued, options.source):
-        item = {"path": result.path, "kind": result.kind, "encoding": result.encoding, "articles": [],
-                "warnings": [], "errors": []}
-        if result.layout is not None:
-            item["page"] = result.layout.page
-            item["section"] = result.layout.section
-            item["dropped_furniture"] = list(result.layout.furniture)
-            item["page_captions"] = list(result.layout.captions)
-        for problem in result.problems:
-            entry = {"message": problem.message, **({"line": problem.line} if problem.line else {})}
-            item["errors" if problem.severity == "error" else "warnings"].append(entry)
-            if on_problem:
-                on_problem(problem)
-        for article in result.articles:
-            facts = extract_article(article)
-            emitter.emit_article_facts(facts)
-            all_facts.append(facts)
-            item["articles"].append(_article_summary(facts))
-        report.failed |= result.failed
-        report.inputs.append(item)
+    pool = ProcessPoolExecutor(options.jobs) if options.jobs > 1 else None
+    bar = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True)
+    try:
+        for result in read_inputs(paths, options.issued, options.source):
+            item = {"path": result.path, "kind": result.kind, "encoding": result.encoding, "articles": [],
+                    "warnings": [], "errors": []}
+            if result.layout is not None:
+                item["page"] = result.layout.page
+                item["section"] = result.layout.section
+                item["dropped_furniture"] = list(result.layout.furniture)
+                item["page_captions"] = list(result.layout.captions)
+            for problem in result.problems:
+                entry = {"message": problem.message, **({"line": problem.line} if problem.line else {})}
+                item["errors" if problem.severity == "error" else "warnings"].append(entry)
+                if on_problem:
+                    on_problem(problem)
+            for facts in _extracted(result.articles, pool):
+                emitter.emit_article_facts(facts)
+                all_facts.append(facts)
+                item["articles"].append(_article_summary(facts))
+                bar.update()
+            report.failed |= result.failed
+            report.inputs.append(item)
+    finally:
+        bar.close()
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
 
     rendered: dict[str, bytes] = {}
     if all_facts or not (out / "graph.ttl").exists():
