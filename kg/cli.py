@@ -46,7 +46,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("kg build: --jobs must be at least 1", file=sys.stderr)
         return 2
     options = BuildOptions(issued=issued, source=args.source, base=args.base, formats=formats, jobs=args.jobs,
-                           progress=sys.stderr.isatty())
+                           progress=sys.stderr.isatty(), cache=not args.no_cache, engine=args.engine,
+                           scheduler=args.scheduler)
 
     def on_problem(problem):
         print(f"kg: {problem}", file=sys.stderr)
@@ -102,6 +103,10 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--format", action="append", default=[], choices=["jsonld", "nq", "nt"],
                    help="also write graph.<format> (graph.ttl and graph.trig are always written)")
     b.add_argument("--jobs", type=int, default=1, help="parallel extraction processes (default 1)")
+    b.add_argument("--no-cache", action="store_true", help="extract every article again (ignore <out>/.kg-cache)")
+    b.add_argument("--engine", choices=["local", "dask"], default="local",
+                   help="where extraction runs: this machine, or a Dask cluster (pip install 'kg[dask]')")
+    b.add_argument("--scheduler", help="Dask scheduler address (with --engine dask); default: a local cluster")
 
     q = sub.add_parser("query", help="run a canned query or a .rq file over a build")
     q.add_argument("name", nargs="?", metavar="NAME_OR_FILE")

@@ -36,3 +36,37 @@ def test_optional_formats_are_written(tmp_path):
 
     assert len(Graph().parse(tmp_path / "graph.jsonld", format="json-ld")) > 10
     assert len(Dataset().parse(tmp_path / "graph.nq", format="nquads")) >= 0
+
+
+def test_rerun_reuses_cached_extraction_and_only_extracts_new_articles(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text((DATA / "tiny_article.txt").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "out"
+    first = build([folder], out, BuildOptions(html=False, store=False))
+    assert first.cache == {"reused": 0, "extracted": 1}
+    graph_before = (out / "graph.ttl").read_bytes()
+    (folder / "b.txt").write_text("区政府召开防汛会议\n6 月 1 日下午，区长陈刚主持召开全区防汛工作会议。\n", encoding="utf-8")
+    second = build([folder], out, BuildOptions(html=False, store=False))
+    assert second.cache == {"reused": 1, "extracted": 1}
+    third = build([folder], tmp_path / "fresh", BuildOptions(html=False, store=False, cache=False))
+    assert third.cache is None
+    assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes() != graph_before
+
+
+def test_merge_report_names_nodes_found_in_several_articles(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("甲\n3 月 5 日上午，区长陈刚主持召开全区防汛工作会议。\n", encoding="utf-8")
+    b.write_text("乙\n3 月 9 日上午，区长陈刚出席全区植树活动。\n", encoding="utf-8")
+    build([a, b], tmp_path / "out", BuildOptions(html=False, store=False))
+    merges = json.loads((tmp_path / "out" / "merges.json").read_text(encoding="utf-8"))
+    people = [m for m in merges["merged"] if m["kind"] == "person"]
+    assert [(m["label"], m["articles"]) for m in people] == [("陈刚", ["a", "b"])]
+
+
+def test_dask_engine_writes_the_same_graph_as_the_local_engine(tmp_path):
+    inputs = [DATA / "page_two_stories.txt", DATA / "tiny_article.txt"]
+    build(inputs, tmp_path / "local", BuildOptions(issued="2021-03-06", html=False, store=False))
+    build(inputs, tmp_path / "dask", BuildOptions(issued="2021-03-06", html=False, store=False, engine="dask",
+                                                  jobs=2, cache=False))
+    assert (tmp_path / "local" / "graph.trig").read_bytes() == (tmp_path / "dask" / "graph.trig").read_bytes()

@@ -1,0 +1,56 @@
+"""A content-addressed cache of extraction results, so a re-run over a folder with new articles
+extracts only the new ones and an interrupted build resumes where it stopped.
+
+Keys hash the article record together with kg's version and extractor names: a changed article or
+a new extractor version misses the cache. Entries are written atomically (temporary file, then
+rename), so an interrupted run never leaves a corrupt entry. The cache holds only what kg itself
+wrote into the output folder.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+
+from kg import __version__
+from kg.model import Article, ArticleFacts
+
+
+class FactsCache:
+    def __init__(self, folder: Path):
+        self.folder = folder
+        self.hits = self.misses = 0
+        from kg.extract import EXTRACTORS
+
+        self._salt = f"{__version__}|{','.join(sorted(EXTRACTORS))}"
+
+    def key(self, article: Article) -> str:
+        return hashlib.sha256(f"{self._salt}|{article!r}".encode()).hexdigest()
+
+    def _path(self, key: str) -> Path:
+        return self.folder / key[:2] / f"{key}.pickle"
+
+    def get(self, key: str) -> ArticleFacts | None:
+        try:
+            with self._path(key).open("rb") as fh:
+                facts = pickle.load(fh)
+        except (OSError, EOFError, pickle.UnpicklingError, AttributeError, ImportError):
+            self.misses += 1
+            return None
+        self.hits += 1
+        return facts if isinstance(facts, ArticleFacts) else None
+
+    def put(self, key: str, facts: ArticleFacts) -> None:
+        path = self._path(key)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp")
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                pickle.dump(facts, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            os.replace(tmp, path)
+        except BaseException:
+            Path(tmp).unlink(missing_ok=True)
+            raise
