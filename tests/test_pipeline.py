@@ -46,7 +46,8 @@ def test_rerun_reuses_cached_extraction_and_only_extracts_new_articles(tmp_path)
     first = build([folder], out, BuildOptions(html=False, store=False))
     assert first.cache == {"reused": 0, "extracted": 1}
     graph_before = (out / "graph.ttl").read_bytes()
-    (folder / "b.txt").write_text("区政府召开防汛会议\n6 月 1 日下午，区长陈刚主持召开全区防汛工作会议。\n", encoding="utf-8")
+    second_article = "区政府召开防汛会议\n6 月 1 日下午，区长陈刚主持召开全区防汛工作会议。\n"
+    (folder / "b.txt").write_text(second_article, encoding="utf-8")
     second = build([folder], out, BuildOptions(html=False, store=False))
     assert second.cache == {"reused": 1, "extracted": 1}
     third = build([folder], tmp_path / "fresh", BuildOptions(html=False, store=False, cache=False))
