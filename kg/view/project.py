@@ -1,77 +1,271 @@
-"""Project the RDF graph onto a networkx graph of the things people look at: people, posts'
-organisations, events, policies, places, platforms and enterprises, with the relations between
-them and the evidence sentences of each node."""
+"""Project the RDF graph onto a networkx graph of what people look at.
+
+Nodes are people, organisations, events (meetings and others), policies and laws, platforms,
+places and enterprises; articles, sentences, posts and tenures are not nodes but travel as node
+attributes (evidence sentences with their article titles and dates, posts held). Edges carry the
+relation's Chinese label (主持, 出席, 讲话, 传达学习, 部署, 表彰, 任职…) and point the way one reads
+it: 徐光文 —主持→ 莲都区委常委会会议.
+
+Node attributes: ``kind`` (a key of :data:`KIND_NAMES`), ``subtype`` (Chinese class name),
+``label``, ``aliases``, ``posts``, ``roles`` (byline roles), ``date`` (the node's own date, ISO of
+any precision), ``reported`` (ISO dates of the articles it appears in), ``evidence`` (up to
+:data:`EVIDENCE_LIMIT` ``(article title, article date, sentence)`` triples) and
+``evidence_count``. Edge attributes: ``rel`` (a relation key), ``label`` and ``detail``.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import networkx as nx
-from rdflib import Graph, URIRef
-from rdflib.namespace import ORG, PROV, RDF
+from rdflib import BNode, Dataset, Graph, URIRef
+from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS
 
 from kg.rdf.vocab import LG, SDO
 
-KINDS = {
-    SDO.Person: "person",
-    LG.Meeting: "meeting",
-    LG.Launch: "event",
-    LG.Inspection: "event",
-    LG.Signing: "event",
-    SDO.Event: "event",
-    ORG.Organization: "organization",
-    LG.PartyCommittee: "organization",
-    ORG.OrganizationalUnit: "organization",
-    SDO.GovernmentOrganization: "organization",
-    LG.Initiative: "policy",
-    SDO.Legislation: "policy",
-    LG.DigitalPlatform: "platform",
-    SDO.Place: "place",
-    SDO.AdministrativeArea: "place",
-    SDO.Corporation: "enterprise",
-    LG.EnterpriseGroup: "enterprise",
-}
-EDGE_LABELS = {
-    LG.chair: "主持", SDO.attendee: "出席", LG.speaker: "讲话", LG.relays: "传达学习",
-    LG.deploys: "部署", LG.studies: "学习", LG.concerns: "涉及", SDO.organizer: "组织",
-    LG.launches: "上线", LG.runsOn: "依托", SDO.containedInPlace: "位于", LG.inspects: "调研",
+EVIDENCE_LIMIT = 5
+
+# Entity kinds shown in views, in legend order, with their Chinese names.
+KIND_NAMES: dict[str, str] = {
+    "person": "人物",
+    "meeting": "会议",
+    "event": "活动",
+    "organization": "机构",
+    "policy": "政策法规",
+    "platform": "平台",
+    "place": "地点",
+    "enterprise": "企业",
 }
 
+# RDF class -> (view kind, Chinese subtype). Order matters: a node typed with several classes
+# takes the first that matches.
+CLASS_KINDS: tuple[tuple[URIRef, str, str], ...] = (
+    (SDO.Person, "person", "人物"),
+    (LG.Meeting, "meeting", "会议"),
+    (LG.Launch, "event", "上线"),
+    (LG.Inspection, "event", "调研"),
+    (LG.Signing, "event", "签约"),
+    (LG.Speech, "event", "讲话"),
+    (SDO.Event, "event", "活动"),
+    (LG.PartyCommittee, "organization", "党委"),
+    (SDO.GovernmentOrganization, "organization", "政府机构"),
+    (SDO.NewsMediaOrganization, "organization", "媒体"),
+    (ORG.OrganizationalUnit, "organization", "内设机构"),
+    (LG.EnterpriseGroup, "enterprise", "企业群体"),
+    (SDO.Corporation, "enterprise", "企业"),
+    (ORG.Organization, "organization", "机构"),
+    (SDO.Legislation, "policy", "法律法规"),
+    (LG.Initiative, "policy", "政策举措"),
+    (LG.DigitalPlatform, "platform", "数字平台"),
+    (SDO.AdministrativeArea, "place", "行政区"),
+    (SDO.Place, "place", "地点"),
+)
+# Classes the emitter uses that are deliberately not nodes of a view (they travel as attributes
+# or are intermediate nodes): checked against kg.rdf.emit.CLASSES by the tests.
+NOT_NODES: frozenset[URIRef] = frozenset(
+    {LG.Commendation, SKOS.Concept, ORG.FormalOrganization, ORG.Post, ORG.Role, LG.Tenure,
+     SDO.NewsArticle, LG.Sentence, PROV.Attribution}
+)
 
-def _name(g: Graph, node) -> str:
-    return str(g.value(node, SDO.name) or node.rsplit("/", 1)[-1])
+# Relation predicate -> (key, Chinese label, reversed?). Reversed edges point from the object to
+# the subject so that they read naturally (person 主持 meeting, organisation 组织 meeting).
+RELATIONS: tuple[tuple[URIRef, str, str, bool], ...] = (
+    (LG.chair, "chair", "主持", True),
+    (SDO.attendee, "attendee", "出席", True),
+    (LG.speaker, "speaker", "讲话", True),
+    (SDO.organizer, "organizer", "组织", True),
+    (LG.relays, "relays", "传达学习", False),
+    (LG.studies, "studies", "学习", False),
+    (LG.deploys, "deploys", "部署", False),
+    (LG.concerns, "concerns", "涉及", False),
+    (SDO.location, "location", "地点", False),
+    (LG.launches, "launches", "上线", False),
+    (LG.runsOn, "runsOn", "依托", False),
+    (SDO.provider, "provider", "提供", False),
+    (LG.inspects, "inspects", "调研", False),
+    (LG.signatory, "signatory", "签约", False),
+    (LG.deliveredAt, "deliveredAt", "发表于", False),
+    (LG.jurisdiction, "jurisdiction", "辖区", False),
+    (SDO.containedInPlace, "containedInPlace", "位于", False),
+)
+# Relations of people to events: the co-participation network of `kg stats` is built on them.
+PARTICIPATION = frozenset({"chair", "attendee", "speaker"})
+EXTRA_RELATIONS = {"tenure": "任职", "commendation": "表彰"}
+# Predicates the emitter uses that do not become view edges (articles are not nodes; awards,
+# commendation records and the like are folded into other edges).
+NOT_EDGES: frozenset[URIRef] = frozenset(
+    {SDO.author, LG.awardTitle, LG.commendation, LG.recipient}
+)
 
 
-def to_networkx(g: Graph) -> nx.MultiDiGraph:
-    out = nx.MultiDiGraph()
-    for cls, kind in KINDS.items():
+class Triples:
+    """The statements of a graph as plain strings, indexed for the lookups the projection makes.
+
+    IRIs are their strings, blank nodes ``_:id``, literals their lexical form. Much faster to
+    build and query than an rdflib Graph (the news corpus: 350 k statements), and it reads a
+    Dataset as the union of its graphs without copying it.
+    """
+
+    def __init__(self) -> None:
+        self._sp: dict[str, dict[str, dict[str, None]]] = {}  # s -> p -> objects, in order
+        self._p: dict[str, list[tuple[str, str]]] = {}
+        self._reverse: dict[str, dict[str, list[str]]] = {}
+
+    def add(self, s: str, p: str, o: str) -> None:
+        objects = self._sp.setdefault(s, {}).setdefault(p, {})
+        if o not in objects:
+            objects[o] = None
+            self._p.setdefault(p, []).append((s, o))
+            self._reverse.pop(p, None)
+
+    def __len__(self) -> int:
+        return sum(len(pairs) for pairs in self._p.values())
+
+    # Predicates and objects may be given as rdflib terms: an rdflib URIRef does not hash like
+    # its string, so every lookup goes through str().
+    def objects(self, s: str, p: str) -> list[str]:
+        return list(self._sp.get(s, {}).get(str(p), ()))
+
+    def value(self, s: str, p: str) -> str | None:
+        """One object of (s, p): the least, so that the choice is stable."""
+        objects = self._sp.get(s, {}).get(str(p))
+        return min(objects) if objects else None
+
+    def pairs(self, p: str) -> list[tuple[str, str]]:
+        return self._p.get(str(p), [])
+
+    def subjects(self, p: str, o: str) -> list[str]:
+        p = str(p)
+        if p not in self._reverse:
+            index: dict[str, list[str]] = {}
+            for s, obj in self.pairs(p):
+                index.setdefault(obj, []).append(s)
+            self._reverse[p] = index
+        return self._reverse[p].get(str(o), [])
+
+    @classmethod
+    def of(cls, graph: Dataset | Graph | Triples) -> Triples:
+        """The statements of an rdflib Graph, or of all the graphs of a Dataset."""
+        if isinstance(graph, Triples):
+            return graph
+        out = cls()
+        statements = (q[:3] for q in graph.quads((None, None, None, None))) \
+            if isinstance(graph, Dataset) else iter(graph)
+        for s, p, o in statements:
+            out.add(_key(s), str(p), _key(o))
+        return out
+
+
+def _key(term) -> str:
+    return f"_:{term}" if isinstance(term, BNode) else str(term)
+
+
+def _label(g: Triples, node: str) -> str:
+    for pred in (SDO.name, SKOS.prefLabel, RDFS.label):
+        value = g.value(node, pred)
+        if value is not None:
+            return value
+    return node.rsplit("/", 1)[-1]
+
+
+class _Articles:
+    """Article titles and dates, and sentence texts, looked up once each."""
+
+    def __init__(self, g: Triples):
+        self.g = g
+        self._articles: dict[str, tuple[str, str]] = {}
+        self._sentences: dict[str, tuple[str, str, str] | None] = {}
+
+    def article(self, node: str) -> tuple[str, str]:
+        if node not in self._articles:
+            title = self.g.value(node, DCTERMS.title) or ""
+            issued = self.g.value(node, DCTERMS.issued) or self.g.value(node, LG.datelineDate) or ""
+            self._articles[node] = (title, issued)
+        return self._articles[node]
+
+    def sentence(self, node: str) -> tuple[str, str, str] | None:
+        """(article title, article date, sentence text), or None for a sentence without text."""
+        if node not in self._sentences:
+            text = self.g.value(node, LG.text)
+            article = self.g.value(node, DCTERMS.isPartOf)
+            if text is None:
+                self._sentences[node] = None
+            else:
+                title, issued = self.article(article) if article is not None else ("", "")
+                self._sentences[node] = (title, issued, text)
+        return self._sentences[node]
+
+
+def _kinds(g: Triples) -> dict[str, tuple[str, str]]:
+    out: dict[str, tuple[str, str]] = {}
+    for cls, kind, subtype in CLASS_KINDS:
         for node in g.subjects(RDF.type, cls):
-            if node in out:
-                continue
-            evidence = []
-            for s in g.objects(node, PROV.wasDerivedFrom):
-                text = g.value(s, LG.text)
-                article = g.value(s, URIRef("http://purl.org/dc/terms/isPartOf"))
-                title = g.value(article, URIRef("http://purl.org/dc/terms/title")) if article else None
-                if text:
-                    evidence.append((str(title or ""), str(text)))
-            posts = sorted(str(g.value(p, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")) or "")
-                           for p in g.objects(node, ORG.holds))
-            aliases = sorted({str(a) for a in g.objects(node, SDO.alternateName)})
-            date = g.value(node, SDO.startDate)
-            out.add_node(str(node), kind=kind, label=_name(g, node), posts=posts, aliases=aliases,
-                         date=str(date) if date else "", evidence=sorted(set(evidence))[:5])
-    for pred, label in EDGE_LABELS.items():
-        for s, o in g.subject_objects(pred):
-            if str(s) in out and str(o) in out:
-                out.add_edge(str(s), str(o), key=label, label=label)
-    # people hold posts in organisations: one 任职 edge per organisation
-    for person, post in g.subject_objects(ORG.holds):
+            if not node.startswith("_:") and node not in out:
+                out[node] = (kind, subtype)
+    return out
+
+
+def _node_attrs(g: Triples, node: str, kind: str, subtype: str, articles: _Articles) -> dict:
+    evidence = {articles.sentence(s) for s in g.objects(node, PROV.wasDerivedFrom)}
+    evidence.discard(None)
+    for article in g.objects(node, LG.reportedIn):
+        title, issued = articles.article(article)
+        if title:
+            evidence.add((title, issued, ""))
+    ordered = sorted(evidence, key=lambda e: (e[1], e[0], e[2]))
+    posts = sorted({_label(g, post) for post in g.objects(node, ORG.holds)})
+    roles = sorted({g.value(qa, LG.roleName) or "" for qa in g.subjects(PROV.agent, node)} - {""})
+    label = _label(g, node)
+    aliases = sorted(set(g.objects(node, SDO.alternateName)) - {label})
+    return {
+        "kind": kind,
+        "subtype": subtype,
+        "label": label,
+        "aliases": aliases,
+        "posts": posts,
+        "roles": roles,
+        "date": g.value(node, SDO.startDate) or "",
+        "part_of_day": g.value(node, LG.partOfDay) or "",
+        "reported": sorted({e[1] for e in ordered if e[1]}),
+        "evidence": [e for e in ordered if e[2]][:EVIDENCE_LIMIT],
+        "evidence_count": sum(1 for e in ordered if e[2]),
+    }
+
+
+def _edges(g: Triples, nodes: dict) -> Iterable[tuple[str, str, str, dict]]:
+    for pred, key, label, reverse in RELATIONS:
+        for s, o in g.pairs(pred):
+            if s in nodes and o in nodes and s != o:
+                a, b = (o, s) if reverse else (s, o)
+                yield a, b, key, {"rel": key, "label": label, "detail": ""}
+    for person, post in g.pairs(ORG.holds):
         org = g.value(post, ORG.postIn)
-        if org is not None and str(person) in out and str(org) in out:
-            role = g.value(post, URIRef("http://www.w3.org/2004/02/skos/core#prefLabel"))
-            out.add_edge(str(person), str(org), key=f"任职:{role}", label="任职")
-    # commendations: event -> honoured group
-    for event, honour in g.subject_objects(LG.commendation):
+        if person in nodes and org in nodes:
+            post_label = _label(g, post)
+            yield person, org, f"tenure:{post_label}", {
+                "rel": "tenure", "label": EXTRA_RELATIONS["tenure"], "detail": post_label}
+    for event, honour in g.pairs(LG.commendation):
+        title = g.value(honour, LG.awardTitle)
+        award = _label(g, title) if title is not None else ""
         for group in g.objects(honour, LG.recipient):
-            if str(event) in out and str(group) in out:
-                out.add_edge(str(event), str(group), key="表彰", label="表彰")
+            if event in nodes and group in nodes:
+                yield event, group, "commendation", {
+                    "rel": "commendation", "label": EXTRA_RELATIONS["commendation"],
+                    "detail": award}
+
+
+def to_networkx(graph: Dataset | Graph | Triples) -> nx.MultiDiGraph:
+    """Project *graph* (a Graph, a Dataset read as the union of its graphs, or Triples).
+
+    Node ids are IRIs as strings; parallel edges are kept apart by relation key.
+    """
+    g = Triples.of(graph)
+    kinds = _kinds(g)
+    articles = _Articles(g)
+    out = nx.MultiDiGraph()
+    for node in sorted(kinds):
+        kind, subtype = kinds[node]
+        out.add_node(node, **_node_attrs(g, node, kind, subtype, articles))
+    for a, b, key, data in sorted(_edges(g, kinds), key=lambda e: e[:3]):
+        out.add_edge(a, b, key=key, **data)
     return out

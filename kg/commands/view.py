@@ -1,0 +1,114 @@
+"""``kg view PATH [-o FILE]``: an interactive HTML view of a build, whole or focused.
+
+Examples::
+
+    kg view output/ --person 徐光文            # his meetings, posts and organisations
+    kg view output/ --person 徐光文 --radius 2
+    kg view output/ --event 莲都区委常委会会议
+    kg view output/ --type person,meeting --since 2020-06-01 --until 2020-06-30
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+
+def _date(value: str) -> str:
+    import datetime as dt
+
+    try:
+        return dt.date.fromisoformat(value).isoformat()
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _positive(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = 0
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
+    return n
+
+
+def _radius(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected 0 or a positive whole number, got {value!r}")
+    return n
+
+
+def _kinds(value: str) -> tuple[str, ...]:
+    from kg.view.filters import ViewError, parse_kinds
+
+    try:
+        return parse_kinds(value)
+    except ViewError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+
+
+def default_output(path: Path) -> Path:
+    """``view.html`` in the build folder, or next to the graph file."""
+    return (path if path.is_dir() else path.parent) / "view.html"
+
+
+def register(subparsers) -> None:
+    from kg.view.filters import DEFAULT_MAX_NODES
+
+    p = subparsers.add_parser(
+        "view", help="write an interactive HTML view of a build (whole, or around a person or event)",
+        description="Write a self-contained HTML view of a graph (opens offline).")
+    p.add_argument("path", type=Path, metavar="PATH", help="build folder or graph file (.ttl, .trig, …)")
+    p.add_argument("-o", "--output", type=Path, metavar="FILE",
+                   help="HTML file to write (default: view.html next to the graph)")
+    p.add_argument("--person", metavar="NAME", help="show the people named NAME and what is around them")
+    p.add_argument("--event", metavar="LABEL", help="show the events named LABEL and what is around them")
+    p.add_argument("--radius", type=_radius, default=1, metavar="N",
+                   help="steps around --person/--event (default 1)")
+    p.add_argument("--type", dest="kinds", type=_kinds, default=(), metavar="KINDS",
+                   help="only these kinds, comma-separated: person,meeting,event,organization,"
+                        "policy,platform,place,enterprise (or 人物,会议,…)")
+    p.add_argument("--since", type=_date, metavar="DATE", help="only what is dated on or after DATE")
+    p.add_argument("--until", type=_date, metavar="DATE", help="only what is dated on or before DATE")
+    p.add_argument("--max-nodes", type=_positive, default=DEFAULT_MAX_NODES, metavar="N",
+                   help=f"keep at most N nodes, the most connected (default {DEFAULT_MAX_NODES})")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.rdf.serialize import write_atomic
+    from kg.view.filters import ViewError, ViewSpec, make_view
+    from kg.view.html import render
+    from kg.view.load import LoadError, load_triples
+    from kg.view.project import to_networkx
+
+    if args.since and args.until and args.since > args.until:
+        print(f"kg view: --since {args.since} is after --until {args.until}", file=sys.stderr)
+        return 2
+    spec = ViewSpec(person=args.person, event=args.event, radius=args.radius, kinds=args.kinds,
+                    since=args.since, until=args.until, max_nodes=args.max_nodes)
+    out = args.output or default_output(args.path)
+    started = time.perf_counter()
+    try:
+        graph = load_triples(args.path)
+        view = make_view(to_networkx(graph), spec)
+    except LoadError as err:
+        print(f"kg view: {err}", file=sys.stderr)
+        return 2 if not args.path.exists() else 1
+    except ViewError as err:
+        print(f"kg view: {err}", file=sys.stderr)
+        return 1
+    page = render(view, source=str(args.path))
+    write_atomic(out, page.encode("utf-8"))
+    g = view.graph
+    note = f"; left out {view.omitted.nodes} nodes (--max-nodes {spec.max_nodes})" if view.omitted.nodes else ""
+    print(f"kg view: {g.number_of_nodes()} nodes, {g.number_of_edges()} relations{note} -> {out} "
+          f"({len(page) // 1024} KiB, {time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0

@@ -1,0 +1,219 @@
+"""The HTML views in a real browser: Debian's headless chromium driven by Playwright.
+
+Every page is opened from a file:// URL; any request for something other than a file: URL fails
+the test (and is aborted), so the pages are proven to work offline. Screenshots are written to
+tests/artifacts/ (git-ignored). Set KG_VIEW_CORPUS to a corpus build folder to also check that its
+overview settles in time.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from pathlib import Path
+
+import pytest
+
+from kg.view import overview_html
+from kg.view.filters import ViewSpec
+from kg.view.html import view_html
+
+sync_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic"]
+ARTIFACTS = Path(__file__).parent / "artifacts"
+LAPTOP = {"width": 1366, "height": 768}
+HOSTILE = "<script>alert(1)</script>"
+HOSTILE_ALIAS = "<img src=x onerror=alert(2)>"
+
+if not Path(CHROMIUM).exists():
+    if os.environ.get("CI"):
+        raise RuntimeError("Debian chromium is required in CI (apt-get install chromium fonts-noto-cjk)")
+    pytest.skip("Debian chromium is not installed", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=ARGS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page opened offline, with what happened while it loaded."""
+
+    def __init__(self, browser, path: Path, timeout_s: float = 20.0):
+        self.context = browser.new_context(viewport=LAPTOP, service_workers="block")
+        self.page = self.context.new_page()
+        self.outside: list[str] = []
+        self.dialogs: list[str] = []
+        self.errors: list[str] = []
+        self.context.route("**/*", self._route)
+        self.page.on("request", lambda r: None if r.url.startswith("file:") else self.outside.append(r.url))
+        self.page.on("dialog", self._dialog)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        started = time.perf_counter()
+        self.page.goto(path.resolve().as_uri(), wait_until="networkidle")
+        self.page.wait_for_function("window.kgView && window.kgView.stabilized === true",
+                                    timeout=timeout_s * 1000)
+        self.seconds = time.perf_counter() - started
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            route.abort()
+
+    def _dialog(self, dialog):
+        self.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    def js(self, expression: str, arg=None):
+        return self.page.evaluate(expression, arg)
+
+    def check_clean(self) -> None:
+        assert self.outside == [], f"requests that are not file: URLs: {self.outside}"
+        assert self.dialogs == [], f"the page opened dialogs: {self.dialogs}"
+        assert self.errors == [], f"script errors: {self.errors}"
+
+    def shot(self, name: str) -> Path:
+        ARTIFACTS.mkdir(exist_ok=True)
+        path = ARTIFACTS / name
+        self.page.screenshot(path=str(path))
+        return path
+
+    def close(self) -> None:
+        self.context.close()
+
+
+@pytest.fixture()
+def open_page(browser):
+    opened: list[Opened] = []
+
+    def _open(path: Path, timeout_s: float = 20.0) -> Opened:
+        o = Opened(browser, path, timeout_s)
+        opened.append(o)
+        return o
+
+    yield _open
+    for o in opened:
+        o.close()
+
+
+NODE_ID = "(label) => kgView.nodes.get().find(n => kgView.info[n.id].label === label).id"
+
+
+def test_sample_overview_opens_offline_with_legend(view_sample_build, open_page):
+    o = open_page(view_sample_build / "graph.html")
+    o.check_clean()
+    labels = o.js("kgView.nodes.get().map(n => kgView.info[n.id].label)")
+    assert {"徐光文", "莲都区委常委会会议", "二次创业", "莲都区委"} <= set(labels)
+    kinds = set(o.js("kgView.nodes.get().map(n => n.kind)"))
+    assert {"person", "meeting", "policy", "organization"} <= kinds
+    chaired = o.js("""() => {
+        const id = label => kgView.nodes.get().find(n => kgView.info[n.id].label === label).id;
+        return kgView.edges.get().filter(e => e.from === id('徐光文') && e.to === id('莲都区委常委会会议'))
+            .map(e => e.label); }""")
+    assert chaired == ["主持"]
+    legend = o.js("Array.from(document.querySelectorAll('#kg-legend label.kind:not(.empty) .kname'))"
+                  ".map(e => e.textContent)")
+    assert {"人物", "会议", "政策法规", "机构"} <= set(legend)
+    # physics has settled and is off: the layout no longer moves
+    assert o.js("kgView.network.physics.options.enabled") is False
+    before = o.js("JSON.stringify(kgView.network.getPositions())")
+    o.page.wait_for_timeout(300)
+    assert o.js("JSON.stringify(kgView.network.getPositions())") == before
+    assert o.seconds < 20
+    o.shot("sample_overview.png")
+
+
+def test_search_finds_xu_guangwen_and_shows_his_details(view_sample_build, open_page):
+    o = open_page(view_sample_build / "graph.html")
+    o.page.fill("#kg-search", "徐光文")
+    results = o.page.locator("#kg-results li.hit .rlabel").all_text_contents()
+    assert results[0] == "徐光文"
+    o.page.press("#kg-search", "Enter")
+    xu = o.js(NODE_ID, "徐光文")
+    assert o.js("kgView.network.getSelectedNodes()") == [xu]
+    detail = o.page.locator("#kg-detail").inner_text()
+    assert "徐光文" in detail and "莲都区委书记" in detail and "主持" in detail
+    assert "莲都区委常委会会议" in detail
+    o.page.wait_for_timeout(400)  # the focus animation
+    o.shot("sample_search_xu.png")
+    o.check_clean()
+
+
+def test_kind_filter_hides_and_shows_a_kind(view_sample_build, open_page):
+    o = open_page(view_sample_build / "graph.html")
+    o.page.locator('#kg-legend input[data-kind="policy"]').uncheck()
+    hidden = o.js("kgView.nodes.get().filter(n => n.kind === 'policy').map(n => !!n.hidden)")
+    assert hidden and all(hidden)
+    assert not any(o.js("kgView.nodes.get().filter(n => n.kind === 'person').map(n => !!n.hidden)"))
+    o.page.click("#kg-reset")
+    assert not any(o.js("kgView.nodes.get().map(n => !!n.hidden)"))
+    o.check_clean()
+
+
+def test_markup_labels_show_as_text(view_hostile_graph, tmp_path, open_page):
+    path = tmp_path / "hostile.html"
+    path.write_text(overview_html(view_hostile_graph), encoding="utf-8")
+    o = open_page(path)
+    scripts = o.js("document.scripts.length")
+    o.page.fill("#kg-search", "<script>")
+    assert o.page.locator("#kg-results li.hit .rlabel").all_text_contents() == [HOSTILE]
+    o.page.press("#kg-search", "Enter")
+    assert o.page.locator("#kg-detail .dlabel").inner_text() == HOSTILE
+    detail = o.page.locator("#kg-detail").inner_text()
+    assert HOSTILE_ALIAS in detail and "<b>粗体</b>" in detail and "《<i>标题</i>&amp;》" in detail
+    # the hover card is built from text nodes too
+    card = o.js("(id) => kgView.nodes.get(id).title.textContent", o.js(NODE_ID, HOSTILE))
+    assert HOSTILE in card and HOSTILE_ALIAS in card
+    o.page.hover("#kg-network", position={"x": 5, "y": 5})
+    assert o.js("document.scripts.length") == scripts
+    assert o.js("document.querySelectorAll('img, #kg-detail script, #kg-results script').length") == 0
+    o.page.wait_for_timeout(200)
+    o.check_clean()
+
+
+def test_person_view_in_the_browser(view_sample_graph, tmp_path, open_page):
+    path = tmp_path / "xu.html"
+    path.write_text(view_html(view_sample_graph, ViewSpec(person="徐光文", radius=2)), encoding="utf-8")
+    o = open_page(path)
+    labels = set(o.js("kgView.nodes.get().map(n => kgView.info[n.id].label)"))
+    assert {"徐光文", "莲都区委常委会会议", "莲都区生态工业高质量发展推进会", "丽水市委", "莲都区委"} <= labels
+    o.check_clean()
+    o.shot("sample_person_xu_radius2.png")
+
+
+def test_capped_view_draws_precomputed_layout_and_explains_what_is_left_out(
+        view_large_graph, tmp_path, open_page):
+    path = tmp_path / "large.html"
+    path.write_text(view_html(view_large_graph, ViewSpec(max_nodes=300), source="out/"),
+                    encoding="utf-8")
+    o = open_page(path)
+    assert o.seconds < 20
+    assert o.js("kgView.nodes.length") == 300
+    assert o.js("kgView.network.physics.options.enabled") is False
+    note = o.page.locator("#kg-note").inner_text()
+    assert "只显示连接最多的 300 个节点" in note and "省略了 900 个节点" in note
+    assert "kg view out/ --person 姓名" in note
+    # a left-out person is still found by the search, with the command that shows them
+    o.page.fill("#kg-search", "人物799")
+    off = o.page.locator("#kg-results li.off").inner_text()
+    assert "未显示" in off and "kg view out/ --person 人物799" in off
+    o.check_clean()
+    o.shot("synthetic_capped_overview.png")
+
+
+@pytest.mark.skipif(not os.environ.get("KG_VIEW_CORPUS"), reason="set KG_VIEW_CORPUS to a corpus build")
+def test_corpus_overview_settles_in_time(open_page):
+    build = Path(os.environ["KG_VIEW_CORPUS"])
+    o = open_page(build / "graph.html", timeout_s=20)
+    assert o.seconds < 20
+    o.check_clean()
+    assert "省略了" in o.page.locator("#kg-note").inner_text()
+    o.shot("corpus_overview.png")
