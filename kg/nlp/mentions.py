@@ -286,9 +286,6 @@ def _names(text: str, tokens: list[Token], positions: list[_Candidate]) -> list[
     return out + _listed_names(text, out)
 
 
-_LIST_ITEM = re.compile(r"(?<![\u4e00-\u9fff])([\u4e00-\u9fff]{2,3})(?=、|等|和|以及|$|[，。；：）])")
-
-
 def _listed_names(text: str, names: list[_Candidate]) -> list[_Candidate]:
     """Names listed with 、 beside a recognised name: 徐光文、张建国、李海峰等."""
     out = []
