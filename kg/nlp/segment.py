@@ -41,15 +41,20 @@ def _dictionary(jieba) -> Path:
     then caches its prefix dictionary, so later processes start in well under a second instead of
     adding thousands of words one by one."""
     words = _kg_words()
-    digest = hashlib.sha1(("\n".join(f"{w} {t}" for w, t in words) + jieba.__version__).encode()).hexdigest()[:12]
+    recipe = "v2|" + jieba.__version__ + "|" + "\n".join(f"{w} {t}" for w, t in words)  # bump v on rule changes
+    digest = hashlib.sha1(recipe.encode()).hexdigest()[:12]
     path = _cache_dir() / f"kg-jieba-{digest}.dict"
     if path.exists():
         return path
     base = jieba.Tokenizer()
     base.tmp_dir = str(_cache_dir())
     base.initialize()
-    lines = [f"{w} {max(base.FREQ.get(w, 0), base.suggest_freq(w, False))} {t}" for w, t in words]
     main = _main_dictionary(jieba)
+    # A place's short form that jieba already knows as an ordinary word (比如 of 比如县, 合作 of
+    # 合作市) keeps jieba's reading; extractors that need the place look it up in the gazetteer.
+    known = {parts[0]: parts[2] for parts in (ln.split(" ") for ln in main.splitlines()) if len(parts) == 3}
+    words = [(w, t) for w, t in words if not (t == "ns" and known.get(w, "ns") != "ns")]
+    lines = [f"{w} {max(base.FREQ.get(w, 0), base.suggest_freq(w, False))} {t}" for w, t in words]
     tmp = path.with_suffix(f".{os.getpid()}.tmp")
     tmp.write_text(main.rstrip("\n") + "\n" + "\n".join(lines) + "\n", encoding="utf-8")
     os.replace(tmp, path)
