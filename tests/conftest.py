@@ -103,3 +103,28 @@ def synthetic_graph(people: int = 800, meetings: int = 300, orgs: int = 100, see
 def view_large_graph():
     """A 1,200-node synthetic graph (see :func:`synthetic_graph`)."""
     return synthetic_graph()
+
+
+# ---- triple stores: kg/store, kg push, kg serve (issue #5) -----------------------------------
+@pytest.fixture(scope="session")
+def store_sample_build(tmp_path_factory):
+    """The bundled sample page built into a temporary folder with its embedded store
+    (graph.ttl, graph.trig, store/; no HTML); returns the folder. Treat it as read-only."""
+    from kg.pipeline import BuildOptions, build
+    from kg.resources import SAMPLE_DATE, sample_page
+
+    out = tmp_path_factory.mktemp("store_sample_build")
+    report = build([sample_page()], out, BuildOptions(issued=SAMPLE_DATE, html=False))
+    assert not report.failed and (out / "store").is_dir()
+    return out
+
+
+@pytest.fixture
+def oxigraph_server(tmp_path):
+    """A fresh read-write oxigraph server (PyPI ``oxigraph``) on 127.0.0.1 and a free port, its
+    data in tmp_path/oxigraph; stopped after the test."""
+    from kg.store.server import start_oxigraph
+
+    server = start_oxigraph(tmp_path / "oxigraph", port=0)
+    yield server
+    server.stop()

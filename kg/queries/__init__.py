@@ -82,6 +82,15 @@ def load_graph(paths: list[Path]):
     """One rdflib graph holding every input (named graphs are read into their union)."""
     from rdflib import Dataset
 
+    from kg.store import StoreError, open_for_query  # issue #5: a build's store/, if it has one
+
+    try:
+        store = open_for_query(paths)
+    except StoreError as err:
+        raise QueryError(str(err)) from err
+    if store is not None:
+        return store
+
     ds = Dataset(default_union=True)
     for p in paths:
         for f, fmt in graph_files(p):

@@ -1,0 +1,218 @@
+"""The embedded store: a persistent pyoxigraph (RocksDB) database in ``<build>/store/``.
+
+Layout
+    * one named graph per article, exactly the graphs of ``graph.trig``;
+    * the default graph holds the union of all article graphs **as a set**. Queries read the
+      default graph, so a triple stated by two articles counts once, as it does in rdflib over
+      ``graph.ttl``. (Oxigraph's own "union default graph" option is a multiset: a triple stated
+      by two articles would match twice.)
+
+Loading is incremental: a build replaces the graphs of its own articles and leaves every other
+article graph alone. When the store holds only articles of the build at hand (a first build, or a
+rebuild of the same inputs), a new store is bulk-loaded beside it and moved into place. Otherwise
+the build's graphs are staged under temporary graph names, then swapped in by one SPARQL update
+(one transaction), which also removes from the default graph the triples no other article still
+states. Staging graphs left behind by a crash between the two steps are dropped the next time the
+store is written.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import pyoxigraph as ox
+
+if TYPE_CHECKING:
+    from rdflib import Dataset
+
+STORE_DIRNAME = "store"
+STAGING_PREFIX = "urn:kg:staging:"
+
+RDFLIB_DEFAULT_GRAPH = "urn:x-rdflib:default"  # how rdflib names a Dataset's default graph
+
+GraphName = ox.NamedNode
+ArticleGraphs = Mapping[GraphName, Sequence[ox.Triple]]
+
+
+class StoreError(RuntimeError):
+    """The store cannot be opened or written; the message says what to do."""
+
+
+@dataclass(frozen=True)
+class StoreChange:
+    added: int  # article graphs new to the store
+    replaced: int  # article graphs that were already there
+    triples: int  # triples in the graphs written
+
+
+def store_dir(build: Path) -> Path:
+    return build / STORE_DIRNAME
+
+
+def has_store(build: Path) -> bool:
+    return build.is_dir() and store_dir(build).is_dir()
+
+
+def open_store(path: Path, *, read_only: bool = False) -> ox.Store:
+    """Open (or create, unless *read_only*) the store at *path*."""
+    try:
+        if read_only:
+            return ox.Store.read_only(str(path))
+        path.mkdir(parents=True, exist_ok=True)
+        return ox.Store(str(path))
+    except OSError as err:
+        if "lock" in str(err).lower():
+            raise StoreError(
+                f"{path} is in use by another process (another `kg build`, or an oxigraph "
+                f"server started read-write on it); stop that process and try again"
+            ) from err
+        raise StoreError(f"cannot open the store {path}: {err}") from err
+
+
+def update_store(path: Path, ds: Dataset) -> StoreChange:
+    """Write the article graphs of *ds* into the store at *path* (see the module doc)."""
+    graphs = graphs_from_nquads(ds.serialize(format="nquads", encoding="utf-8"))
+    replaced = 0
+    if path.exists():
+        store = open_store(path)
+        try:
+            present = set(article_graph_names(store))
+            if not present <= set(graphs):  # the store holds other articles too: incremental
+                change = replace_graphs(store, graphs)
+                store.flush()
+                return change
+            replaced = len(present)
+        finally:
+            del store  # releases the RocksDB lock
+    rebuild_store(path, graphs)
+    return StoreChange(len(graphs) - replaced, replaced, sum(len(ts) for ts in graphs.values()))
+
+
+def rebuild_store(path: Path, graphs: ArticleGraphs) -> None:
+    """A new store holding exactly *graphs*, bulk-loaded beside *path* and then moved there."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    new = Path(tempfile.mkdtemp(prefix=f".{path.name}-new-", dir=path.parent))
+    try:
+        store = ox.Store(str(new))
+        add_graphs(store, graphs)
+        store.flush()
+        del store
+        if path.exists():
+            old = path.with_name(f".{path.name}-old-{uuid.uuid4().hex[:8]}")
+            os.rename(path, old)
+            os.rename(new, path)
+            shutil.rmtree(old, ignore_errors=True)
+        else:
+            os.rename(new, path)
+    except BaseException:
+        shutil.rmtree(new, ignore_errors=True)
+        raise
+
+
+def add_graphs(store: ox.Store, graphs: ArticleGraphs) -> None:
+    """Bulk-add graphs new to *store*, and their union to its default graph. Not atomic: for
+    stores nobody reads yet (a store being built, a temporary or in-memory one)."""
+    store.bulk_extend(_with_union(graphs))
+
+
+def load_file(store: ox.Store, path: Path, fmt: ox.RdfFormat) -> None:
+    """Add an RDF file to a store nobody reads yet: its named graphs as article graphs (union
+    included), its default-graph triples to the default graph."""
+    try:
+        quads = list(ox.parse(path=str(path), format=fmt))
+    except (SyntaxError, OSError) as err:
+        raise StoreError(f"{path}: cannot read as {fmt}: {err}") from err
+    store.bulk_extend(q for q in quads if isinstance(q.graph_name, ox.DefaultGraph))
+    graphs = group_quads(quads)
+    if any(store.contains_named_graph(g) for g in graphs):
+        replace_graphs(store, graphs)
+    else:
+        add_graphs(store, graphs)
+
+
+def graphs_from_nquads(data: bytes) -> dict[GraphName, list[ox.Triple]]:
+    return group_quads(ox.parse(data, format=ox.RdfFormat.N_QUADS))
+
+
+def group_quads(quads: Iterable[ox.Quad]) -> dict[GraphName, list[ox.Triple]]:
+    """Triples by named graph; statements in the default graph are not article statements."""
+    out: dict[GraphName, list[ox.Triple]] = {}
+    for q in quads:
+        g = q.graph_name
+        if isinstance(g, ox.DefaultGraph) or (isinstance(g, ox.NamedNode)
+                                              and g.value == RDFLIB_DEFAULT_GRAPH):
+            continue
+        if not isinstance(g, ox.NamedNode):
+            raise StoreError(f"article graphs are named by IRIs, not by a blank node ({g})")
+        out.setdefault(g, []).append(ox.Triple(q.subject, q.predicate, q.object))
+    return out
+
+
+def replace_graphs(store: ox.Store, graphs: ArticleGraphs) -> StoreChange:
+    """Put each graph of *graphs* into a live *store*, replacing any graph of the same name.
+
+    The graphs are staged under temporary names first (bulk, invisible to queries of the
+    default graph), then swapped in by one SPARQL update: readers see all of the change or none.
+    """
+    drop_staging(store)
+    existing = sum(1 for g in graphs if store.contains_named_graph(g))
+    staged = {g: ox.NamedNode(f"{STAGING_PREFIX}{uuid.uuid4()}") for g in sorted(graphs, key=str)}
+    store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, staged[g])
+                      for g, triples in graphs.items() for t in triples)
+    if staged:
+        store.update(swap_update(staged))
+    return StoreChange(len(graphs) - existing, existing, sum(len(ts) for ts in graphs.values()))
+
+
+def _with_union(graphs: ArticleGraphs) -> Iterator[ox.Quad]:
+    default = ox.DefaultGraph()
+    for g, triples in graphs.items():
+        for t in triples:
+            yield ox.Quad(t.subject, t.predicate, t.object, g)
+            yield ox.Quad(t.subject, t.predicate, t.object, default)
+
+
+def swap_update(staged: Mapping[GraphName, ox.NamedNode]) -> str:
+    """The SPARQL update that swaps each staged graph in for the article graph it replaces.
+
+    Only graph names go into the text, serialised by pyoxigraph (a NamedNode is a validated
+    IRI, so it cannot close the ``<…>`` early).
+    """
+    ops = []
+    for g, stage in staged.items():
+        ops += [
+            # the default graph keeps a triple while any other graph (the staged new version
+            # included) still states it
+            f"DELETE {{ ?s ?p ?o }} WHERE {{ GRAPH {g} {{ ?s ?p ?o }} "
+            f"FILTER NOT EXISTS {{ GRAPH ?h {{ ?s ?p ?o }} FILTER (?h != {g}) }} }}",
+            f"ADD {stage} TO DEFAULT",
+            f"MOVE {stage} TO {g}",
+        ]
+    return " ;\n".join(ops)
+
+
+def drop_staging(store: ox.Store) -> None:
+    """Remove staging graphs a crashed build left behind (see the module doc)."""
+    for g in list(store.named_graphs()):
+        if isinstance(g, ox.NamedNode) and g.value.startswith(STAGING_PREFIX):
+            store.remove_graph(g)
+
+
+def article_graph_names(store: ox.Store) -> list[GraphName]:
+    return sorted(
+        (g for g in store.named_graphs()
+         if isinstance(g, ox.NamedNode) and not g.value.startswith(STAGING_PREFIX)),
+        key=str,
+    )
+
+
+def graph_triples(store: ox.Store, graph: GraphName) -> list[ox.Triple]:
+    return [ox.Triple(q.subject, q.predicate, q.object)
+            for q in store.quads_for_pattern(None, None, None, graph)]

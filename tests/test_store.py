@@ -1,0 +1,276 @@
+"""The embedded pyoxigraph store: what a build writes, incremental loading, and canned queries
+answering the same rows through pyoxigraph as through rdflib, with parameters bound safely."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pyoxigraph as ox
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from rdflib import Dataset, Literal, URIRef
+from rdflib.namespace import RDF
+
+from kg.queries import canned_queries, format_result, load_graph, load_query, run_query
+from kg.store import StoreError, StoreGraph, update_store
+from kg.store.embedded import STAGING_PREFIX, article_graph_names, open_store
+from kg.store.params import bind, projected_variables
+from kg.store.remote import canonical_rows, without_rdflib_empty_group
+
+SDO = "http://schema.org/"
+BASE = "https://kg.example.org/id/"
+
+
+def rows(graph, name: str, params: dict[str, str]):
+    query = load_query(name)
+    found = canonical_rows(json.loads(format_result(run_query(graph, query, params), "json")))
+    if isinstance(graph, StoreGraph):
+        return found
+    return without_rdflib_empty_group(found, query.text)  # RDFLib/rdflib#3382
+
+
+@pytest.fixture(scope="module")
+def engines(store_sample_build):
+    """(store, rdflib) views of the sample build: its store/, and its graph.ttl."""
+    store = load_graph([store_sample_build])
+    assert isinstance(store, StoreGraph)
+    return store, load_graph([store_sample_build / "graph.ttl"])
+
+
+@pytest.fixture(scope="module")
+def params(engines) -> dict[str, str]:
+    """Parameter values taken from the sample's own data, so the queries have rows to return."""
+    _, rdf = engines
+
+    def first(query: str) -> str:
+        found = sorted(str(r[0]) for r in rdf.query(
+            "PREFIX schema: <http://schema.org/> PREFIX lg: <https://kg.example.org/ns/lg#> "
+            "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+            "PREFIX dcterms: <http://purl.org/dc/terms/> " + query))
+        assert found, query
+        return found[0]
+
+    return {
+        "person": first("SELECT ?n WHERE { ?e lg:chair ?p . ?p schema:name ?n }"),
+        "policy": first("SELECT ?n WHERE { ?e lg:deploys|lg:studies|lg:relays|lg:concerns ?x . "
+                        "?x schema:name ?n }"),
+        "post": first("SELECT ?l WHERE { ?t <http://www.w3.org/ns/opengov#post>/skos:prefLabel ?l }"),
+        "article": first("SELECT ?i WHERE { ?a a schema:NewsArticle ; dcterms:identifier ?i }"),
+    }
+
+
+# ---- what a build writes -------------------------------------------------------------------
+
+def test_build_writes_one_named_graph_per_article_and_their_union(store_sample_build):
+    trig = Dataset()
+    trig.parse(store_sample_build / "graph.trig", format="trig")
+    expected = {str(g.identifier): len(g) for g in trig.graphs() if len(g)}
+    store = open_store(store_sample_build / "store", read_only=True)
+    got = {g.value: len(list(store.quads_for_pattern(None, None, None, g)))
+           for g in article_graph_names(store)}
+    assert got == expected and len(got) >= 3
+    default = {(q.subject, q.predicate, q.object)
+               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    union = {(q.subject, q.predicate, q.object)
+             for q in store if not isinstance(q.graph_name, ox.DefaultGraph)}
+    assert default == union  # each triple once, however many articles state it
+    ttl = list(ox.parse(path=str(store_sample_build / "graph.ttl"), format=ox.RdfFormat.TURTLE))
+    assert len(default) == len(ttl)
+
+
+# ---- same rows through both engines ----------------------------------------------------------
+
+@pytest.mark.parametrize("name", sorted(canned_queries()))
+def test_canned_query_same_rows_in_store_and_rdflib(engines, params, name):
+    store, rdf = engines
+    query = load_query(name)
+    args = {k: params[k] for k in query.params}
+    got, want = rows(store, name, args), rows(rdf, name, args)
+    assert got == want
+
+
+def test_the_comparison_is_not_vacuous(engines, params):
+    store, _ = engines
+    for name, args in [("people", {}), ("events", {}), ("participation", {}), ("articles", {}),
+                       ("timeline", {"person": params["person"]}),
+                       ("audit", {"article": params["article"]})]:
+        assert sum(rows(store, name, args).values()) > 0, name
+
+
+def test_query_command_reads_the_store(store_sample_build, tmp_path):
+    """With graph.ttl and graph.trig gone, `kg query --graph DIR` still answers, from store/."""
+    only_store = tmp_path / "build"
+    shutil.copytree(store_sample_build / "store", only_store / "store")
+    done = subprocess.run([sys.executable, "-m", "kg", "query", "people", "--graph", str(only_store),
+                           "--format", "json"], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    want = rows(load_graph([store_sample_build / "graph.ttl"]), "people", {})
+    assert canonical_rows(json.loads(done.stdout)) == want
+
+
+def test_several_inputs_with_a_store_are_queried_together(store_sample_build, tmp_path):
+    extra = tmp_path / "extra.ttl"
+    extra.write_text(f'<{BASE}person/x> a <{SDO}Person> ; <{SDO}name> "测试人"@zh .\n', encoding="utf-8")
+    both = load_graph([store_sample_build, extra])
+    assert isinstance(both, StoreGraph)
+    want = rows(load_graph([store_sample_build / "graph.ttl", extra]), "people", {})
+    assert rows(both, "people", {}) == want
+    assert any(("name", ("literal", "测试人", "zh", "")) in r for r in want)
+
+
+# ---- parameters are data, never query text -------------------------------------------------
+
+NAMES = ['普通', 'a"} UNION { ?s ?p ?o } #', "x' . } #", 'back\\slash\\"', 'line\nbreak',
+         '?personName', '\\u0022 }', '<http://evil>', '"""', "末尾 "]
+WHO = """# people by name; parameter who=NAME
+# param who: who
+PREFIX schema: <http://schema.org/>
+SELECT {projection} WHERE {{
+  ?p schema:name ?n .
+  FILTER (STR(?n) = STR(?who))
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def hostile_build(tmp_path_factory) -> Path:
+    """A build folder whose people are named with quotes, braces, newlines and backslashes."""
+    out = tmp_path_factory.mktemp("hostile")
+    ds = Dataset()
+    g = ds.graph(URIRef(f"{BASE}article/hostile"))
+    for i, name in enumerate(NAMES):
+        g.add((URIRef(f"{BASE}person/h{i}"), RDF.type, URIRef(f"{SDO}Person")))
+        g.add((URIRef(f"{BASE}person/h{i}"), URIRef(f"{SDO}name"), Literal(name, lang="zh")))
+    update_store(out / "store", ds)
+    (out / "graph.trig").write_bytes(ds.serialize(format="trig", encoding="utf-8"))
+    return out
+
+
+@pytest.mark.parametrize("projection", ["?p", "?p ?who"], ids=["values-block", "substitutions"])
+@pytest.mark.parametrize("name", NAMES)
+def test_hostile_parameter_finds_exactly_its_person(hostile_build, tmp_path, projection, name):
+    rq = tmp_path / "who.rq"
+    rq.write_text(WHO.format(projection=projection), encoding="utf-8")
+    query = load_query(str(rq))
+    store = load_graph([hostile_build])
+    rdf = load_graph([hostile_build / "graph.trig"])
+    got = canonical_rows(json.loads(format_result(run_query(store, query, {"who": name}), "json")))
+    want = canonical_rows(json.loads(format_result(run_query(rdf, query, {"who": name}), "json")))
+    assert got == want
+    person = f"{BASE}person/h{NAMES.index(name)}"
+    assert [dict(r)["p"][1] for r in got.elements()] == [person]
+
+
+def test_projected_parameters_go_through_substitutions():
+    text = WHO.format(projection="?p ?who")
+    assert projected_variables(text) == {"p", "who"}
+    bound, subs = bind(text, {"who": ox.Literal("x")})
+    assert bound == text and subs == {ox.Variable("who"): ox.Literal("x")}
+    bound, subs = bind(WHO.format(projection="?p"), {"who": ox.Literal("x")})
+    assert subs == {} and 'VALUES (?who) { ("x") }' in bound
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.text(min_size=1, max_size=30))
+def test_any_value_is_bound_as_one_literal(value):
+    store = ox.Store()
+    store.add(ox.Quad(ox.NamedNode(f"{BASE}person/a"), ox.NamedNode(f"{SDO}name"), ox.Literal(value)))
+    store.add(ox.Quad(ox.NamedNode(f"{BASE}person/b"), ox.NamedNode(f"{SDO}name"), ox.Literal(value + "x")))
+    text, subs = bind(WHO.format(projection="?p"), {"who": ox.Literal(value)})
+    found = [s["p"].value for s in store.query(text, substitutions=subs or None)]
+    assert found == [f"{BASE}person/a"]
+
+
+# ---- incremental loading ---------------------------------------------------------------------
+
+def _article(ds: Dataset, name: str, triples: list[tuple[str, str]]) -> None:
+    g = ds.graph(URIRef(f"{BASE}article/{name}"))
+    for s, o in triples:
+        g.add((URIRef(f"{BASE}person/{s}"), URIRef(f"{SDO}knows"), URIRef(f"{BASE}person/{o}")))
+
+
+def _state(path: Path) -> tuple[dict[str, set], set]:
+    store = open_store(path, read_only=True)
+    graphs = {g.value.rsplit("/", 1)[1]: {(q.subject.value[-1], q.object.value[-1])
+                                         for q in store.quads_for_pattern(None, None, None, g)}
+              for g in store.named_graphs()}
+    default = {(q.subject.value[-1], q.object.value[-1])
+               for q in store.quads_for_pattern(None, None, None, ox.DefaultGraph())}
+    return graphs, default
+
+
+def test_a_new_build_replaces_only_its_own_articles(tmp_path):
+    path = tmp_path / "store"
+    first = Dataset()
+    _article(first, "a1", [("x", "y"), ("s", "t")])  # s-t is stated by a1 and the first a2
+    _article(first, "a2", [("s", "t"), ("u", "v")])  # u-v only by the first a2
+    update_store(path, first)
+    second = Dataset()
+    _article(second, "a2", [("w", "z")])  # a2 rewritten
+    _article(second, "a3", [("w", "z")])  # a new article stating the same as the new a2
+    change = update_store(path, second)
+    assert (change.added, change.replaced) == (1, 1)
+    graphs, default = _state(path)
+    assert graphs == {"a1": {("x", "y"), ("s", "t")}, "a2": {("w", "z")}, "a3": {("w", "z")}}
+    assert default == {("x", "y"), ("s", "t"), ("w", "z")}  # u-v gone, s-t kept for a1
+
+
+def test_rebuilding_the_same_articles_starts_a_fresh_store(tmp_path):
+    path = tmp_path / "store"
+    ds = Dataset()
+    _article(ds, "a1", [("x", "y")])
+    update_store(path, ds)
+    ds = Dataset()
+    _article(ds, "a1", [("p", "q")])
+    change = update_store(path, ds)
+    assert (change.added, change.replaced) == (0, 1)
+    assert _state(path) == ({"a1": {("p", "q")}}, {("p", "q")})
+    assert [p.name for p in tmp_path.iterdir()] == ["store"]  # no temporary folder left
+
+
+def test_staging_graphs_left_by_a_crash_are_dropped(tmp_path):
+    path = tmp_path / "store"
+    ds = Dataset()
+    _article(ds, "a1", [("x", "y")])
+    update_store(path, ds)
+    store = open_store(path)
+    leftover = ox.NamedNode(f"{STAGING_PREFIX}crashed")
+    store.add(ox.Quad(ox.NamedNode(f"{BASE}person/q"), ox.NamedNode(f"{SDO}knows"),
+                      ox.NamedNode(f"{BASE}person/r"), leftover))
+    del store
+    ds = Dataset()
+    _article(ds, "a2", [("m", "n")])
+    update_store(path, ds)
+    graphs, default = _state(path)
+    assert set(graphs) == {"a1", "a2"} and ("q", "r") not in default
+
+
+def test_builds_into_one_folder_accumulate_in_the_store(store_sample_build, tmp_path):
+    from kg.pipeline import BuildOptions, build
+
+    out = tmp_path / "out"
+    shutil.copytree(store_sample_build, out)
+    before = _state(out / "store")[0]
+    report = build([Path(__file__).parent / "data" / "tiny_article.txt"], out,
+                   BuildOptions(issued="2021-03-06", html=False))
+    assert not report.failed
+    after = _state(out / "store")[0]
+    assert set(after) == set(before) | {"tiny-article"} and len(after) == len(before) + 1
+    assert all(after[name] == triples for name, triples in before.items())
+
+
+def test_a_store_in_use_gives_a_clear_error(tmp_path):
+    path = tmp_path / "store"
+    holder = open_store(path)
+    try:
+        ds = Dataset()
+        _article(ds, "a1", [("x", "y")])
+        with pytest.raises(StoreError, match="in use by another process"):
+            update_store(path, ds)
+    finally:
+        del holder
