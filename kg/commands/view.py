@@ -105,8 +105,8 @@ def run(args: argparse.Namespace) -> int:
     except ViewError as err:
         print(f"kg view: {err}", file=sys.stderr)
         return 1
-    page = render(view, source=str(args.path))
-    write_atomic(out, page.encode("utf-8"))
+    page = render(view, source=str(args.path)).encode("utf-8")
+    write_atomic(out, page)
     g = view.graph
     note = f"; left out {view.omitted.nodes} nodes (--max-nodes {spec.max_nodes})" if view.omitted.nodes else ""
     print(f"kg view: {g.number_of_nodes()} nodes, {g.number_of_edges()} relations{note} -> {out} "

@@ -23,13 +23,13 @@ from importlib.resources import files
 import networkx as nx
 from rdflib import Dataset, Graph
 
-from kg.view.filters import EVENT_KINDS, View, ViewSpec, make_view
+from kg.view.filters import View, ViewSpec, make_view
 from kg.view.layout import PHYSICS_MAX_NODES, SEED, positions
 from kg.view.project import KIND_NAMES, to_networkx
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
-EDGE_COLOR = {"color": "#aab2bd", "highlight": "#d55e00", "hover": "#57606a"}
 LABEL_MAX = 10  # characters of a node label drawn on the canvas; hover and details show it all
+EDGE_COLOR = {"color": "#aab2bd", "highlight": "#d55e00", "hover": "#57606a"}
 EDGE_FONT = {"size": 13, "face": FONT, "color": "#57606a", "strokeWidth": 3, "strokeColor": "#ffffff",
              "align": "middle"}
 
@@ -273,4 +273,4 @@ def overview_html(graph: Dataset | Graph) -> str:
     return view_html(graph)
 
 
-__all__ = ["EVENT_KINDS", "STYLE", "network_data", "overview_html", "render", "view_html"]
+__all__ = ["STYLE", "network_data", "overview_html", "render", "view_html"]

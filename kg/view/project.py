@@ -149,19 +149,34 @@ class Triples:
         if isinstance(graph, Triples):
             return graph
         out = cls()
-        statements = (q[:3] for q in graph.quads((None, None, None, None))) \
-            if isinstance(graph, Dataset) else iter(graph)
+        if isinstance(graph, Dataset):  # a store asked with no context answers for all graphs
+            statements = (t for t, _ in graph.store.triples((None, None, None), None))
+        else:
+            statements = graph.triples((None, None, None))
+        add = out.add
         for s, p, o in statements:
-            out.add(_key(s), str(p), _key(o))
+            add(_key(s), str(p), _key(o))
         return out
 
 
+class _P:
+    """Predicates looked up per node, as the index's plain-string keys (rdflib's Namespace
+    builds a new URIRef on every attribute access)."""
+
+    labels = (str(SDO.name), str(SKOS.prefLabel), str(RDFS.label))
+    title, issued, part_of = str(DCTERMS.title), str(DCTERMS.issued), str(DCTERMS.isPartOf)
+    dateline, text, reported_in = str(LG.datelineDate), str(LG.text), str(LG.reportedIn)
+    derived_from, agent = str(PROV.wasDerivedFrom), str(PROV.agent)
+    holds, role_name, alias = str(ORG.holds), str(LG.roleName), str(SDO.alternateName)
+    start, part_of_day = str(SDO.startDate), str(LG.partOfDay)
+
+
 def _key(term) -> str:
-    return f"_:{term}" if isinstance(term, BNode) else str(term)
+    return f"_:{term}" if type(term) is BNode else str(term)
 
 
 def _label(g: Triples, node: str) -> str:
-    for pred in (SDO.name, SKOS.prefLabel, RDFS.label):
+    for pred in _P.labels:
         value = g.value(node, pred)
         if value is not None:
             return value
@@ -178,16 +193,16 @@ class _Articles:
 
     def article(self, node: str) -> tuple[str, str]:
         if node not in self._articles:
-            title = self.g.value(node, DCTERMS.title) or ""
-            issued = self.g.value(node, DCTERMS.issued) or self.g.value(node, LG.datelineDate) or ""
+            title = self.g.value(node, _P.title) or ""
+            issued = self.g.value(node, _P.issued) or self.g.value(node, _P.dateline) or ""
             self._articles[node] = (title, issued)
         return self._articles[node]
 
     def sentence(self, node: str) -> tuple[str, str, str] | None:
         """(article title, article date, sentence text), or None for a sentence without text."""
         if node not in self._sentences:
-            text = self.g.value(node, LG.text)
-            article = self.g.value(node, DCTERMS.isPartOf)
+            text = self.g.value(node, _P.text)
+            article = self.g.value(node, _P.part_of)
             if text is None:
                 self._sentences[node] = None
             else:
@@ -206,17 +221,17 @@ def _kinds(g: Triples) -> dict[str, tuple[str, str]]:
 
 
 def _node_attrs(g: Triples, node: str, kind: str, subtype: str, articles: _Articles) -> dict:
-    evidence = {articles.sentence(s) for s in g.objects(node, PROV.wasDerivedFrom)}
+    evidence = {articles.sentence(s) for s in g.objects(node, _P.derived_from)}
     evidence.discard(None)
-    for article in g.objects(node, LG.reportedIn):
+    for article in g.objects(node, _P.reported_in):
         title, issued = articles.article(article)
         if title:
             evidence.add((title, issued, ""))
     ordered = sorted(evidence, key=lambda e: (e[1], e[0], e[2]))
-    posts = sorted({_label(g, post) for post in g.objects(node, ORG.holds)})
-    roles = sorted({g.value(qa, LG.roleName) or "" for qa in g.subjects(PROV.agent, node)} - {""})
+    posts = sorted({_label(g, post) for post in g.objects(node, _P.holds)})
+    roles = sorted({g.value(qa, _P.role_name) or "" for qa in g.subjects(_P.agent, node)} - {""})
     label = _label(g, node)
-    aliases = sorted(set(g.objects(node, SDO.alternateName)) - {label})
+    aliases = sorted(set(g.objects(node, _P.alias)) - {label})
     return {
         "kind": kind,
         "subtype": subtype,
@@ -224,8 +239,8 @@ def _node_attrs(g: Triples, node: str, kind: str, subtype: str, articles: _Artic
         "aliases": aliases,
         "posts": posts,
         "roles": roles,
-        "date": g.value(node, SDO.startDate) or "",
-        "part_of_day": g.value(node, LG.partOfDay) or "",
+        "date": g.value(node, _P.start) or "",
+        "part_of_day": g.value(node, _P.part_of_day) or "",
         "reported": sorted({e[1] for e in ordered if e[1]}),
         "evidence": [e for e in ordered if e[2]][:EVIDENCE_LIMIT],
         "evidence_count": sum(1 for e in ordered if e[2]),
