@@ -105,6 +105,20 @@ def view_large_graph():
     return synthetic_graph()
 
 
+# ---- ontology, SHACL shapes, kg validate (issue #4) ------------------------------------------
+@pytest.fixture(scope="session")
+def lg_sample_build(tmp_path_factory):
+    """The bundled sample page built into a temporary folder (graph.ttl, graph.trig,
+    report.json; no HTML, so these tests do not depend on kg.view); returns the folder."""
+    from kg.pipeline import BuildOptions, build
+    from kg.resources import SAMPLE_DATE, sample_page
+
+    out = tmp_path_factory.mktemp("lg_sample_build")
+    report = build([sample_page()], out, BuildOptions(issued=SAMPLE_DATE, html=False))
+    assert not report.failed
+    return out
+
+
 # ---- triple stores: kg/store, kg push, kg serve (issue #5) -----------------------------------
 @pytest.fixture(scope="session")
 def store_sample_build(tmp_path_factory):

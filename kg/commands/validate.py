@@ -1,0 +1,53 @@
+"""`kg validate [PATH]`: check a build against kg's SHACL shapes (ontology/shapes.ttl, with
+ontology/lg.ttl mixed in; ontology.md §3.8).
+
+PATH is a build folder (its graph.ttl, else graph.trig) or a .ttl, .trig, .nt or .nq file; the
+default is output/. The report lists each finding with its focus node, path and message.
+Exit status: 0 the graph conforms (warnings are printed but allowed); 1 it has violations or does
+not parse; 2 usage error (no such graph).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _limit(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        n = -1
+    if n < 0:
+        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, got {value!r}")
+    return n
+
+
+def register(subparsers) -> None:
+    """Add the ``validate`` subparser; its ``func`` runs the command."""
+    p = subparsers.add_parser("validate", help="check a build or graph file against kg's SHACL shapes",
+                              description=__doc__.split("\n\n")[1])
+    p.add_argument("path", nargs="?", type=Path, default=Path("output"), metavar="PATH",
+                   help="build folder or .ttl/.trig/.nt/.nq file (default: output/)")
+    p.add_argument("--limit", type=_limit, default=100, metavar="N",
+                   help="list at most N findings after the counts (0: all; default 100)")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    from kg.rdf.validate import GraphPathError, graph_file, load_graph, validate_graph
+
+    try:
+        file, fmt = graph_file(args.path)
+    except GraphPathError as err:
+        print(f"kg validate: {err}", file=sys.stderr)
+        return 2
+    try:
+        data = load_graph(file, fmt)
+    except Exception as err:  # rdflib's parsers raise many unrelated exception types
+        print(f"kg validate: {file}: cannot parse as {fmt}: {err}", file=sys.stderr)
+        return 1
+    result = validate_graph(data, str(file))
+    sys.stdout.write(result.report(limit=args.limit or None) + "\n")
+    return 0 if result.conforms else 1
