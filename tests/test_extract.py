@@ -146,3 +146,36 @@ def test_negative_common_words_that_are_district_short_names():
 def test_organisations_units_and_local_bodies_with_locality():
     f = facts_of("市委组织部和市经信局负责人参加调研。", section=SECTION)
     assert entities(f, "org") == {"衢州市委组织部", "衢州市经信局"}
+
+
+def test_day_only_date_takes_the_issue_month():
+    f = facts_of("28日，国务院副总理王明主持召开全国春耕生产工作会议。", issued="2022-09-28")
+    (event,) = [e for e in f.entities if e.kind == "event"]
+    assert (event.label, event.attr("date")) == ("全国春耕生产工作会议", "2022-09-28")
+
+
+def test_national_and_party_posts_without_repeating_the_organisation():
+    f = facts_of("中共中央政治局常委、国务院总理王明出席会议。")
+    assert posts(f) == {("王明", "中共中央政治局常委"), ("王明", "国务院总理")}
+
+
+def test_place_written_before_short_organisation_name_wins_over_locality():
+    f = facts_of("四川省委书记王明、银川市委书记李强出席。", section=SECTION)
+    assert posts(f) == {("王明", "四川省委书记"), ("李强", "银川市委书记")}
+
+
+def test_untitled_name_list_before_attendance_verb():
+    body = "3 月 4 日下午，全区乡村振兴工作推进会召开。\n王明、李强、赵刚等参加会议。"
+    f = facts_of(body)
+    assert relations(f, "attendee") == {("全区乡村振兴工作推进会", n) for n in ("王明", "李强", "赵刚")}
+
+
+def test_attended_meeting_named_after_the_verb_with_speech():
+    f = facts_of("中共中央政治局常委王明27日出席全国巡视工作会议并讲话。", issued="2023-03-27")
+    assert relations(f, "attendee") == relations(f, "speaker") == {("全国巡视工作会议", "王明")}
+
+
+def test_bare_meeting_word_takes_the_convener_name():
+    f = facts_of("中共全国政协党组1月10日召开会议，传达学习全会精神。", issued="2025-01-10")
+    events = {(e.label, e.attr("date")) for e in f.entities if e.kind == "event" and e.attr("reported_in")}
+    assert events == {("中共全国政协党组会议", "2025-01-10")}

@@ -92,9 +92,11 @@ class ArticleContext:
             return div.name
         return self.article.source or self.article.id
 
-    def person_key(self, name: str, level: str = "city") -> str:
-        """People are told apart by name and the place their posts (or the paper) belong to."""
-        if level.startswith("national"):
+    def person_key(self, name: str, level: str = "unknown") -> str:
+        """People are told apart by name and the place their reported posts belong to (city or
+        province); national posts, and people named without any post, are keyed by name alone,
+        so 习近平 is one node whatever the article's locality."""
+        if level.startswith("national") or level == "unknown":
             return name
         div = self.locality.province if level == "province" else (self.locality.city or self.locality.province)
         if div is not None:

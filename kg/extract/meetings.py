@@ -22,8 +22,13 @@ MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
 NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
 EV = rf"[^{NOT_IN_NAME}]{{0,40}}?{MW}"
 CHAIRED = re.compile(rf"主持召开了?(?P<ev>{EV})(?=[，。；]|并|$)")
-HELD = re.compile(rf"(?:^|[，；])(?P<ev>{EV})(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕)(?=[，。；]|$)")
-CONVENED = re.compile(rf"(?:召开|举行)了?(?P<ev>{EV})(?=[，。；]|$)")
+DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
+HELD = re.compile(
+    rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕|举办)(?=[，。；]|$)"
+)
+CONVENED = re.compile(rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:召开|举行)了?(?P<ev>{EV})(?=[，。；]|$)")
+ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})(?:并(?P<speak>讲话|致辞|发言))?(?=[，。；]|$)")
+BARE = {"会议", "大会", "全会", "会"}
 REFERRED = re.compile(rf"(?P<mw>{MW})(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间)")
 # Words at which the name of a referred meeting stops when reading leftwards.
 LEFT_STOP_WORDS = {
@@ -61,7 +66,7 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
     if scope and scope.start() > 0:
         start += scope.start()
         name = text[start:mw_end]
-    if len(name) <= len(text[mw_start:mw_end]) and name in ("会议", "大会", "全会", "会"):
+    if name in MEETING_WORDS:  # a bare 座谈会 names no particular meeting
         return None
     return start, name
 
@@ -87,7 +92,9 @@ class Meetings:
         label = _clean_label(label)
         canonical, organizer, level = self.canonical(label)
         scope = ctx.scope_name(level) if level else ""
-        if date:
+        if canonical in MEETING_WORDS:  # 会议, 座谈会: only this article's own meeting of that kind
+            key = f"{date or ''}_{ctx.article.id}_{canonical}"
+        elif date:
             key = f"{date}_{canonical}"
         else:
             year = (ctx.article.publication_date or "")[:4]
@@ -122,7 +129,7 @@ class Meetings:
 def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, Ref]]:
     """Known people named right before *pos*, including lists (甲、乙等)."""
     out = []
-    head = text[:pos]
+    head = re.sub(rf"{DAY}$", "", text[:pos])  # 李希27日出席…
     head = head[:-1] if head.endswith("等") else head
     while True:
         hit = next(((n, r) for n, r in sorted(ctx.persons.items(), key=lambda x: -len(x[0])) if head.endswith(n)), None)
@@ -136,6 +143,30 @@ def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, 
     return out
 
 
+_LIST = re.compile(r"(?:^|[，；：\s])(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?$")
+
+
+def _name_list_before(ctx: ArticleContext, sentence: Sentence, pos: int, extractor_name: str):
+    """People listed without titles right before 出席/参加: 甲、乙、丙参加. Every item must look like
+    a personal name (a surname, two or three characters, no title)."""
+    from kg.extract.tenure import NAME_CHARS, ROLE_RE, has_surname
+
+    head = re.sub(rf"{DAY}$", "", sentence.text[:pos])
+    m = _LIST.search(head)
+    if not m:
+        return
+    items = m["list"].split("、")
+    if not all(NAME_CHARS.match(x) and has_surname(x) and not ROLE_RE.search(x) for x in items):
+        return
+    offset = m.start("list")
+    for item in items:
+        start = sentence.text.index(item, offset)
+        offset = start + len(item)
+        ref = ctx.persons.get(item) or Ref("person", ctx.person_key(item, "unknown"))
+        ctx.persons.setdefault(item, ref)
+        yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, extractor_name), (item,))
+
+
 @extractor("lg.meeting.v1", EVENTS)
 def extract_meetings(ctx: ArticleContext):
     meetings = Meetings(ctx, "lg.meeting.v1")
@@ -144,17 +175,29 @@ def extract_meetings(ctx: ArticleContext):
         text = sentence.text
         narrative = sentence.index not in reported and sentence.kind == "body"
         if narrative:
-            for pattern in (CHAIRED, HELD, CONVENED):
+            for pattern in (CHAIRED, HELD, CONVENED, ATTENDED):
                 for m in pattern.finditer(text):
+                    label = m["ev"]
+                    if label in BARE:  # 中共全国政协党组召开会议: the convener names the meeting
+                        subject = re.sub(r"^.*[：:]", "", m.groupdict().get("subj") or "")
+                        if len(subject) < 2:
+                            continue
+                        label = subject + label
                     date, part = meetings.date_for(sentence)
-                    records = meetings.event(sentence, m.start("ev"), m.end("ev"), m["ev"], True, date=date, part=part)
+                    records = meetings.event(sentence, m.start("ev"), m.end("ev"), label, True, date=date, part=part)
                     yield from records
                     event = records[0].ref
                     if ctx.main_event is None:
                         ctx.main_event = event
+                    ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
                     if pattern is CHAIRED:
                         for _, person in _person_before(ctx, text, m.start()):
-                            yield Relation(event, "chair", person, ctx.evidence(sentence, 0, m.end(), meetings.name))
+                            yield Relation(event, "chair", person, ev)
+                    if pattern is ATTENDED:
+                        for _, person in _person_before(ctx, text, m.start()):
+                            yield Relation(event, "attendee", person, ev)
+                            if m["speak"]:
+                                yield Relation(event, "speaker", person, ev)
         # meetings referred to: …会议精神, 在…会议上
         tokens = None
         for m in REFERRED.finditer(text):
@@ -177,11 +220,20 @@ def extract_participation(ctx: ArticleContext):
         if sentence.index in reported or ctx.main_event is None:
             continue
         text = sentence.text
-        for m in re.finditer(r"主持(?:会议|召开会议)", text):
+        for m in re.finditer(r"主持(?:会议|召开会议)?(?P<speak>并(?:讲话|发言|致辞))?(?=[，。；]|$)", text):
             for _, person in _person_before(ctx, text, m.start()):
-                yield Relation(ctx.main_event, "chair", person, ctx.evidence(sentence, 0, m.end(), name))
+                ev = ctx.evidence(sentence, 0, m.end(), name)
+                yield Relation(ctx.main_event, "chair", person, ev)
+                if m["speak"]:
+                    yield Relation(ctx.main_event, "speaker", person, ev)
         for m in ATTEND.finditer(text):
+            if text.startswith(tuple(MEETING_WORDS), m.end()) and not m["speak"]:
+                continue  # 出席…会议 names its own event (lg.meeting.v1)
             people = _person_before(ctx, text, m.start())
+            if not people:
+                for person in _name_list_before(ctx, sentence, m.start(), name):
+                    yield person
+                    people.append((person.label, person.ref))
             for _, person in people:
                 ev = ctx.evidence(sentence, 0, m.end(), name)
                 yield Relation(ctx.main_event, "attendee", person, ev)

@@ -12,6 +12,7 @@ import re
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.model import Entity, Evidence
+from kg.resolve.gazetteer import Division, gazetteer
 from kg.resources import lexicon_lines, lexicon_table
 
 NATIONAL = {
@@ -48,17 +49,31 @@ def _full(path: str, kind: str) -> str:
     }[kind]
 
 
-def resolve_prefix(short: str, ctx: ArticleContext) -> OrgName:
-    """区委 on a 莲都 page -> 莲都区委 (中共丽水市莲都区委员会)."""
+def place_before(text: str, pos: int, level: str) -> Division | None:
+    """The division written right before *pos* that a short name of *level* belongs to:
+    四川 in 四川省委, 北京 in 北京市委, 银川 in 银川市委."""
+    g = gazetteer()
+    for n in range(min(8, pos), 1, -1):
+        cand = text[pos - n:pos]
+        hits = g.lookup(cand)
+        if len(hits) == 1 and hits[0].name[-1] in LEVEL_CHAR.get(level, "") + ("市" if level == "province" else ""):
+            return hits[0]
+    return None
+
+
+def resolve_prefix(short: str, ctx: ArticleContext, written: Division | None = None) -> OrgName:
+    """区委 on a 莲都 page -> 莲都区委 (中共丽水市莲都区委员会); *written* is a division named in the
+    text right before the short name (四川 in 四川省委), which wins over the article's locality."""
     if short in NATIONAL:
         full, label, otype = NATIONAL[short]
         return OrgName(full, label, full, otype, "national")
     level, kind = org_prefixes()[short]
-    div = ctx.locality.at(level) if level in ("province", "city", "district") else None
-    if div is None or div.name[-1] not in LEVEL_CHAR.get(level, ""):
+    div = written or (ctx.locality.at(level) if level in ("province", "city", "district") else None)
+    if div is None or div.name[-1] not in LEVEL_CHAR.get(level, "") + ("市" if written else ""):
         return OrgName(ctx.scope_key(short, level), short, None, KIND_TYPE.get(kind), level)
     label = div.name + short[1:]
-    parts = [d.name for d in (ctx.locality.city, div) if d is not None] if level == "district" else [div.name]
+    city = gazetteer().parent(div, "city") if written else ctx.locality.city
+    parts = [d.name for d in (city, div) if d is not None] if level == "district" else [div.name]
     full = _full("".join(dict.fromkeys(parts)), kind)
     return OrgName(full, label, full, KIND_TYPE.get(kind), level)
 

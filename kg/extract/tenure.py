@@ -12,9 +12,10 @@ from dataclasses import dataclass
 
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
-from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix
+from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.segment import has_surname, pos_tokens
+from kg.resolve.gazetteer import Division, short_name
 from kg.resources import lexicon_lines, lexicon_table
 
 ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
@@ -36,6 +37,7 @@ class PostPhrase:
     end: int
     prefix: str | None
     role: str
+    place: Division | None = None  # a division written before the prefix: 四川 in 四川省委书记
 
 
 def post_phrases(text: str) -> list[PostPhrase]:
@@ -49,8 +51,18 @@ def post_phrases(text: str) -> list[PostPhrase]:
                 prefix = p
                 break
         start = m.start() - len(prefix) if prefix else m.start()
-        out.append(PostPhrase(start, m.end(), prefix, m.group(0)))
+        place = None
+        if prefix and prefix in org_prefixes() and (place := place_before(text, start, org_prefixes()[prefix][0])):
+            start -= len(_written_name(text, start, place))
+        out.append(PostPhrase(start, m.end(), prefix, m.group(0), place))
     return out
+
+
+def _written_name(text: str, end: int, d: Division) -> str:
+    for form in sorted({d.name, short_name(d.name) or d.name}, key=len, reverse=True):
+        if text[:end].endswith(form):
+            return form
+    return ""
 
 
 def _is_boundary(text: str, pos: int) -> bool:
@@ -79,7 +91,7 @@ def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tupl
 
 def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
     if phrase.prefix:
-        return resolve_prefix(phrase.prefix, ctx)
+        return resolve_prefix(phrase.prefix, ctx, phrase.place)
     default = ROLES[phrase.role]
     if default in NATIONAL_DEFAULT:
         short = NATIONAL_DEFAULT[default]
@@ -96,7 +108,8 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     if org is None:
         return None
     role = phrase.role
-    label = org.label + role
+    overlap = max((k for k in range(1, len(role) + 1) if org.label.endswith(role[:k])), default=0)
+    label = org.label + role[overlap:]  # 国务院 + 国务院总理, 中共中央 + 中央政治局常委
     if org.label.endswith("政府") and role.endswith("长"):  # 区政府 + 区长: 莲都区区长, or 区长 unresolved
         place = org.label[: -len("政府")]
         label = role if len(place) <= 1 else place + role
@@ -177,6 +190,6 @@ def extract_persons(ctx: ArticleContext):
             end = start + len(word)
             if (tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word)
                     and text.startswith(SPEECH_VERBS, end) and word not in ctx.persons):
-                pref = Ref("person", ctx.person_key(word))
+                pref = Ref("person", ctx.person_key(word, "unknown"))
                 ctx.persons[word] = pref
                 yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))

@@ -18,6 +18,13 @@ DATE_RE = re.compile(
 )
 
 
+# 28日, 22日至25日: the day alone, in the month of the issue (news writes this for recent days)
+DAY_RE = re.compile(
+    r"(?<![\d月号])(?P<day>\d{1,2})\s*日(?:\s*(?:至|到|—|-)\s*\d{1,2}\s*日)?"
+    r"(?:\s*(?P<part>" + "|".join(PARTS_OF_DAY) + r"))?"
+)
+
+
 @dataclass(frozen=True)
 class DateMention:
     date: str
@@ -66,7 +73,30 @@ def find_dates(text: str, issued: str | None) -> list[DateMention]:
         else:
             date = resolve_month_day(month, day, issued)
         out.append(DateMention(date, m["part"], m.start(), m.end()))
-    return out
+    taken = [(d.start, d.end) for d in out]
+    for m in DAY_RE.finditer(text):
+        if any(s <= m.start() < e for s, e in taken):
+            continue
+        if (date := resolve_day(int(m["day"]), issued)) is not None:
+            out.append(DateMention(date, m["part"], m.start(), m.end()))
+    return sorted(out, key=lambda d: d.start)
+
+
+def resolve_day(day: int, issued: str | None) -> str | None:
+    """A day of the month alone, in the issue's month (or the month before, if it is later).
+
+    >>> resolve_day(28, "2022-09-28"), resolve_day(30, "2022-10-02"), resolve_day(5, None)
+    ('2022-09-28', '2022-09-30', None)
+    """
+    if not issued or not re.match(r"^\d{4}-\d{2}-\d{2}$", issued) or not 1 <= day <= 31:
+        return None
+    year, month = int(issued[:4]), int(issued[5:7])
+    if day > int(issued[8:10]):
+        year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def is_iso_date(value: str | None) -> bool:
