@@ -207,13 +207,3 @@ def test_capped_view_draws_precomputed_layout_and_explains_what_is_left_out(
     assert "未显示" in off and "kg view out/ --person 人物799" in off
     o.check_clean()
     o.shot("synthetic_capped_overview.png")
-
-
-@pytest.mark.skipif(not os.environ.get("KG_VIEW_CORPUS"), reason="set KG_VIEW_CORPUS to a corpus build")
-def test_corpus_overview_settles_in_time(open_page):
-    build = Path(os.environ["KG_VIEW_CORPUS"])
-    o = open_page(build / "graph.html", timeout_s=20)
-    assert o.seconds < 20
-    o.check_clean()
-    assert "省略了" in o.page.locator("#kg-note").inner_text()
-    o.shot("corpus_overview.png")
