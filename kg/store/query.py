@@ -16,7 +16,7 @@ from rdflib.query import Result
 from rdflib.term import Identifier
 
 from kg.store.embedded import has_store, load_file, open_store, store_dir
-from kg.store.params import bind
+from kg.store.params import substitute
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
@@ -33,9 +33,7 @@ class StoreGraph:
 
     def query(self, text: str, initBindings: Mapping[str, Identifier] | None = None) -> Result:  # noqa: N803 (rdflib's name)
         values = {str(k): to_oxigraph(v) for k, v in (initBindings or {}).items()}
-        text, substitutions = bind(text, values)
-        answer = self.store.query(text, substitutions=substitutions or None)
-        return to_rdflib_result(answer)
+        return to_rdflib_result(self.store.query(substitute(text, values)))
 
     def __len__(self) -> int:
         return len(self.store)
@@ -109,11 +107,19 @@ def to_rdflib_result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTripl
         result = Result("CONSTRUCT")
         result.graph = _graph(answer)
         return result
-    names = [v.value for v in answer.variables]
+    names = [(v.value, Variable(v.value)) for v in answer.variables]
     result = Result("SELECT")
-    result.vars = [Variable(n) for n in names]
+    result.vars = [var for _, var in names]
+    seen: dict[ox.NamedNode | ox.BlankNode | ox.Literal, Identifier] = {}  # rows repeat terms
+
+    def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> Identifier:
+        found = seen.get(t)
+        if found is None:
+            found = seen[t] = to_rdflib(t)
+        return found
+
     result.bindings = [
-        {Variable(n): to_rdflib(t) for n in names if (t := solution[n]) is not None}
+        {var: term(t) for name, var in names if (t := solution[name]) is not None}
         for solution in answer
     ]
     return result

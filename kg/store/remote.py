@@ -1,7 +1,7 @@
 """Asking a SPARQL endpoint (SPARQL 1.1 Protocol) and comparing its answers with kg's own.
 
-The protocol has no query parameters, so values are bound by the VALUES block of
-``kg.store.params`` (terms serialised by pyoxigraph, never pasted). Servers write the same
+The protocol has no query parameters, so values are substituted by ``kg.store.params`` (terms
+serialised by pyoxigraph, never pasted). Servers write the same
 answer in different ways (Virtuoso says ``typed-literal`` and lower-cases language tags, some
 spell out ``xsd:string``), so :func:`canonical_rows` reduces SPARQL JSON results to comparable
 rows.
@@ -16,7 +16,7 @@ from collections.abc import Mapping, Sequence
 import pyoxigraph as ox
 import requests
 
-from kg.store.params import inject_values
+from kg.store.params import substitute
 
 SPARQL_JSON = "application/sparql-results+json"
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
@@ -31,7 +31,7 @@ def select(query_url: str, text: str, *, bindings: Mapping[str, ox.Term] | None 
 
     *default_graphs*: ``default-graph-uri`` parameters (the default graph is then those graphs).
     """
-    data: dict[str, object] = {"query": inject_values(text, bindings or {})}
+    data: dict[str, object] = {"query": substitute(text, bindings or {})}
     if default_graphs:
         data["default-graph-uri"] = list(default_graphs)
     http = session or requests.Session()
