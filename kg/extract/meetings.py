@@ -36,7 +36,7 @@ LEFT_STOP_WORDS = {
     "使", "让", "把", "将", "对", "和", "与", "及", "并", "是", "为", "向", "从", "在", "了", "的",
     "以", "按照", "根据", "围绕", "深入", "认真", "全面", "深刻", "研究",
 }
-LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
+LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x", "t"}
 RELAY = re.compile(r"(?P<verb>传达学习|学习贯彻|传达贯彻|学习传达|传达|学习)了?(?P<obj>[^。；]+?)精神")
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
@@ -61,11 +61,14 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
             break
         start = pos
     name = text[start:mw_end]
-    # 贯彻好全市…会议, 深刻领会全国两会: a scope word starts the name
+    # 贯彻好全市…会议, 深刻领会全国两会: a scope word starts the name unless nouns precede it
+    # (政协第十四届全国委员会…会议)
     scope = re.search(r"(?:全国|全省|全市|全区|全县)", name)
     if scope and scope.start() > 0:
-        start += scope.start()
-        name = text[start:mw_end]
+        before = [tag for word, tag, pos in tokens if start <= pos < start + scope.start()]
+        if not any(tag[:1] in ("n", "j", "m") for tag in before):
+            start += scope.start()
+            name = text[start:mw_end]
     if name in MEETING_WORDS:  # a bare 座谈会 names no particular meeting
         return None
     return start, name
@@ -143,6 +146,23 @@ def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, 
     return out
 
 
+_MW_AT_END = re.compile(rf"{MW}$")
+
+
+def _trimmed(text: str, start: int, end: int) -> str | None:
+    """A reported meeting's name without what the pattern swept in on its left (的主席团…会议,
+    当天…在…会议): read leftwards from the meeting word as for referred meetings."""
+    span = text[start:end]
+    mw = _MW_AT_END.search(span)
+    if mw is None or span in MEETING_WORDS:
+        return span
+    hit = _referred_name(text, start + mw.start(), end, pos_tokens(text))
+    if hit is None:
+        return span[mw.start():]
+    name_start, name = hit
+    return name if name_start >= start else span
+
+
 _LIST = re.compile(r"(?:^|[，；：\s])(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?$")
 
 
@@ -177,7 +197,9 @@ def extract_meetings(ctx: ArticleContext):
         if narrative:
             for pattern in (CHAIRED, HELD, CONVENED, ATTENDED):
                 for m in pattern.finditer(text):
-                    label = m["ev"]
+                    label = _trimmed(text, m.start("ev"), m.end("ev"))
+                    if label is None:
+                        continue
                     if label in BARE:  # 中共全国政协党组召开会议: the convener names the meeting
                         subject = re.sub(r"^.*[：:]", "", m.groupdict().get("subj") or "")
                         if len(subject) < 2:
