@@ -57,7 +57,6 @@ CLASSES = {
     ("event", "Launch"): (LG.Launch,),
     ("event", "Inspection"): (LG.Inspection,),
     ("event", "Signing"): (LG.Signing,),
-    ("event", "Commendation"): (LG.Commendation,),
     ("policy", None): (LG.Initiative,),
     ("law", None): (SDO.Legislation,),
     ("platform", None): (LG.DigitalPlatform,),
@@ -173,7 +172,9 @@ class Emitter:
             g.add((node, RDF.type, cls))
         label = Literal(e.label, lang=ZH)
         if e.kind in ("policy", "award"):
-            g.add((node, SKOS.prefLabel, label))
+            # one prefLabel per concept whatever the article's punctuation (亲、诚、惠、容 / 亲诚惠容):
+            # the normalised key; each spelling stays in schema:name
+            g.add((node, SKOS.prefLabel, Literal(iri_key(e.key), lang=ZH)))
             g.add((node, SKOS.inScheme, LG.PolicyScheme if e.kind == "policy" else LG.AwardScheme))
         g.add((node, SDO.name, label))
         g.add((node, RDFS.label, label))
