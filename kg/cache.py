@@ -1,8 +1,8 @@
 """A content-addressed cache of extraction results, so a re-run over a folder with new articles
 extracts only the new ones and an interrupted build resumes where it stopped.
 
-Keys hash the article record together with kg's version and extractor names: a changed article or
-a new extractor version misses the cache. Entries are written atomically (temporary file, then
+Keys hash the article record together with kg's version, the extractor names and a digest of the
+extraction code and lexicons: a changed article or any change to extraction misses the cache. Entries are written atomically (temporary file, then
 rename), so an interrupted run never leaves a corrupt entry. The cache holds only what kg itself
 wrote into the output folder.
 """
@@ -19,13 +19,26 @@ from kg import __version__
 from kg.model import Article, ArticleFacts
 
 
+def _code_digest() -> str:
+    """A digest of the code and data extraction depends on, so that any change to an extractor or
+    a lexicon (even without a version bump) misses the cache instead of reusing stale facts."""
+    root = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for part in ("extract", "nlp", "resolve", "ingest", "data/lexicon"):
+        for f in sorted((root / part).rglob("*")):
+            if f.is_file() and f.suffix in (".py", ".txt"):
+                h.update(f.relative_to(root).as_posix().encode())
+                h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
 class FactsCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self.hits = self.misses = 0
         from kg.extract import EXTRACTORS
 
-        self._salt = f"{__version__}|{','.join(sorted(EXTRACTORS))}"
+        self._salt = f"{__version__}|{','.join(sorted(EXTRACTORS))}|{_code_digest()}"
 
     def key(self, article: Article) -> str:
         return hashlib.sha256(f"{self._salt}|{article!r}".encode()).hexdigest()

@@ -36,7 +36,9 @@ LEFT_STOP_WORDS = {
     "使", "让", "把", "将", "对", "和", "与", "及", "并", "是", "为", "向", "从", "在", "了", "的",
     "以", "按照", "根据", "围绕", "深入", "认真", "全面", "深刻", "研究",
 }
-LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x", "t"}
+LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
+# time words end a name too; not jieba's whole "t" tag, which also covers 元首
+LEFT_STOP_WORDS |= {"当天", "当日", "正在", "今天", "昨天", "日前", "近日", "目前", "此前", "随后", "同日"}
 RELAY = re.compile(r"(?P<verb>传达学习|学习贯彻|传达贯彻|学习传达|传达|学习)了?(?P<obj>[^。；]+?)精神")
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
