@@ -2,8 +2,9 @@
 extracts only the new ones and an interrupted build resumes where it stopped.
 
 Keys hash the article record together with kg's version, the extractor names and a digest of the
-extraction code and lexicons: a changed article or any change to extraction misses the cache. Entries are written atomically (temporary file, then
-rename), so an interrupted run never leaves a corrupt entry. The cache holds only what kg itself
+extraction code and lexicons: a changed article or any change to extraction misses the cache.
+Entries are written atomically (temporary file, then rename), so an interrupted run never leaves a
+corrupt entry. The cache holds only what kg itself
 wrote into the output folder.
 """
 
