@@ -141,3 +141,27 @@ def test_hostile_text_gives_valid_rdf_and_inert_html(tmp_path):
     html = (out / "graph.html").read_text(encoding="utf-8")
     assert "<script>alert(1)</script>" not in html
     assert "<img src=x" not in html
+
+
+def test_sigterm_mid_build_exits_non_zero_and_keeps_previous_outputs(tmp_path):
+    import signal
+    import time
+
+    good, out = tmp_path / "good.txt", tmp_path / "out"
+    good.write_text(ARTICLE, encoding="utf-8")
+    assert kg("build", str(good), "-o", str(out)).returncode == 0
+    before = (out / "graph.ttl").read_bytes()
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for i in range(300):  # enough work that the build is still extracting when the signal comes
+        (folder / f"p{i:03d}.txt").write_text(ARTICLE.replace("防汛", f"防汛{i}"), encoding="utf-8")
+    proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(folder), "-o", str(out), "--no-cache"],
+                            stderr=subprocess.PIPE, text=True)
+    time.sleep(4)
+    assert proc.poll() is None, "the build finished before it could be interrupted"
+    proc.send_signal(signal.SIGTERM)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "interrupted" in err
+    assert (out / "graph.ttl").read_bytes() == before
+    assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".kg-cache"]
