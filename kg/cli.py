@@ -12,15 +12,7 @@ import sys
 from pathlib import Path
 
 from kg import __version__
-
-
-def _date(value: str) -> str:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+from kg.argtypes import iso_date
 
 
 def _param(value: str) -> tuple[str, str]:
@@ -97,7 +89,7 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
                    help="files or folders (.txt pages or articles, .jsonl); none: the bundled sample page")
     b.add_argument("-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)")
-    b.add_argument("--date", type=_date, help="publication date for inputs that carry none (YYYY-MM-DD)")
+    b.add_argument("--date", type=iso_date, help="publication date for inputs that carry none (YYYY-MM-DD)")
     b.add_argument("--source", help="name of the paper or site the inputs come from")
     b.add_argument("--base", default="https://kg.example.org/id/", help="base IRI for minted nodes")
     b.add_argument("--format", action="append", default=[], choices=["jsonld", "nq", "nt"],

@@ -11,15 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
-    return n
+from kg.argtypes import positive_int
 
 
 def default_output(path: Path) -> Path:
@@ -33,7 +25,7 @@ def register(subparsers) -> None:
     p.add_argument("path", type=Path, metavar="PATH", help="build folder or graph file (.ttl, .trig, …)")
     p.add_argument("-o", "--output", type=Path, metavar="DIR",
                    help="folder for the CSV files (default: stats/ next to the graph)")
-    p.add_argument("--top", type=_positive, default=20, metavar="N",
+    p.add_argument("--top", type=positive_int, default=20, metavar="N",
                    help="rows in the people and community tables (default 20)")
     p.set_defaults(func=run)
 

@@ -15,24 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-
-def _date(value: str) -> str:
-    import datetime as dt
-
-    try:
-        return dt.date.fromisoformat(value).isoformat()
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
-
-
-def _positive(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
-    return n
+from kg.argtypes import iso_date, positive_int
 
 
 def _radius(value: str) -> int:
@@ -75,9 +58,9 @@ def register(subparsers) -> None:
     p.add_argument("--type", dest="kinds", type=_kinds, default=(), metavar="KINDS",
                    help="only these kinds, comma-separated: person,meeting,event,organization,"
                         "policy,platform,place,enterprise (or 人物,会议,…)")
-    p.add_argument("--since", type=_date, metavar="DATE", help="only what is dated on or after DATE")
-    p.add_argument("--until", type=_date, metavar="DATE", help="only what is dated on or before DATE")
-    p.add_argument("--max-nodes", type=_positive, default=DEFAULT_MAX_NODES, metavar="N",
+    p.add_argument("--since", type=iso_date, metavar="DATE", help="only what is dated on or after DATE")
+    p.add_argument("--until", type=iso_date, metavar="DATE", help="only what is dated on or before DATE")
+    p.add_argument("--max-nodes", type=positive_int, default=DEFAULT_MAX_NODES, metavar="N",
                    help=f"keep at most N nodes, the most connected (default {DEFAULT_MAX_NODES})")
     p.set_defaults(func=run)
 
