@@ -179,3 +179,9 @@ def test_bare_meeting_word_takes_the_convener_name():
     f = facts_of("中共全国政协党组1月10日召开会议，传达学习全会精神。", issued="2025-01-10")
     events = {(e.label, e.attr("date")) for e in f.entities if e.kind == "event" and e.attr("reported_in")}
     assert events == {("中共全国政协党组会议", "2025-01-10")}
+
+
+def test_relay_clause_continuing_the_meeting_sentence():
+    body = "中共全国政协党组1月10日召开会议，传达学习贯彻总书记在二十届中央纪委四次全会上的重要讲话和全会精神。"
+    f = facts_of(body, issued="2025-01-10")
+    assert relations(f, "relays") == {("中共全国政协党组会议", "中央纪委四次全会")}

@@ -275,17 +275,24 @@ def extract_relays(ctx: ArticleContext):
         if e.kind == "event":
             for a in e.aliases + (e.label,):
                 events_by_alias.setdefault(a, e.ref)
+    if ctx.main_event is None:
+        return
+    main_sentence = ctx.entities[ctx.main_event].evidence.sentence_index
     for sentence in ctx.sentences:
-        if sentence.index in reported or ctx.main_event is None:
+        if sentence.index in reported:
             continue
         text = sentence.text
-        for clause_m in re.finditer(r"[^，。；]+(?:[，；][^，。；]*精神)*", text):
+        for clause_m in re.finditer(r"[^，。；]+", text):
             clause = clause_m.group(0)
             subj = re.match(r"^(?:会议|会上)还?", clause)
-            if not subj:
+            if subj:
+                start = subj.end()
+            elif sentence.index == main_sentence and clause_m.start() > 0 and RELAY.match(clause):
+                start = 0  # 某党组召开会议，传达学习…精神: the clause goes on from the meeting
+            else:
                 continue
-            for m in RELAY.finditer(clause, subj.end()):
-                if m.start() != subj.end():
+            for m in RELAY.finditer(clause, start):
+                if m.start() != start:
                     break
                 objects = clause[m.start("obj"):]
                 for part in re.split(r"精神[、，和及]?", objects):
@@ -293,11 +300,9 @@ def extract_relays(ctx: ArticleContext):
                     if not part:
                         continue
                     target = events_by_alias.get(part)
-                    if target is None:
-                        for alias, ref in events_by_alias.items():
-                            if part.endswith(alias) and len(alias) >= 4:
-                                target = ref
-                                break
+                    if target is None:  # 某某在…全会上的重要讲话和全会: the longest meeting named in it
+                        named = [(len(a), a) for a in events_by_alias if len(a) >= 4 and a in part]
+                        target = events_by_alias[max(named)[1]] if named else None
                     if target is not None and target != ctx.main_event:
                         ev = ctx.evidence(sentence, clause_m.start(), clause_m.end(), name)
                         yield Relation(ctx.main_event, "relays", target, ev)
