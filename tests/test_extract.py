@@ -185,3 +185,9 @@ def test_relay_clause_continuing_the_meeting_sentence():
     body = "中共全国政协党组1月10日召开会议，传达学习贯彻总书记在二十届中央纪委四次全会上的重要讲话和全会精神。"
     f = facts_of(body, issued="2025-01-10")
     assert relations(f, "relays") == {("中共全国政协党组会议", "中央纪委四次全会")}
+
+
+def test_person_whose_words_a_meeting_report_gives_is_a_speaker():
+    body = "3 月 4 日下午，全区乡村振兴工作推进会召开。区委书记周敏出席会议。\n周敏强调，要抓好落实。"
+    f = facts_of(body)
+    assert relations(f, "speaker") == {("全区乡村振兴工作推进会", "周敏")}

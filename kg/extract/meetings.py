@@ -29,6 +29,7 @@ HELD = re.compile(
 CONVENED = re.compile(rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:召开|举行)了?(?P<ev>{EV})(?=[，。；]|$)")
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})(?:并(?P<speak>讲话|致辞|发言))?(?=[，。；]|$)")
 BARE = {"会议", "大会", "全会", "会"}
+SPEAKS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:在会上|在讲话中)?(?:指出|强调|说|表示|要求|认为)[，：:]")
 REFERRED = re.compile(rf"(?P<mw>{MW})(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间)")
 # Words at which the name of a referred meeting stops when reading leftwards.
 LEFT_STOP_WORDS = {
@@ -240,7 +241,12 @@ def extract_participation(ctx: ArticleContext):
     """主持会议 / 出席会议并讲话 with the article's meeting as the event (anaphora)."""
     name = "lg.participation.v1"
     reported = reported_sentences(ctx.sentences)
+    is_meeting = ctx.main_event is not None and ctx.entities[ctx.main_event].attr("type") == "Meeting"
     for sentence in ctx.sentences:
+        # 李克强说，… / 徐光文强调，…: a person whose words a meeting report gives spoke at it
+        if is_meeting and (m := SPEAKS.match(sentence.text)) and m["name"] in ctx.persons:
+            ev = ctx.evidence(sentence, 0, m.end(), name)
+            yield Relation(ctx.main_event, "speaker", ctx.persons[m["name"]], ev)
         if sentence.index in reported or ctx.main_event is None:
             continue
         text = sentence.text
