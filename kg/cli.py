@@ -44,7 +44,13 @@ def cmd_build(args: argparse.Namespace) -> int:
     def on_problem(problem):
         print(f"kg: {problem}", file=sys.stderr)
 
-    report = build(inputs, args.output, options, on_problem=on_problem)
+    from kg.store import StoreError
+
+    try:
+        report = build(inputs, args.output, options, on_problem=on_problem)
+    except StoreError as err:
+        print(f"kg build: the embedded store in {args.output}/store could not be updated: {err}", file=sys.stderr)
+        return 1
     n = sum(len(i["articles"]) for i in report.inputs)
     print(f"kg: {n} article(s) from {len(report.inputs)} input(s) -> {args.output}/", file=sys.stderr)
     if report.failed:
