@@ -20,7 +20,7 @@ from kg.extract import extract_article
 from kg.ingest import read_inputs
 from kg.model import ArticleFacts
 from kg.rdf.emit import Emitter
-from kg.rdf.serialize import serialize, write_all_atomic
+from kg.rdf.serialize import dataset_quads, serialize_all, write_all_atomic
 from kg.rdf.vocab import DEFAULT_BASE
 
 
@@ -190,8 +190,10 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     rendered_merges = merge_report(all_facts)
 
     rendered: dict[str, bytes] = {}
+    quads = dataset_quads(emitter.ds)  # converted once, for the graph files and the store
     if all_facts or not (out / "graph.ttl").exists():
-        rendered = {f"graph.{fmt}": serialize(emitter.ds, fmt) for fmt in options.formats}
+        files = serialize_all(emitter.ds, options.formats, quads)
+        rendered = {f"graph.{fmt}": files[fmt] for fmt in options.formats}
         if options.html:
             from kg.view import overview_html
 
@@ -203,6 +205,6 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     if options.store:  # issue #5 (kg/store/, docs/stores.md): before the files, so they never
         from kg.store import update_store  # get ahead of the store; raises StoreError
 
-        update_store(out / "store", emitter.ds)
+        update_store(out / "store", emitter.ds, quads)
     write_all_atomic({out / name: data for name, data in rendered.items()})
     return report

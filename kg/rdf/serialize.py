@@ -48,24 +48,42 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
             Path(tmp).unlink(missing_ok=True)
 
 
+def dataset_quads(ds: Dataset) -> list[ox.Quad]:
+    """The dataset's statements as pyoxigraph quads (through N-Quads, rdflib's fastest writer).
+    Convert once and hand the quads to every writer that needs them."""
+    return list(ox.parse(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
+
+
 def serialize(ds: Dataset, fmt: str) -> bytes:
-    """The dataset as bytes: quad formats keep one named graph per article, the others hold the
-    union. Turtle, TriG and N-Triples/N-Quads are written by pyoxigraph's serialisers, which are
-    many times faster than rdflib's on large graphs; statements are sorted, so the same graph
-    always gives the same bytes."""
-    if fmt == "jsonld":
-        return union_graph(ds).serialize(format="json-ld", encoding="utf-8", auto_compact=True)
-    if fmt not in FORMATS:
-        raise ValueError(f"unknown output format {fmt!r}")
-    quads = ox.parse(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS)
+    return serialize_all(ds, (fmt,))[fmt]
+
+
+def serialize_all(ds: Dataset, formats: tuple[str, ...], quads: list[ox.Quad] | None = None) -> dict[str, bytes]:
+    """The dataset in each of *formats*: quad formats keep one named graph per article, the others
+    hold the union. Turtle, TriG and N-Triples/N-Quads are written by pyoxigraph's serialisers, which
+    are many times faster than rdflib's on large graphs; statements are sorted, so the same graph
+    always gives the same bytes. *quads* are the dataset's quads when the caller has them already."""
+    unknown = [f for f in formats if f not in FORMATS]
+    if unknown:
+        raise ValueError(f"unknown output format {unknown[0]!r}")
+    out: dict[str, bytes] = {}
+    if "jsonld" in formats:
+        out["jsonld"] = union_graph(ds).serialize(format="json-ld", encoding="utf-8", auto_compact=True)
+    if not set(formats) - {"jsonld"}:
+        return out
+    quads = dataset_quads(ds) if quads is None else quads
     ours = set(STANDARD_PREFIXES) | set(INSTANCE_PREFIXES.values())
     prefixes = {p: str(ns) for p, ns in ds.namespaces() if p in ours}
-    if fmt in ("trig", "nq"):
-        ordered = sorted(quads, key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
-        out_format = ox.RdfFormat.TRIG if fmt == "trig" else ox.RdfFormat.N_QUADS
-        return ox.serialize(ordered, format=out_format, **({"prefixes": prefixes} if fmt == "trig" else {}))
-    triples = {q.triple for q in quads}
-    ordered = sorted(triples, key=lambda t: (str(t.subject), str(t.predicate), str(t.object)))
-    if fmt == "nt":
-        return ox.serialize(ordered, format=ox.RdfFormat.N_TRIPLES)
-    return ox.serialize(ordered, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+    if {"trig", "nq"} & set(formats):
+        ordered_quads = sorted(quads, key=lambda q: (str(q.graph_name), *map(str, q.triple)))
+        if "trig" in formats:
+            out["trig"] = ox.serialize(ordered_quads, format=ox.RdfFormat.TRIG, prefixes=prefixes)
+        if "nq" in formats:
+            out["nq"] = ox.serialize(ordered_quads, format=ox.RdfFormat.N_QUADS)
+    if {"ttl", "nt"} & set(formats):
+        triples = sorted({q.triple for q in quads}, key=lambda t: tuple(map(str, t)))
+        if "ttl" in formats:
+            out["ttl"] = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
+        if "nt" in formats:
+            out["nt"] = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
+    return out

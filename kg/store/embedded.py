@@ -76,9 +76,12 @@ def open_store(path: Path, *, read_only: bool = False) -> ox.Store:
         raise StoreError(f"cannot open the store {path}: {err}") from err
 
 
-def update_store(path: Path, ds: Dataset) -> StoreChange:
-    """Write the article graphs of *ds* into the store at *path* (see the module doc)."""
-    graphs = graphs_from_nquads(ds.serialize(format="nquads", encoding="utf-8"))
+def update_store(path: Path, ds: Dataset, quads: list[ox.Quad] | None = None) -> StoreChange:
+    """Write the article graphs of *ds* into the store at *path* (see the module doc); *quads* are
+    the dataset's quads when the caller has converted them already."""
+    if quads is None:
+        quads = list(ox.parse(ds.serialize(format="nquads", encoding="utf-8"), format=ox.RdfFormat.N_QUADS))
+    graphs = group_quads(quads)
     replaced = 0
     if path.exists():
         store = open_store(path)
