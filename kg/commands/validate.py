@@ -13,15 +13,7 @@ import argparse
 import sys
 from pathlib import Path
 
-
-def _limit(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected a number ≥ 0, got {value!r}")
-    return n
+from kg.argtypes import non_negative_int
 
 
 def register(subparsers) -> None:
@@ -30,7 +22,7 @@ def register(subparsers) -> None:
                               description=__doc__.split("\n\n")[1])
     p.add_argument("path", nargs="?", type=Path, default=Path("output"), metavar="PATH",
                    help="build folder or .ttl/.trig/.nt/.nq file (default: output/)")
-    p.add_argument("--limit", type=_limit, default=100, metavar="N",
+    p.add_argument("--limit", type=non_negative_int, default=100, metavar="N",
                    help="list at most N findings after the counts (0: all; default 100)")
     p.set_defaults(func=run)
 

@@ -15,17 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.argtypes import iso_date, positive_int
-
-
-def _radius(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or a positive whole number, got {value!r}")
-    return n
+from kg.argtypes import iso_date, non_negative_int, positive_int
 
 
 def _kinds(value: str) -> tuple[str, ...]:
@@ -53,7 +43,7 @@ def register(subparsers) -> None:
                    help="HTML file to write (default: view.html next to the graph)")
     p.add_argument("--person", metavar="NAME", help="show the people named NAME and what is around them")
     p.add_argument("--event", metavar="LABEL", help="show the events named LABEL and what is around them")
-    p.add_argument("--radius", type=_radius, default=1, metavar="N",
+    p.add_argument("--radius", type=non_negative_int, default=1, metavar="N",
                    help="steps around --person/--event (default 1)")
     p.add_argument("--type", dest="kinds", type=_kinds, default=(), metavar="KINDS",
                    help="only these kinds, comma-separated: person,meeting,event,organization,"

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from kg.extract import EVENT_DETAILS, EVENTS, extractor
-from kg.extract.context import ArticleContext
+from kg.extract.context import ArticleContext, OrgName
 from kg.extract.discourse import reported_sentences
 from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
 from kg.ingest.dates import find_dates
@@ -81,12 +81,12 @@ class Meetings:
     def __init__(self, ctx: ArticleContext, extractor_name: str):
         self.ctx, self.name = ctx, extractor_name
 
-    def canonical(self, label: str) -> tuple[str, str | None, str | None]:
-        """(canonical label, organizer key, scope level) for a meeting label as written."""
+    def canonical(self, label: str) -> tuple[str, OrgName | None, str | None]:
+        """(canonical label, organiser, scope level) for a meeting label as written."""
         m = PREFIX_RE.match(label)
         if m and label[m.end():].startswith("常委会"):
             org = resolve_unit(resolve_prefix(m.group(0), self.ctx), "常委会")
-            return org.label[: -len("常委会")] + label[m.end():], org.key, org.level
+            return org.label[: -len("常委会")] + label[m.end():], org, org.level
         for prefix, level in SCOPE_PREFIX.items():
             if label.startswith(prefix):
                 return label, None, level
@@ -115,11 +115,10 @@ class Meetings:
         ev = ctx.evidence(sentence, start, end, self.name)
         ent = Entity("event", key, canonical, ev, (label,), tuple(sorted(attrs)))
         out = [ent]
-        if organizer:
-            m = PREFIX_RE.match(label)
-            org = resolve_unit(resolve_prefix(m.group(0), ctx), "常委会")
-            out.append(org_entity(org, m.group(0) + "常委会", ev))
-            out.append(Relation(ent.ref, "organizer", Ref("org", org.key), ev))
+        if organizer is not None:
+            surface = PREFIX_RE.match(label).group(0) + "常委会"
+            out.append(org_entity(organizer, surface, ev))
+            out.append(Relation(ent.ref, "organizer", Ref("org", organizer.key), ev))
         return out
 
     def date_for(self, sentence: Sentence) -> tuple[str | None, str | None]:
