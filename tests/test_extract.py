@@ -191,3 +191,46 @@ def test_person_whose_words_a_meeting_report_gives_is_a_speaker():
     body = "3 月 4 日下午，全区乡村振兴工作推进会召开。区委书记周敏出席会议。\n周敏强调，要抓好落实。"
     f = facts_of(body)
     assert relations(f, "speaker") == {("全区乡村振兴工作推进会", "周敏")}
+
+
+def test_untitled_name_list_where_one_name_was_already_known():
+    body = "3 月 4 日下午，区长王明主持召开全区安全生产工作会议。副区长赵一鸣介绍了情况。\n孙立、胡平、赵一鸣参加。"
+    f = facts_of(body)
+    assert {n for _, n in relations(f, "attendee")} == {"孙立", "胡平", "赵一鸣"}
+
+
+def test_meeting_name_with_a_quoted_part():
+    f = facts_of("今天（5月4日），团市委在杭州举行纪念“五四”青年节暨表彰大会。", issued="2024-05-04")
+    assert "纪念“五四”青年节暨表彰大会" in entities(f, "event")
+
+
+def test_speakers_listed_after_the_group_they_represent():
+    body = "5 月 6 日上午，全市人才工作会议召开。\n先进代表张小红、李大明作了交流发言。"
+    f = facts_of(body)
+    assert relations(f, "speaker") == {("全市人才工作会议", "张小红"), ("全市人才工作会议", "李大明")}
+
+
+def test_name_after_title_ends_at_a_time_word():
+    f = facts_of("省委书记王明今天在杭州作宣讲报告。", section=SECTION)
+    assert posts(f) == {("王明", "浙江省委书记")}
+
+
+def test_peoples_organisations_at_national_and_local_level():
+    f = facts_of("全国总工会和市妇联联合开展关爱行动。", section=SECTION)
+    assert {"全国总工会", "衢州市妇联"} <= entities(f, "org")
+
+
+def test_enterprise_legal_name_before_one_of_its_plants():
+    f = facts_of("王明来到杭州钢铁集团有限公司智能工厂调研。")
+    assert entities(f, "enterprise") == {"杭州钢铁集团有限公司"}
+
+
+def test_schools_and_hospitals_are_organisations():
+    f = facts_of("他先后来到浙江大学和常山县人民医院看望医护人员。")
+    assert {"浙江大学", "常山县人民医院"} <= entities(f, "org")
+
+
+def test_negative_bare_company_words_and_posts_are_not_bodies():
+    f = facts_of("有限公司要守法经营，市委常委要带头，集团化发展是方向。", section=SECTION)
+    assert entities(f, "enterprise") == set()
+    assert not any(label.endswith("常委") for label in entities(f, "org"))

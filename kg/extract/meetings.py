@@ -20,7 +20,8 @@ from kg.resources import lexicon_lines
 MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True)
 MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
 NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
-EV = rf"[^{NOT_IN_NAME}]{{0,40}}?{MW}"
+# a quoted part may sit inside a name: 纪念“三八”国际妇女节暨表彰大会
+EV = rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”){{0,40}}?{MW}"
 CHAIRED = re.compile(rf"主持召开了?(?P<ev>{EV})(?=[，。；]|并|$)")
 DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
 HELD = re.compile(
@@ -44,6 +45,10 @@ RELAY = re.compile(r"(?P<verb>传达学习|学习贯彻|传达贯彻|学习传�
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
 ATTEND = re.compile(r"(?:等)?(?:出席|参加)了?(?:会议|活动|仪式)?(?P<speak>并(?:讲话|致辞|发言|作报告))?")
+# 甲、乙先后作了交流发言: speakers at the article's meeting
+SPOKE = re.compile(
+    r"(?:先后|分别|也|还)?(?:在会上)?(?:作了?|进行了?)?(?:交流|典型|大会|书面)?(?:发言|致辞)(?=[，。；]|$)"
+)
 
 
 def _clean_label(label: str) -> str:
@@ -53,11 +58,27 @@ def _clean_label(label: str) -> str:
 def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, str] | None:
     """Read a meeting's name leftwards from its last word, stopping at verbs and function words."""
     start = mw_start
+    quote_open = None  # inside “…” while reading leftwards: 纪念“三八”国际妇女节暨表彰大会
     for word, tag, pos in reversed(tokens):
-        if pos + len(word) > mw_start:
+        if pos >= mw_start:
+            continue
+        if pos + len(word) > mw_start:  # one token holds the meeting word and more: 表彰大会
+            start = pos
             continue
         if pos + len(word) != start:
             break
+        if quote_open is not None:
+            if word == "“":
+                quote_open, start = None, pos
+            elif quote_open - pos > 12 or not re.match(r"^[\u4e00-\u9fff\w·]+$", word):
+                start = quote_open + 1  # an unbalanced quote is not part of the name
+                break
+            else:
+                start = pos
+            continue
+        if word == "”" and start < mw_start:
+            quote_open, start = pos, pos
+            continue
         if word in LEFT_STOP_WORDS or tag in LEFT_STOP_TAGS or not re.match(r"^[\u4e00-\u9fff\w]+$", word):
             break
         if tag.startswith("v") and tag != "vn" and start < mw_start and len(text[pos:mw_end]) > 30:
@@ -165,7 +186,9 @@ def _trimmed(text: str, start: int, end: int) -> str | None:
     return name if name_start >= start else span
 
 
-_LIST = re.compile(r"(?:^|[，；：\s])(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?$")
+# a list starts a clause or follows the group it is drawn from: 受表彰代表甲、乙作了发言
+_LIST = re.compile(r"(?:^|[，；：\s]|代表|负责人|嘉宾|专家|委员|院士|同志)"
+                   r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?$")
 
 
 def _name_list_before(ctx: ArticleContext, sentence: Sentence, pos: int, extractor_name: str):
@@ -259,15 +282,25 @@ def extract_participation(ctx: ArticleContext):
             if text.startswith(tuple(MEETING_WORDS), m.end()) and not m["speak"]:
                 continue  # 出席…会议 names its own event (lg.meeting.v1)
             people = _person_before(ctx, text, m.start())
-            if not people:
-                for person in _name_list_before(ctx, sentence, m.start(), name):
-                    yield person
-                    people.append((person.label, person.ref))
+            listed = list(_name_list_before(ctx, sentence, m.start(), name))
+            if len(listed) > len(people):  # 甲、乙、丙参加 where only 丙 was known
+                yield from listed
+                people = [(p.label, p.ref) for p in listed]
             for _, person in people:
                 ev = ctx.evidence(sentence, 0, m.end(), name)
                 yield Relation(ctx.main_event, "attendee", person, ev)
                 if m["speak"]:
                     yield Relation(ctx.main_event, "speaker", person, ev)
+
+
+        for m in SPOKE.finditer(text):
+            people = _person_before(ctx, text, m.start())
+            listed = list(_name_list_before(ctx, sentence, m.start(), name))
+            if len(listed) > len(people):
+                yield from listed
+                people = [(p.label, p.ref) for p in listed]
+            for _, person in people:
+                yield Relation(ctx.main_event, "speaker", person, ctx.evidence(sentence, 0, m.end(), name))
 
 
 @extractor("lg.relay.v1", EVENT_DETAILS)

@@ -1,0 +1,125 @@
+"""Named organisations and enterprises beyond the local short forms of lg.org.v1: people's
+organisations at every level (全国妇联, 市总工会), national bodies (中央纪委, 应急管理部),
+schools, hospitals and museums (…大学, …人民医院, …博物馆) and enterprises (…有限公司, …集团).
+
+Spans come from the mention recogniser (kg.nlp.mentions) and a few endings; a span already
+claimed by a person, a post's organisation or a place found earlier is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import NAMES, extractor
+from kg.extract.context import ArticleContext, OrgName
+from kg.extract.orgs import PREFIX_RE, org_entity
+from kg.model import Entity, Sentence
+from kg.nlp.mentions import recognise
+from kg.nlp.segment import pos_tokens
+from kg.resources import lexicon_lines
+
+ENTERPRISE_ENDINGS = tuple(sorted(lexicon_lines("enterprise_suffixes.txt"), key=len, reverse=True))
+# legal forms first, then other enterprise words (工厂, 合作社)
+ENDING_GROUPS = (
+    tuple(s for s in ENTERPRISE_ENDINGS if s.endswith("公司")),
+    tuple(s for s in ENTERPRISE_ENDINGS if s in ("集团", "银行")),
+    tuple(s for s in ENTERPRISE_ENDINGS if not s.endswith("公司") and s not in ("集团", "银行")),
+)
+INSTITUTION_ENDINGS = tuple(sorted(lexicon_lines("institution_endings.txt"), key=len, reverse=True))
+MASS_ORGS = sorted(lexicon_lines("mass_organisations.txt"), key=len, reverse=True)
+_MASS_RE = re.compile(rf"(?P<scope>全国|中华全国|中国|省|市|区|县)(?P<type>{'|'.join(MASS_ORGS)})")
+_SCOPE_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "district"}
+_TITLE_END = re.compile(r"(?:书记|常委|委员|主任|主席|部长|局长|长|员)$")
+_INSTITUTION_RE = re.compile(rf"(?:{'|'.join(map(re.escape, INSTITUTION_ENDINGS))})")
+_PROPER_TAGS = ("ns", "nt", "nz", "nr", "n", "j", "m", "vn")
+
+
+def _claimed(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int]]:
+    return [(e.evidence.start, e.evidence.end) for e in ctx.entities.values()
+            if e.evidence.sentence_index == sentence.index and e.kind in ("org", "person", "enterprise")]
+
+
+def _free(spans: list[tuple[int, int]], start: int, end: int) -> bool:
+    return all(end <= s or start >= e for s, e in spans)
+
+
+def _mass_org(ctx: ArticleContext, m: re.Match) -> OrgName:
+    scope, body = m["scope"], m["type"]
+    if scope in ("全国", "中华全国", "中国"):
+        return OrgName(m.group(0), m.group(0), None, None, "national")
+    level = _SCOPE_LEVEL[scope]
+    div = ctx.locality.at(level)
+    if div is None:
+        return OrgName(ctx.scope_key(m.group(0), level), m.group(0), None, None, level)
+    return OrgName(div.name + body, div.name + body, None, None, level)
+
+
+def _enterprise_end(surface: str) -> int | None:
+    """End of an enterprise's name: its legal form wins over a word like 工厂 after it
+    (…集团有限公司智能工厂 names the company, then one of its plants)."""
+    for group in ENDING_GROUPS:
+        ends = [surface.find(s) + len(s) for s in group if s in surface]
+        if ends and (end := min(ends)) > 2:
+            return end
+    return None
+
+
+def _place_before(text: str, start: int) -> int:
+    for word, tag, pos in pos_tokens(text):
+        if pos + len(word) == start and tag == "ns":
+            return pos
+    return start
+
+
+def _institution_start(text: str, end_word_start: int) -> int | None:
+    """Where an institution's name starts: the proper words right before its ending
+    (筠连县 人民 医院, 中国 大运河 博物馆)."""
+    start = end_word_start
+    for word, tag, pos in reversed(pos_tokens(text)):
+        if pos + len(word) > start:
+            continue
+        if pos + len(word) != start or not tag.startswith(_PROPER_TAGS) or not re.match(r"^[\u4e00-\u9fff]+$", word):
+            break
+        start = pos
+        if end_word_start - start >= 10:
+            break
+    return start if start < end_word_start else None
+
+
+@extractor("lg.body.v1", NAMES + 2)
+def extract_bodies(ctx: ArticleContext):
+    name = "lg.body.v1"
+    for sentence in ctx.sentences:
+        text = sentence.text
+        claimed = _claimed(ctx, sentence)
+        found: list[tuple[int, int, str, str]] = []  # start, end, kind, surface
+        for m in _MASS_RE.finditer(text):
+            if _free(claimed, m.start(), m.end()):
+                org = _mass_org(ctx, m)
+                yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), name))
+                claimed.append((m.start(), m.end()))
+        for mention in recognise(text):
+            surface = mention.surface
+            if mention.label == "company":
+                end = _enterprise_end(surface)
+                if end is None:
+                    continue
+                start = _place_before(text, mention.start)  # 南京 钢铁集团有限公司
+                found.append((start, mention.start + end, "enterprise", text[start:mention.start + end]))
+            elif mention.label in ("government", "organization"):
+                if PREFIX_RE.fullmatch(surface) or _TITLE_END.search(surface) or len(surface) < 3:
+                    continue  # 区委 (resolved by lg.org.v1), 自治区党委常委 (a post)
+                found.append((mention.start, mention.end, "org", surface))
+        for m in _INSTITUTION_RE.finditer(text):
+            start = _institution_start(text, m.start())
+            if start is not None and m.end() - start >= 4:
+                found.append((start, m.end(), "org", text[start:m.end()]))
+        for start, end, kind, surface in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
+            if not _free(claimed, start, end) or surface[0] in "省市区县镇乡":
+                continue  # unnamed local bodies (市公安局) need lg.org.v1's locality
+            claimed.append((start, end))
+            ev = ctx.evidence(sentence, start, end, name)
+            if kind == "enterprise":
+                yield Entity("enterprise", surface, surface, ev, (surface,))
+            else:
+                yield org_entity(OrgName(surface, surface, None, None, "national"), surface, ev)
