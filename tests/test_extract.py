@@ -234,3 +234,25 @@ def test_negative_bare_company_words_and_posts_are_not_bodies():
     f = facts_of("有限公司要守法经营，市委常委要带头，集团化发展是方向。", section=SECTION)
     assert entities(f, "enterprise") == set()
     assert not any(label.endswith("常委") for label in entities(f, "org"))
+
+
+def test_inspection_visit_with_date_range_places_and_enterprises():
+    body = ("省委书记王明12日至14日到衢州调研。\n"
+            "王明来到常山县人民医院，看望医护人员。在衢州钢铁集团有限公司，他察看生产线。\n"
+            "他强调，要抓好安全生产。")
+    f = facts_of(body, section=SECTION, issued="2024-05-15")
+    events = {(e.label, e.attr("type"), e.attr("date")) for e in f.entities if e.kind == "event"}
+    assert ("王明到衢州调研", "Inspection", "2024-05-12") in events
+    assert relations(f, "attendee") == relations(f, "speaker") == {("王明到衢州调研", "王明")}
+    assert {"常山县人民医院", "衢州钢铁集团有限公司"} <= {o for _, o in relations(f, "inspects")}
+
+
+def test_lecture_given_at_a_place_names_the_speaker():
+    f = facts_of("宣讲团成员、市委书记李强今天在衢州学院作专题报告。", section=SECTION, issued="2024-05-15")
+    assert relations(f, "speaker") == {("李强在衢州学院作专题报告", "李强")}
+
+
+def test_negative_report_at_the_meeting_is_not_a_separate_event():
+    body = "5 月 6 日上午，全市人才工作会议召开。\n市委书记李强在会上作报告。"
+    f = facts_of(body, section=SECTION)
+    assert {e.label for e in f.entities if e.kind == "event"} == {"全市人才工作会议"}

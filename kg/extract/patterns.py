@@ -1,3 +1,13 @@
 """Imports every extractor module; the import order is the order extractors run in."""
 
-from kg.extract import bodies, commendation, launch, meetings, orgs, places, policies, tenure  # noqa: F401
+from kg.extract import (  # noqa: F401
+    bodies,
+    commendation,
+    inspections,
+    launch,
+    meetings,
+    orgs,
+    places,
+    policies,
+    tenure,
+)

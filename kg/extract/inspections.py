@@ -1,0 +1,91 @@
+"""Inspections and lectures: 李明22日至25日到江苏调研, 王强赶赴灾害现场指导救援工作, 张华在
+浙江大学作宣讲报告. Each is an event of its own (lg:Inspection, or schema:Event for a lecture) with
+its date, the official as attendee, the places, units and enterprises the visit went to
+(lg:inspects), and the official as speaker when the article gives his words (他强调…).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import EVENTS, extractor
+from kg.extract.context import ArticleContext
+from kg.extract.meetings import Meetings
+from kg.model import Ref, Relation
+
+GO = r"(?:在|到|赴|赶赴|来到|前往|深入)"
+VISIT = r"(?:调研|考察|视察|督导|检查指导|检查|指导[^，。；]{0,12}?工作)"
+WHEN = r"(?:\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚上|晚|夜|凌晨|早)?|今天|今日|近日|日前|当天)?(?:（[^）]{1,12}）)?"
+WHERE = r"[^，。；、：“”\s]{2,24}?"
+# where a visit went: 来到南京大学, 前往…现场, 在某社区、某村，
+VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察了?|察看|在)(?P<clause>[^，。；]{2,40})")
+SPEECH = re.compile(r"^(?:他|她)?(?:在[^，。；]{1,12}?)?(?:指出|强调|表示|要求|说)[，：:]")
+
+
+def _pattern(names: list[str]) -> re.Pattern:
+    who = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    return re.compile(
+        rf"(?P<name>{who}){WHEN}(?:(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT})(?=[，。；]|并|$)"
+        rf"|在(?P<hall>{WHERE})作(?P<lecture>[^，。；]{{0,8}}?报告))"
+    )
+
+
+@extractor("lg.inspection.v1", EVENTS + 2)
+def extract_inspections(ctx: ArticleContext):
+    name = "lg.inspection.v1"
+    if not ctx.persons:
+        return
+    pattern = _pattern(list(ctx.persons))
+    meetings = Meetings(ctx, name)
+    visits: list[tuple[Ref, Ref]] = []  # (event, person)
+    seen: set[str] = set()
+    for sentence in ctx.sentences:
+        if sentence.kind != "body":
+            continue
+        text = sentence.text
+        for m in pattern.finditer(text):
+            group = "where" if m["where"] else "hall"
+            where = m[group]
+            if where.endswith("上") or "会" in where:
+                continue  # 在会上作报告: the meeting's own business
+            person = ctx.persons[m["name"]]
+            if m["lecture"] is not None:
+                label, etype, role = f"{m['name']}在{where}作{m['lecture']}", "Event", "speaker"
+            else:
+                label, etype, role = f"{m['name']}{m['go']}{where}{m['visit']}", "Inspection", "attendee"
+            if label in seen:
+                continue
+            seen.add(label)
+            date, part = meetings.date_for(sentence)
+            records = meetings.event(sentence, m.start(), m.end(), label, True, etype, date, part)
+            yield from records
+            event = records[0].ref
+            ev = ctx.evidence(sentence, m.start(), m.end(), name)
+            yield Relation(event, role, person, ev)
+            yield from _visited(ctx, event, sentence, m.start(group), m.end(group), name)
+            visits.append((event, person))
+            if ctx.main_event is None or _opens_before(ctx, sentence.index, ctx.main_event):
+                ctx.main_event = event  # 李明到某地调研…并召开座谈会: the visit is the story
+    if len({p for _, p in visits}) != 1:
+        return  # the places and words below belong to the one official of the article
+    event, person = visits[0]
+    for sentence in ctx.sentences:
+        if sentence.kind != "body":
+            continue
+        if SPEECH.match(sentence.text) or any(sentence.text.startswith(n) and SPEECH.match(sentence.text[len(n):])
+                                              for n, r in ctx.persons.items() if r == person):
+            yield Relation(event, "speaker", person, ctx.evidence(sentence, 0, len(sentence.text), name))
+        for m in VISITED_CLAUSE.finditer(sentence.text):
+            yield from _visited(ctx, event, sentence, m.start("clause"), m.end("clause"), name)
+
+
+def _opens_before(ctx: ArticleContext, index: int, event: Ref) -> bool:
+    return index < ctx.entities[event].evidence.sentence_index
+
+
+def _visited(ctx: ArticleContext, event: Ref, sentence, start: int, end: int, name: str):
+    """lg:inspects for the places, bodies and enterprises named between *start* and *end*."""
+    for e in list(ctx.entities.values()):
+        if (e.kind in ("place", "org", "enterprise") and e.evidence.sentence_index == sentence.index
+                and start <= e.evidence.start and e.evidence.end <= end):
+            yield Relation(event, "inspects", e.ref, ctx.evidence(sentence, start, end, name))
