@@ -1,4 +1,4 @@
-"""``kg mentions INPUT.jsonl [-o OUT.jsonl] [--backend rules|lac]``: named mentions per line.
+"""``kg mentions INPUT.jsonl [-o OUT.jsonl] [--backend rules|lac|crf [--model MODEL]]``: named mentions per line.
 
 Reads JSON Lines whose records carry a ``text`` field and writes, one line per record, the
 mentions :func:`kg.nlp.mentions.recognise` finds, in CLUENER2020's format::
@@ -8,12 +8,17 @@ mentions :func:`kg.nlp.mentions.recognise` finds, in CLUENER2020's format::
 Offsets are character offsets into ``text``; ends are inclusive, as in CLUENER2020. A record's
 ``id`` is kept when it has one. A line that is not a JSON object with a string ``text`` is
 reported on stderr with its file and line number and skipped; the other lines are still written
-and the exit status is 1. Exit status 2: usage error (unreadable input, backend not installed).
+and the exit status is 1. Exit status 2: usage error (unreadable input, backend not installed,
+crf model missing).
+
+The crf backend runs a tagger trained with ``kg train-tagger`` (:mod:`kg.nlp.tagger`): the model
+is ``--model MODEL``, else the file named by ``$KG_TAGGER_MODEL``.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
 import sys
@@ -35,9 +40,12 @@ def register(subparsers) -> None:
     )
     p.add_argument("input", type=Path, metavar="INPUT.jsonl", help="JSON Lines with a text field ('-': stdin)")
     p.add_argument("-o", "--output", type=Path, metavar="OUT.jsonl", help="output file (default: stdout)")
-    p.add_argument("--backend", default="rules", choices=["rules", "lac"],
-                   help="rules (default) or lac: adds Baidu LAC's person, place and organisation "
-                        "tags (needs the optional extra kg[lac])")
+    p.add_argument("--backend", default="rules", choices=["rules", "lac", "crf"],
+                   help="rules (default); lac: adds Baidu LAC's person, place and organisation "
+                        "tags (needs the optional extra kg[lac]); crf: a tagger trained with "
+                        "kg train-tagger (needs kg[crf] and --model)")
+    p.add_argument("--model", type=Path, metavar="MODEL",
+                   help="the crf backend's model (default: $KG_TAGGER_MODEL)")
     p.set_defaults(func=run)
 
 
@@ -78,6 +86,18 @@ def run(args: argparse.Namespace) -> int:
             print("kg mentions: the lac backend needs the optional extra: pip install 'kg[lac]'",
                   file=sys.stderr)
             return 2
+    recognise_text = functools.partial(recognise, backend=args.backend)
+    if args.backend == "crf":
+        from kg.nlp.tagger import CrfTagger, TaggerError, model_path
+
+        try:
+            recognise_text = CrfTagger(model_path(args.model)).recognise
+        except TaggerError as err:
+            print(f"kg mentions: {err}", file=sys.stderr)
+            return 2
+    elif args.model is not None:
+        print("kg mentions: --model is for --backend crf", file=sys.stderr)
+        return 2
     try:
         source = sys.stdin.buffer if name == "<stdin>" else args.input.open("rb")
     except OSError as err:
@@ -103,7 +123,7 @@ def run(args: argparse.Namespace) -> int:
                     print(f"kg mentions: {problem}", file=sys.stderr)
                     continue
                 text = record["text"]
-                result = to_cluener(text, recognise(text, backend=args.backend))
+                result = to_cluener(text, recognise_text(text))
                 if "id" in record:
                     result = {"id": record["id"], **result}
                 out.write(json.dumps(result, ensure_ascii=False) + "\n")
