@@ -37,7 +37,7 @@ import pyoxigraph as ox
 from kg.queries import CannedQuery, canned_queries, format_result, load_graph, run_query
 from kg.store.embedded import group_quads, open_store, rebuild_store, replace_graphs
 from kg.store.params import substitute
-from kg.store.query import StoreGraph
+from kg.store.query import StoreGraph, parameter_terms
 from kg.store.remote import canonical_rows, without_rdflib_empty_group
 from kg.store.source import article_graphs
 from kg.store.synthetic import synthetic_quads, template_size
@@ -163,7 +163,7 @@ def _query(name: str, query: CannedQuery, rdf, embedded: StoreGraph, params: dic
            reps: int, timeout: float) -> float:
     """Time one canned query in both engines, print its line, return pyoxigraph's median."""
     args = {k: params[k] for k in query.params}
-    text = substitute(query.text, {query.params[k]: ox.Literal(v) for k, v in args.items()})
+    text = substitute(query.text, parameter_terms(query, args))
     engine, cpu, rows = _median(lambda: len(list(embedded.store.query(text))), reps)
     via_kg = _median(lambda: len(run_query(embedded, query, args).bindings), reps)[0]
     ours = canonical_rows(json.loads(format_result(run_query(embedded, query, args), "json")))

@@ -17,6 +17,7 @@ import urllib3
 from kg.queries import canned_queries, format_result, load_graph, load_query, run_query
 from kg.store.auth import Credentials, CredentialsError, credentials_for
 from kg.store.gsp import GraphStoreClient, PushError, PushOptions, push
+from kg.store.query import parameter_terms
 from kg.store.remote import canonical_rows, select
 from kg.store.server import free_port, start_oxigraph
 from kg.store.source import ArticleGraphs, article_graphs
@@ -209,7 +210,7 @@ def test_canned_queries_through_oxigraph_answer_as_the_embedded_store(store_samp
         args = {k: params[k] for k in query.params}
         want = canonical_rows(__import__("json").loads(
             format_result(run_query(embedded, query, args), "json")))
-        bindings = {query.params[k]: ox.Literal(v) for k, v in args.items()}
+        bindings = parameter_terms(query, args)
         got = canonical_rows(select(oxigraph_server.query_url, query.text, bindings=bindings,
                                     default_graphs=graphs))
         assert_same_rows(name, query.text, got, want)

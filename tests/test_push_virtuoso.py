@@ -15,11 +15,11 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-import pyoxigraph as ox
 import pytest
 from test_push import assert_same_rows, build_counts, graph_counts, parse_failure
 
 from kg.queries import canned_queries, format_result, load_graph, load_query, run_query
+from kg.store.query import parameter_terms
 from kg.store.remote import canonical_rows, select
 from kg.store.server import free_port
 from kg.store.source import article_graphs
@@ -130,7 +130,7 @@ def test_canned_queries_through_virtuoso_answer_as_the_embedded_store(pushed, st
         query = load_query(name)
         args = {k: params[k] for k in query.params}
         want = canonical_rows(json.loads(format_result(run_query(embedded, query, args), "json")))
-        bindings = {query.params[k]: ox.Literal(v) for k, v in args.items()}
+        bindings = parameter_terms(query, args)
         got = canonical_rows(select(f"{pushed}/sparql", query.text, bindings=bindings,
                                     default_graphs=graphs))
         assert_same_rows(name, query.text, got, want)

@@ -10,11 +10,11 @@ import sys
 from pathlib import Path
 from urllib.parse import urlsplit
 
-import pyoxigraph as ox
 import pytest
 import requests
 
 from kg.queries import canned_queries, format_result, load_graph, load_query, run_query
+from kg.store.query import parameter_terms
 from kg.store.remote import canonical_rows, select
 
 PARAMS = {"person": "徐光文", "policy": "一揽子", "post": "区委书记", "article": "000_c419a3a3a1dc4505_01"}
@@ -49,7 +49,7 @@ def embedded_rows(build: Path, name: str) -> tuple[str, dict, object]:
     query = load_query(name)
     args = {k: PARAMS[k] for k in query.params}
     rows = canonical_rows(json.loads(format_result(run_query(load_graph([build]), query, args), "json")))
-    return query.text, {query.params[k]: ox.Literal(v) for k, v in args.items()}, rows
+    return query.text, parameter_terms(query, args), rows
 
 
 def test_listens_on_loopback_only_by_default(served):

@@ -68,6 +68,12 @@ def _load_file_into(memory: ox.Store, path: Path) -> None:
         load_file(memory, f, OX_FORMATS[fmt])
 
 
+def parameter_terms(query, args: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
+    """The pyoxigraph term each parameter of a canned *query* binds (for ``substitute`` and
+    ``kg.store.remote.select``): the same literals ``run_query`` binds in rdflib."""
+    return {var: to_oxigraph(term) for var, term in query.bindings(dict(args)).items()}
+
+
 # ---- terms and results ----------------------------------------------------------------------
 
 def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
