@@ -256,3 +256,10 @@ def test_negative_report_at_the_meeting_is_not_a_separate_event():
     body = "5 月 6 日上午，全市人才工作会议召开。\n市委书记李强在会上作报告。"
     f = facts_of(body, section=SECTION)
     assert {e.label for e in f.entities if e.kind == "event"} == {"全市人才工作会议"}
+
+
+def test_inspection_companions_escorting_and_listed():
+    body = ("3月5日至6日，国务院副总理王明在浙江省委书记李强和省长赵刚陪同下在衢州调研。\n"
+            "孙立、胡平一同调研。")
+    f = facts_of(body, issued="2024-03-07")
+    assert {n for _, n in relations(f, "attendee")} == {"王明", "李强", "赵刚", "孙立", "胡平"}

@@ -11,12 +11,14 @@ import re
 from kg.extract import EVENTS, extractor
 from kg.extract.context import ArticleContext
 from kg.extract.meetings import Meetings
-from kg.model import Ref, Relation
+from kg.model import Entity, Ref, Relation
 
 GO = r"(?:在|到|赴|赶赴|来到|前往|深入)"
 VISIT = r"(?:调研|考察|视察|督导|检查指导|检查|指导[^，。；]{0,12}?工作)"
-WHEN = r"(?:\d{1,2}日(?:至\d{1,2}日)?(?:上午|下午|晚上|晚|夜|凌晨|早)?|今天|今日|近日|日前|当天)?(?:（[^）]{1,12}）)?"
-WHERE = r"[^，。；、：“”\s]{2,24}?"
+DAY = r"(?:\d{1,2}月)?\d{1,2}日"
+WHEN = (rf"(?:{DAY}(?:[至—\-－~～]{DAY})?(?:上午|下午|晚上|晚|夜|凌晨|早)?|今天|今日|近日|日前|当天)?"
+        r"(?:（[^）]{1,12}）)?")
+WHERE = r"[^，。；：“”\s]{2,24}?"
 # where a visit went: 来到南京大学, 前往…现场, 在某社区、某村，
 VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察了?|察看|在)(?P<clause>[^，。；]{2,40})")
 SPEECH = re.compile(r"^(?:他|她)?(?:在[^，。；]{1,12}?)?(?:指出|强调|表示|要求|说)[，：:]")
@@ -25,8 +27,10 @@ SPEECH = re.compile(r"^(?:他|她)?(?:在[^，。；]{1,12}?)?(?:指出|强调|�
 def _pattern(names: list[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
     return re.compile(
-        rf"(?P<name>{who}){WHEN}(?:(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT})(?=[，。；]|并|$)"
-        rf"|在(?P<hall>{WHERE})作(?P<lecture>[^，。；]{{0,8}}?报告))"
+        rf"(?P<name>{who})(?:总书记|主席|总理|同志)?{WHEN}(?:在[^，。；]{{2,40}}?陪同下)?"
+        rf"(?:(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT}[^，。；时]{{0,16}}?)(?=[，。；]|并|时(?:强调|指出|表示|说)|$)"
+        rf"|在(?P<hall>{WHERE})作(?P<lecture>[^，。；]{{0,8}}?报告)"
+        rf"|(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,20}}?)(?=[，。；]|时(?:强调|指出|表示|说)|$))"
     )
 
 
@@ -38,24 +42,29 @@ def extract_inspections(ctx: ArticleContext):
     pattern = _pattern(list(ctx.persons))
     meetings = Meetings(ctx, name)
     visits: list[tuple[Ref, Ref]] = []  # (event, person)
-    seen: set[str] = set()
-    for sentence in ctx.sentences:
-        if sentence.kind != "body":
-            continue
+    trips: dict[Ref, Ref] = {}  # person -> the inspection trip the article reports
+    # the body first (it carries the dates); a headline only when the body names no visit
+    body = [s for s in ctx.sentences if s.kind == "body"]
+    titles = [s for s in ctx.sentences if s.kind == "title"]
+    for sentence in body + titles:
+        if sentence.kind == "title" and visits:
+            break
         text = sentence.text
         for m in pattern.finditer(text):
-            group = "where" if m["where"] else "hall"
+            group = next(g for g in ("where", "hall", "what") if m[g])
             where = m[group]
-            if where.endswith("上") or "会" in where:
+            if re.search(r"^会|会议?上$", where):
                 continue  # 在会上作报告: the meeting's own business
             person = ctx.persons[m["name"]]
             if m["lecture"] is not None:
                 label, etype, role = f"{m['name']}在{where}作{m['lecture']}", "Event", "speaker"
+            elif person in trips:  # 李明来到某企业考察: one more stop of the same trip
+                yield from _visited(ctx, trips[person], sentence, m.start(group), m.end(group), name)
+                continue
+            elif m["verb"]:
+                label, etype, role = f"{m['name']}{m['verb']}{where}", "Inspection", "attendee"
             else:
                 label, etype, role = f"{m['name']}{m['go']}{where}{m['visit']}", "Inspection", "attendee"
-            if label in seen:
-                continue
-            seen.add(label)
             date, part = meetings.date_for(sentence)
             records = meetings.event(sentence, m.start(), m.end(), label, True, etype, date, part)
             yield from records
@@ -64,6 +73,8 @@ def extract_inspections(ctx: ArticleContext):
             yield Relation(event, role, person, ev)
             yield from _visited(ctx, event, sentence, m.start(group), m.end(group), name)
             visits.append((event, person))
+            if etype == "Inspection":
+                trips[person] = event
             if ctx.main_event is None or _opens_before(ctx, sentence.index, ctx.main_event):
                 ctx.main_event = event  # 李明到某地调研…并召开座谈会: the visit is the story
     if len({p for _, p in visits}) != 1:
@@ -72,11 +83,41 @@ def extract_inspections(ctx: ArticleContext):
     for sentence in ctx.sentences:
         if sentence.kind != "body":
             continue
+        if event in trips.values():
+            for who, ev in _companions(ctx, sentence, name):
+                if isinstance(who, Entity):
+                    yield who  # a companion named only in the list
+                elif who != person:
+                    yield Relation(event, "attendee", who, ev)
         if SPEECH.match(sentence.text) or any(sentence.text.startswith(n) and SPEECH.match(sentence.text[len(n):])
                                               for n, r in ctx.persons.items() if r == person):
             yield Relation(event, "speaker", person, ctx.evidence(sentence, 0, len(sentence.text), name))
         for m in VISITED_CLAUSE.finditer(sentence.text):
             yield from _visited(ctx, event, sentence, m.start("clause"), m.end("clause"), name)
+
+
+ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")
+ESCORT_VERB = re.compile(r"(?:等)?(?:陪同|一同|一起)(?:调研|考察|视察)?(?=[，。；]|$)")
+
+
+def _companions(ctx: ArticleContext, sentence, name: str):
+    """People who went along: 在省委书记甲和省长乙陪同下…, 甲、乙陪同, 丙一同调研."""
+    from kg.extract.meetings import _name_list_before, _person_before
+
+    text = sentence.text
+    for m in ESCORTED.finditer(text):
+        for e in list(ctx.entities.values()):
+            if (e.kind == "person" and e.evidence.sentence_index == sentence.index
+                    and m.start("who") <= e.evidence.start < m.end("who")):
+                yield e.ref, ctx.evidence(sentence, m.start(), m.end(), name)
+    for m in ESCORT_VERB.finditer(text):
+        people = [r for _, r in _person_before(ctx, text, m.start())]
+        listed = list(_name_list_before(ctx, sentence, m.start(), name))
+        if len(listed) > len(people):
+            people = [p.ref for p in listed]
+            yield from ((p, None) for p in listed)
+        for ref in people:
+            yield ref, ctx.evidence(sentence, 0, m.end(), name)
 
 
 def _opens_before(ctx: ArticleContext, index: int, event: Ref) -> bool:

@@ -75,6 +75,8 @@ def name_after(text: str, pos: int) -> str | None:
     """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
     for n in (3, 2):
         cand = text[pos:pos + n]
+        if n == 3 and cand[-1:] in ("和", "与", "及", "等"):
+            continue  # 李强和省长赵刚: the conjunction ends the name
         if NAME_CHARS.match(cand) and has_surname(cand) and _is_boundary(text, pos + n):
             if not PREFIX_RE.match(cand) and not ROLE_RE.match(cand):
                 return cand
