@@ -263,3 +263,29 @@ def test_inspection_companions_escorting_and_listed():
             "孙立、胡平一同调研。")
     f = facts_of(body, issued="2024-03-07")
     assert {n for _, n in relations(f, "attendee")} == {"王明", "李强", "赵刚", "孙立", "胡平"}
+
+
+def test_tenure_body_written_in_full_before_the_title():
+    f = facts_of("市委常委、全市防汛工作领导小组组长周涛出席。浙江大学校长王明出席。", section=SECTION)
+    assert posts(f) == {("周涛", "衢州市委常委"), ("周涛", "全市防汛工作领导小组组长"), ("王明", "浙江大学校长")}
+
+
+def test_tenure_in_enterprises_joined_by_a_conjunction():
+    f = facts_of("衢州钢铁有限公司法定代表人李强和常山建材有限公司法定代表人赵刚等人被起诉。")
+    assert posts(f) == {("李强", "衢州钢铁有限公司法定代表人"), ("赵刚", "常山建材有限公司法定代表人")}
+    assert entities(f, "enterprise") == {"衢州钢铁有限公司", "常山建材有限公司"}
+
+
+def test_tenure_one_title_for_a_list_of_names():
+    f = facts_of("副市长王明、李强、赵刚参加会议。", section=SECTION)
+    assert posts(f) == {(n, "衢州市副市长") for n in ("王明", "李强", "赵刚")}
+
+
+def test_tenure_bare_title_shares_the_body_before_it():
+    f = facts_of("市政府党组副书记、副市长王明主持。", section=SECTION)
+    assert posts(f) == {("王明", "衢州市政府党组副书记"), ("王明", "衢州市副市长")}
+
+
+def test_negative_a_group_described_by_a_clause_is_not_a_post():
+    f = facts_of("学习贯彻会议精神的宣讲团成员宣传到基层。", section=SECTION)
+    assert posts(f) == set() and entities(f, "person") == set()

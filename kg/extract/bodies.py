@@ -54,6 +54,11 @@ def _mass_org(ctx: ArticleContext, m: re.Match) -> OrgName:
     return OrgName(div.name + body, div.name + body, None, None, level)
 
 
+def is_enterprise_name(name: str) -> bool:
+    """某某有限公司, 某某集团, 某某烧烤店: a business, not a public body."""
+    return name.endswith(ENTERPRISE_ENDINGS + ("店", "厂"))
+
+
 def _enterprise_end(surface: str) -> int | None:
     """End of an enterprise's name: its legal form wins over a word like 工厂 after it
     (…集团有限公司智能工厂 names the company, then one of its plants)."""

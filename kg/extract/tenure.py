@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import NAMES, extractor
+from kg.extract.bodies import is_enterprise_name
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix
 from kg.model import Entity, Post, Ref, Tenure
@@ -38,6 +39,27 @@ class PostPhrase:
     prefix: str | None
     role: str
     place: Division | None = None  # a division written before the prefix: 四川 in 四川省委书记
+    org_name: str | None = None  # a body named in full before the title: 某某领导小组 in …组长
+
+
+# A body written in full right before a title (中央巡视工作领导小组组长, 某某有限公司法定代表人)
+WRITTEN_ORG = re.compile(
+    r"^[\u4e00-\u9fff]{2,20}?(?:领导小组|工作组|小组|委员会|办公室|有限公司|公司|集团|大学|学院|学校|医院|"
+    r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|部|局|厅|署|院|店|厂|银行|馆)$"
+)
+_NOT_IN_ORG = re.compile(r"[对在经由向为是把将被从让给的]")
+
+
+def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
+    """The body named in full right before *end*, from the last delimiter (or title) on."""
+    start = max(floor, max(text.rfind(c, 0, end) for c in "、，,：:；。（(“") + 1)
+    seg = text[start:end]
+    # 法定代表人甲和某公司法定代表人乙: the previous holder's name and the conjunction are not part of it
+    if (m := re.match(r"^[\u4e00-\u9fff]{2,3}[和与及]", seg)) and ROLE_RE.search(text[max(0, start - 6):start]):
+        start, seg = start + m.end(), seg[m.end():]
+    if WRITTEN_ORG.match(seg) and not _NOT_IN_ORG.search(seg) and not PREFIX_RE.fullmatch(seg):
+        return start, seg
+    return None
 
 
 def post_phrases(text: str) -> list[PostPhrase]:
@@ -54,7 +76,12 @@ def post_phrases(text: str) -> list[PostPhrase]:
         place = None
         if prefix and prefix in org_prefixes() and (place := place_before(text, start, org_prefixes()[prefix][0])):
             start -= len(_written_name(text, start, place))
-        out.append(PostPhrase(start, m.end(), prefix, m.group(0), place))
+        if prefix is None and text[:start].endswith("中共"):  # 中共中央政治局委员
+            start -= 2
+        written = None if prefix else _written_org(text, start, out[-1].end if out else 0)
+        if written is not None:
+            start = written[0]
+        out.append(PostPhrase(start, m.end(), prefix, m.group(0), place, written[1] if written else None))
     return out
 
 
@@ -92,6 +119,9 @@ def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tupl
 
 
 def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
+    if phrase.org_name:
+        kind = "Enterprise" if is_enterprise_name(phrase.org_name) else None
+        return OrgName(phrase.org_name, phrase.org_name, None, kind, "unknown")
     if phrase.prefix:
         return resolve_prefix(phrase.prefix, ctx, phrase.place)
     default = ROLES[phrase.role]
@@ -110,6 +140,9 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     if org is None:
         return None
     role = phrase.role
+    if phrase.org_name:
+        kind = "enterprise" if org.type == "Enterprise" else "org"
+        return Post(Ref(kind, org.key), role, org.label + role, surface)
     overlap = max((k for k in range(1, len(role) + 1) if org.label.endswith(role[:k])), default=0)
     label = org.label + role[overlap:]  # 国务院 + 国务院总理, 中共中央 + 中央政治局常委
     if org.label.endswith("政府") and role.endswith("长"):  # 区政府 + 区长: 莲都区区长, or 区长 unresolved
@@ -143,7 +176,7 @@ def extract_tenures(ctx: ArticleContext):
             person, pstart, pend = None, None, None
             if (n := name_after(text, last.end)) is not None:
                 person, pstart, pend = n, group[0].start, last.end + len(n)
-            elif last.prefix is None and text[max(0, last.start - 5):last.start]:
+            elif last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
                 # 省委车俊书记: organisation, name, title
                 before = text[:last.start]
                 for m in PREFIX_RE.finditer(before[-8:]):
@@ -161,19 +194,51 @@ def extract_tenures(ctx: ArticleContext):
                         pend = last.end
             if person is None:
                 continue
-            orgs = [(_post_org(p, ctx), p) for p in group]
+            orgs = []
+            for p in group:  # 政府党组副书记、副主席: a bare title shares the body of the one before
+                org = _post_org(p, ctx) or (orgs[-1][0] if orgs and ROLES[p.role] == "-" else None)
+                orgs.append((org, p))
             level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="city")
-            pref = Ref("person", ctx.person_key(person, level))
-            ev = ctx.evidence(sentence, pstart, pend, name)
-            yield Entity("person", pref.key, person, ev, (person,))
-            ctx.persons.setdefault(person, pref)
-            for org, phrase in orgs:
-                surface = text[phrase.start:phrase.end]
-                post = _post(org, phrase, surface)
-                if post is None or org is None:
+            if all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in group):
+                # a bare 成员 or 主任 says little: the name must be one jieba also reads as a name
+                tokens = tokens or pos_tokens(text)
+                if not any(w == person and tag.startswith("nr") for w, tag, _ in tokens):
                     continue
-                yield org_entity(org, phrase.prefix or org.label, ev)
-                yield Tenure(pref, post, ev)
+            people = [(person, pstart, pend)]
+            if pend > last.end:  # 全国政协副主席甲、乙、丙: the title belongs to each name listed
+                tokens = tokens or pos_tokens(text)
+                people += _listed_after(text, pend, tokens)
+            for who, wstart, wend in people:
+                pref = Ref("person", ctx.person_key(who, level))
+                ev = ctx.evidence(sentence, pstart if who == person else wstart, wend, name)
+                yield Entity("person", pref.key, who, ev, (who,))
+                ctx.persons.setdefault(who, pref)
+                for org, phrase in orgs:
+                    surface = text[phrase.start:phrase.end]
+                    post = _post(org, phrase, surface)
+                    if post is None or org is None:
+                        continue
+                    if org.type == "Enterprise":
+                        yield Entity("enterprise", org.key, org.label, ev, (org.label,))
+                    else:
+                        yield org_entity(org, phrase.prefix or org.label, ev)
+                    yield Tenure(pref, post, ev)
+
+
+def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
+    """Names listed after the first one: 、乙、丙 (each a name by itself, or tagged one by jieba)."""
+    out = []
+    while text.startswith("、", pos):
+        pos += 1
+        n = name_after(text, pos)
+        if n is None:
+            n = next((w for w, tag, start in tokens if start == pos and tag in ("nr", "nrfg")
+                      and NAME_CHARS.match(w) and has_surname(w)), None)
+        if n is None or ROLE_RE.match(text, pos) or PREFIX_RE.match(text, pos):
+            break
+        out.append((n, pos, pos + len(n)))
+        pos += len(n)
+    return out
 
 
 SPEECH_VERBS = ("指出", "强调", "表示", "说", "主持", "出席", "参加", "讲话", "要求", "介绍", "调研", "一行")
