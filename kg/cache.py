@@ -47,6 +47,10 @@ class FactsCache:
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.pickle"
 
+    def has(self, key: str) -> bool:
+        """Whether an entry was written for *key* (get may still find it unreadable)."""
+        return self._path(key).is_file()
+
     def get(self, key: str) -> ArticleFacts | None:
         try:
             with self._path(key).open("rb") as fh:

@@ -7,12 +7,15 @@ run leaves what was there before untouched.
 from __future__ import annotations
 
 import json
+import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import pyoxigraph as ox
 from tqdm import tqdm
 
 from kg.cache import FactsCache
@@ -20,7 +23,7 @@ from kg.extract import extract_article
 from kg.ingest import read_inputs
 from kg.model import ArticleFacts
 from kg.rdf.emit import Emitter
-from kg.rdf.serialize import dataset_quads, serialize_all, write_all_atomic
+from kg.rdf.serialize import Statements, output_prefixes, serialize_all, write_all_atomic
 from kg.rdf.vocab import DEFAULT_BASE
 
 
@@ -45,6 +48,7 @@ class BuildReport:
     failed: bool = False
     kept_previous_graph: bool = False
     cache: dict | None = None
+    timings: dict[str, float] = field(default_factory=dict)  # seconds per stage; not in report.json
 
     def to_json(self) -> bytes:
         totals = Counter()
@@ -61,28 +65,41 @@ class BuildReport:
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
 
 
-def merge_report(all_facts: list[ArticleFacts]) -> bytes:
-    """What cross-article resolution did, for review: every node found in two or more articles
-    with the forms it was written in, and labels shared by distinct nodes (possible homonyms that
-    were kept apart, or one thing not merged)."""
-    seen: dict[tuple[str, str], dict] = {}
-    for facts in all_facts:
+class MergeLog:
+    """What cross-article resolution did, for review, gathered article by article (the facts
+    themselves are not kept): every node found in two or more articles with the forms it was
+    written in, and labels shared by distinct nodes (possible homonyms that were kept apart, or
+    one thing not merged)."""
+
+    def __init__(self) -> None:
+        self.seen: dict[tuple[str, str], dict] = {}
+
+    def add(self, facts: ArticleFacts) -> None:
         for e in facts.entities:
-            node = seen.setdefault((e.kind, e.key), {"kind": e.kind, "key": e.key, "label": e.label,
-                                                      "aliases": set(), "articles": set()})
+            node = self.seen.setdefault((e.kind, e.key), {"kind": e.kind, "key": e.key, "label": e.label,
+                                                           "aliases": set(), "articles": set()})
             node["aliases"].update(e.aliases)
             node["articles"].add(facts.article.id)
-    merged = [
-        {**n, "aliases": sorted(n["aliases"]), "articles": sorted(n["articles"])}
-        for n in sorted(seen.values(), key=lambda n: (n["kind"], n["key"]))
-        if len(n["articles"]) > 1
-    ]
-    by_label: dict[tuple[str, str], list[str]] = {}
-    for (kind, key), n in sorted(seen.items()):
-        by_label.setdefault((kind, n["label"]), []).append(key)
-    apart = [{"kind": k, "label": label, "keys": keys} for (k, label), keys in by_label.items() if len(keys) > 1]
-    data = {"merged": merged, "kept_apart": apart}
-    return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+    def to_json(self) -> bytes:
+        merged = [
+            {**n, "aliases": sorted(n["aliases"]), "articles": sorted(n["articles"])}
+            for n in sorted(self.seen.values(), key=lambda n: (n["kind"], n["key"]))
+            if len(n["articles"]) > 1
+        ]
+        by_label: dict[tuple[str, str], list[str]] = {}
+        for (kind, key), n in sorted(self.seen.items()):
+            by_label.setdefault((kind, n["label"]), []).append(key)
+        apart = [{"kind": k, "label": label, "keys": keys} for (k, label), keys in by_label.items() if len(keys) > 1]
+        data = {"merged": merged, "kept_apart": apart}
+        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
+
+
+def merge_report(all_facts: Iterable[ArticleFacts]) -> bytes:
+    log = MergeLog()
+    for facts in all_facts:
+        log.add(facts)
+    return log.to_json()
 
 
 def _article_summary(facts: ArticleFacts) -> dict:
@@ -140,29 +157,79 @@ class _Runner:
 
 
 def _extracted(articles: list, runner: _Runner, cache: FactsCache | None) -> Iterator[ArticleFacts]:
-    """Facts of each article in input order; cached ones are not extracted again."""
-    keys = [cache.key(a) for a in articles] if cache else [None] * len(articles)
-    cached = [cache.get(k) for k in keys] if cache else [None] * len(articles)
-    fresh = runner.map([a for a, c in zip(articles, cached, strict=True) if c is None])
-    for key, hit in zip(keys, cached, strict=True):
-        if hit is not None:
-            yield hit
-            continue
-        facts = next(fresh)
-        if cache:
+    """Facts of each article in input order; cached ones are not extracted again. Cached facts
+    are loaded as their turn comes, not all at once."""
+    if cache is None:
+        yield from runner.map(articles)
+        return
+    keys = [cache.key(a) for a in articles]
+    stored = [cache.has(k) for k in keys]
+    cache.misses += stored.count(False)
+    fresh = runner.map([a for a, known in zip(articles, stored, strict=True) if not known])
+    for article, key, known in zip(articles, keys, stored, strict=True):
+        facts = cache.get(key) if known else None
+        if facts is None:  # not cached, or an entry that cannot be read: extracted here
+            facts = next(fresh) if not known else extract_article(article)
             cache.put(key, facts)
         yield facts
 
 
+class _Clock:
+    """Seconds spent per stage of a build (BuildReport.timings)."""
+
+    def __init__(self, timings: dict[str, float]):
+        self.timings = timings
+
+    @contextmanager
+    def __call__(self, stage: str):
+        t = time.perf_counter()
+        try:
+            yield
+        finally:
+            self.timings[stage] = self.timings.get(stage, 0.0) + time.perf_counter() - t
+
+    def each(self, stage: str, items: Iterable):
+        """The items of *items*, the time taken to produce each counted under *stage*."""
+        it = iter(items)
+        while True:
+            with self(stage):
+                item = next(it, _END)
+            if item is _END:
+                return
+            yield item
+
+
+_END = object()
+
+
+def _view_index(statements: Statements):
+    """The union of *statements* in the index the HTML view projects."""
+    from kg.view.project import Triples
+
+    index = Triples()
+    add = index.add
+    for q in statements.quads():
+        s, o = q.subject, q.object
+        add(f"_:{s.value}" if isinstance(s, ox.BlankNode) else s.value, q.predicate.value,
+            f"_:{o.value}" if isinstance(o, ox.BlankNode) else o.value)
+    return index
+
+
 def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) -> BuildReport:
+    """Read, extract and emit article by article, keeping each article's statements compactly
+    (Statements) and the facts only as long as it takes to summarise them; then write the graph
+    files, the view and the store from the statements."""
     emitter = Emitter(options.base)
+    statements = Statements(output_prefixes(emitter.ds))
+    merges = MergeLog()
     report = BuildReport()
-    all_facts: list[ArticleFacts] = []
+    clock = _Clock(report.timings)
+    articles = 0
     runner = _Runner(options)
     cache = FactsCache(out / ".kg-cache" / "facts") if options.cache else None
     bar = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True)
     try:
-        for result in read_inputs(paths, options.issued, options.source):
+        for result in clock.each("reading", read_inputs(paths, options.issued, options.source)):
             item = {"path": result.path, "kind": result.kind, "encoding": result.encoding, "articles": [],
                     "warnings": [], "errors": []}
             if result.layout is not None:
@@ -175,10 +242,12 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
                 item["errors" if problem.severity == "error" else "warnings"].append(entry)
                 if on_problem:
                     on_problem(problem)
-            for facts in _extracted(result.articles, runner, cache):
-                emitter.emit_article_facts(facts)
-                all_facts.append(facts)
-                item["articles"].append(_article_summary(facts))
+            for facts in clock.each("extraction", _extracted(result.articles, runner, cache)):
+                with clock("emission"):
+                    statements.add(emitter.article_iri(facts.article), emitter.article_nquads(facts))
+                    merges.add(facts)
+                    item["articles"].append(_article_summary(facts))
+                articles += 1
                 bar.update()
             report.failed |= result.failed
             report.inputs.append(item)
@@ -187,24 +256,27 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
         runner.close()
     if cache is not None:
         report.cache = {"reused": cache.hits, "extracted": cache.misses}
-    rendered_merges = merge_report(all_facts)
 
     rendered: dict[str, bytes] = {}
-    quads = dataset_quads(emitter.ds)  # converted once, for the graph files and the store
-    if all_facts or not (out / "graph.ttl").exists():
-        files = serialize_all(emitter.ds, options.formats, quads)
+    if articles or not (out / "graph.ttl").exists():
+        with clock("serialisation"):
+            files = serialize_all(statements, options.formats)
         rendered = {f"graph.{fmt}": files[fmt] for fmt in options.formats}
+        del files
         if options.html:
             from kg.view import overview_html
 
-            rendered["graph.html"] = overview_html(emitter.ds).encode("utf-8")
+            with clock("view"):
+                rendered["graph.html"] = overview_html(_view_index(statements)).encode("utf-8")
     else:  # nothing was read: keep the graph already in the folder rather than empty it
         report.kept_previous_graph = True
     rendered["report.json"] = report.to_json()
-    rendered["merges.json"] = rendered_merges
+    rendered["merges.json"] = merges.to_json()
     if options.store:  # issue #5 (kg/store/, docs/stores.md): before the files, so they never
         from kg.store import update_store  # get ahead of the store; raises StoreError
 
-        update_store(out / "store", emitter.ds, quads)
-    write_all_atomic({out / name: data for name, data in rendered.items()})
+        with clock("store"):
+            update_store(out / "store", None, statements.quads())
+    with clock("writing"):
+        write_all_atomic({out / name: data for name, data in rendered.items()})
     return report

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, ORG, PROV, RDF, RDFS, SKOS, XSD
 
 from kg.iri import compose, iri_key
@@ -99,8 +99,21 @@ class Emitter:
 
     # ---- records ------------------------------------------------------------------------
     def emit_article_facts(self, facts: ArticleFacts) -> URIRef:
+        """Add the article's statements to the dataset, in the article's named graph."""
+        return self._emit_all(self.ds.graph(self.article_iri(facts.article)), facts)
+
+    def article_nquads(self, facts: ArticleFacts) -> bytes:
+        """The statements emit_article_facts would add, each once, as N-Quads in the article's
+        named graph, without an rdflib store: what ``kg build`` keeps of an article (an rdflib
+        Dataset of the news corpus takes 600 MB and a third of the build's time)."""
+        sink = _Statements()
+        self._emit_all(sink, facts)
+        g = f" <{self.article_iri(facts.article)}> .\n"
+        lines = dict.fromkeys(f"{_nt(s)} {_nt(p)} {_nt(o)}{g}" for s, p, o in sink.triples)
+        return "".join(lines).encode("utf-8")
+
+    def _emit_all(self, g: Graph, facts: ArticleFacts) -> URIRef:
         article = facts.article
-        g = self.ds.graph(self.article_iri(article))
         a = self.emit_article(g, article)
         for e in facts.entities:
             self.emit_entity(g, e)
@@ -240,6 +253,36 @@ class Emitter:
         g.add((node, SKOS.inScheme, LG.RoleScheme))
         g.add((node, SKOS.prefLabel, Literal(role, lang=ZH)))
         return node
+
+
+class _Statements:
+    """Stands in for an rdflib Graph as the emitter's target: keeps what is added, in order."""
+
+    __slots__ = ("add", "triples")
+
+    def __init__(self) -> None:
+        self.triples: list[tuple] = []
+        self.add = self.triples.append
+
+
+_NT_ESCAPES = str.maketrans({"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r"})
+
+
+def _nt(term: URIRef | Literal | BNode) -> str:
+    """A term as N-Triples writes it; a literal keeps rdflib's lexical form. IRIs are checked
+    when the N-Quads are parsed (as rdflib's N-Quads writer left them to be)."""
+    if type(term) is URIRef:
+        return f"<{term}>"
+    if isinstance(term, Literal):
+        text = f'"{term.translate(_NT_ESCAPES)}"'
+        if term.language:
+            return f"{text}@{term.language}"
+        if term.datatype is not None and term.datatype != XSD.string:
+            return f"{text}^^<{term.datatype}>"
+        return text
+    if isinstance(term, BNode):
+        return f"_:{term}"
+    return f"<{term}>"
 
 
 def author_key(name: str, article: Article) -> str:
