@@ -184,7 +184,7 @@ def test_bare_meeting_word_takes_the_convener_name():
 def test_relay_clause_continuing_the_meeting_sentence():
     body = "中共全国政协党组1月10日召开会议，传达学习贯彻总书记在二十届中央纪委四次全会上的重要讲话和全会精神。"
     f = facts_of(body, issued="2025-01-10")
-    assert relations(f, "relays") == {("中共全国政协党组会议", "中央纪委四次全会")}
+    assert relations(f, "relays") == {("中共全国政协党组会议", "二十届中央纪委四次全会")}  # the session is named
 
 
 def test_person_whose_words_a_meeting_report_gives_is_a_speaker():
@@ -289,3 +289,21 @@ def test_tenure_bare_title_shares_the_body_before_it():
 def test_negative_a_group_described_by_a_clause_is_not_a_post():
     f = facts_of("学习贯彻会议精神的宣讲团成员宣传到基层。", section=SECTION)
     assert posts(f) == set() and entities(f, "person") == set()
+
+
+def test_unquoted_programmes_read_back_from_their_ending():
+    body = ("3 月 4 日下午，区委常委会会议召开。\n"
+            "会议要求，扎实开展党史学习教育，深入实施乡村振兴战略，推进安全生产专项整治。")
+    f = facts_of(body)
+    assert {"党史学习教育", "乡村振兴战略", "安全生产专项整治"} <= entities(f, "policy")
+
+
+def test_negative_strategic_as_an_adjective_and_generic_strategies():
+    f = facts_of("两国建立全面战略伙伴关系，要保持战略定力，服务国家重大战略。")
+    assert entities(f, "policy") == set()
+
+
+def test_relay_of_a_speech_given_while_hearing_a_report_at_a_meeting():
+    body = "3 月 4 日下午，区委常委会会议召开。\n会议传达学习了省委书记在省委常委会会议听取工作汇报时的重要讲话精神。"
+    f = facts_of(body, section=SECTION)
+    assert relations(f, "relays") == {("区委常委会会议", "浙江省委常委会会议")}

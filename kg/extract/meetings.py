@@ -31,7 +31,8 @@ CONVENED = re.compile(rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:召开|�
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})(?:并(?P<speak>讲话|致辞|发言))?(?=[，。；]|$)")
 BARE = {"会议", "大会", "全会", "会"}
 SPEAKS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:在会上|在讲话中)?(?:指出|强调|说|表示|要求|认为)[，：:]")
-REFERRED = re.compile(rf"(?P<mw>{MW})(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间)")
+# …会议精神, 在…会议上, 在…会议听取汇报时的重要讲话
+REFERRED = re.compile(rf"(?P<mw>{MW})(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间|[^，。；]{{2,24}}?时的(?:重要)?讲话)")
 # Words at which the name of a referred meeting stops when reading leftwards.
 LEFT_STOP_WORDS = {
     "传达", "学习", "贯彻", "领会", "落实", "召开", "主持", "出席", "参加", "举行", "确保", "推动",
@@ -78,6 +79,9 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
             continue
         if word == "”" and start < mw_start:
             quote_open, start = pos, pos
+            continue
+        if word in ("届", "次"):  # 二十 届 中央纪委: jieba tags 届 as an adverb
+            start = pos
             continue
         if word in LEFT_STOP_WORDS or tag in LEFT_STOP_TAGS or not re.match(r"^[\u4e00-\u9fff\w]+$", word):
             break

@@ -9,6 +9,7 @@ import re
 from kg.extract import EVENT_DETAILS, extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Relation
+from kg.nlp.segment import pos_tokens
 from kg.resources import lexicon_lines, lexicon_table
 
 POLICY_SUFFIXES = {row[0]: row[1] for row in lexicon_table("policy_suffixes.txt")}
@@ -56,6 +57,38 @@ def acceptable(label: str) -> bool:
     return 3 <= len(core) <= 30 and not re.search(r"[，。！？；：,.!?;:]", label)
 
 
+PROGRAMME_ENDINGS = tuple(sorted(lexicon_lines("programme_endings.txt"), key=len, reverse=True))
+PROGRAMME_RE = re.compile("|".join(map(re.escape, PROGRAMME_ENDINGS)))
+# verbs and words that govern a programme's name rather than belong to it (实施…战略, 扎实开展…)
+GOVERNING = frozenset(
+    "实施 开展 推进 深化 用好 扎实 坚持 加强 推动 做好 抓好 统筹 结合 纵深 持续 继续 大力 启动 部署 组织 "
+    "参加 要 以 把 将 与 和 及 有机 深入 认真 全面 落实 贯彻 学习 围绕 聚焦 按照 根据 通过 开启 打好 打赢 "
+    "服务 融入 对接 是 为 的 在 对 从 向 了 着 等 好 各 各项 一系列 系列 有关 相关 重点 巩固 纳入 谋划 保持 "
+    "第一批 第二批 新版 两国 双方 中方 各国 我国 国家 重大 重要 总体 这一 该 作出 具有 构建 加快 培育 壮大 "
+    "全市 全省 全区 全县 各级 三级 深入开展 "
+    "制定 宣布 印发 完成 增强 拓展 介绍 示范 带动 负责人 单位 全部 正确 充实 丰富 作为 加速 集聚".split()
+)
+# what may follow 战略 as a name's ending: 战略伙伴 and 战略性 are not strategies
+_AFTER_PROGRAMME = "，。；、：！？）》”和与及等的是为中上下"
+_NAME_TAGS = ("n", "v", "a", "b", "j", "m", "l", "i")
+
+
+def _programme_name(text: str, end_start: int, end: int) -> int | None:
+    """Start of an unquoted programme's name ending at *end* (创新驱动发展战略, 党纪学习教育)."""
+    start = end_start
+    for word, tag, pos in reversed(pos_tokens(text)):
+        if pos >= end_start:
+            continue
+        if pos + len(word) != start or word in GOVERNING or not tag.startswith(_NAME_TAGS):
+            break
+        if not re.match(r"^[\u4e00-\u9fff]+$", word) or end - pos > 24:
+            break
+        start = pos
+    # a strategy needs a name of its own (创新驱动发展战略, not 发展战略)
+    least = 4 if text.startswith("战略", end - 2) else 2
+    return start if end_start - start >= least else None
+
+
 @extractor("lg.policy.v1", EVENT_DETAILS)
 def extract_policies(ctx: ArticleContext):
     name = "lg.policy.v1"
@@ -75,8 +108,18 @@ def extract_policies(ctx: ArticleContext):
             found.append((label, alias, start, end))
         for m in BOOK.finditer(text):
             label = m["q"].strip()
-            if policy_kind(label) == "law" or label.endswith(("规划", "纲要", "意见", "方案", "决定", "通知")):
+            if policy_kind(label) == "law" or (len(label) >= 4 and label.endswith(("规划", "纲要", "意见", "方案",
+                                                                                     "决定", "通知"))):
                 found.append((label, label, m.start(), m.end()))
+        for m in PROGRAMME_RE.finditer(text):
+            after = text[m.end():m.end() + 1]
+            adjective = m.group(0) == "战略" and after and after not in _AFTER_PROGRAMME
+            if any(s <= m.start() < e for _, _, s, e in found) or adjective:
+                continue
+            start = _programme_name(text, m.start(), m.end())
+            if start is not None:
+                label = text[start:m.end()]
+                found.append((label, label, start, m.end()))
         for label, alias, start, end in found:
             kind = policy_kind(label)
             ev = ctx.evidence(sentence, start, end, name)
