@@ -307,3 +307,20 @@ def test_relay_of_a_speech_given_while_hearing_a_report_at_a_meeting():
     body = "3 月 4 日下午，区委常委会会议召开。\n会议传达学习了省委书记在省委常委会会议听取工作汇报时的重要讲话精神。"
     f = facts_of(body, section=SECTION)
     assert relations(f, "relays") == {("区委常委会会议", "浙江省委常委会会议")}
+
+
+def test_town_and_village_after_their_county_are_places_inside_it():
+    f = facts_of("王明来到常山县青石镇飞碓村，察看灾情。")
+    assert {"青石镇", "飞碓村"} <= entities(f, "place")
+    assert {("青石镇", "常山县"), ("飞碓村", "青石镇")} <= relations(f, "containedInPlace")
+
+
+def test_negative_rural_words_after_a_county_are_not_villages():
+    f = facts_of("常山县农村改革取得成效，五指山市一个黎族村寨开办民宿。")
+    assert not {p for p in entities(f, "place") if p.endswith("村")}
+
+
+def test_autonomous_prefecture_short_forms_and_a_shared_district_name():
+    f = facts_of("王明来到凉山州调研。启动式在北京市通州区举行。")
+    places = {(e.label, e.attr("adcode")) for e in f.entities if e.kind == "place"}
+    assert ("凉山彝族自治州", "513400") in places and ("通州区", "110112") in places

@@ -18,6 +18,39 @@ ZONE_SUFFIXES = tuple(sorted(lexicon_lines("zone_suffixes.txt"), key=len, revers
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
+# a town or street and a village or community written after their county: 某县某镇某村
+_BELOW_COUNTY = re.compile(
+    r"(?P<town>[\u4e00-\u9fff]{2,5}?(?:街道|镇|乡))?(?P<village>[\u4e00-\u9fff]{2,4}?(?:社区|村))?"
+)
+_NOT_VILLAGE = re.compile(r"(?:农村|乡村|城乡|新村|族村)$|^(?:一|这|那|该|每|各|全)")
+
+
+def _below_county(ctx: ArticleContext, sentence, county, pos: int, name: str):
+    """Towns, streets, villages and communities named right after a county at *pos*."""
+    m = _BELOW_COUNTY.match(sentence.text, pos)
+    if not m or not (m["town"] or m["village"]) or any(m[p] and _NOT_VILLAGE.search(m[p]) for p in ("town", "village")):
+        return
+    g = gazetteer()
+    parent = Ref("place", g.full_name(county))
+    key = g.full_name(county)
+    for part in ("town", "village"):
+        if not m[part]:
+            continue
+        key += m[part]
+        ev = ctx.evidence(sentence, m.start(part), m.end(part), name)
+        yield Entity("place", key, m[part], ev, (m[part],))
+        yield Relation(Ref("place", key), "containedInPlace", parent, ev)
+        parent = Ref("place", key)
+
+
+def _disambiguated(hits, previous):
+    """通州区 after 北京市 is Beijing's: the division written before settles a shared name."""
+    if previous is None:
+        return hits
+    inside = tuple(d for d in hits if previous.code in (d.province_code, d.city_code))
+    return inside or hits
+
+
 @extractor("lg.place.v1", NAMES)
 def extract_places(ctx: ArticleContext):
     name = "lg.place.v1"
@@ -26,13 +59,17 @@ def extract_places(ctx: ArticleContext):
         text = sentence.text
         # HMM tagging (slow) is needed only to see an unknown toponym before 新区, 开发区 …
         tokens = pos_tokens(text, hmm=any(z in text for z in ZONE_SUFFIXES))
+        previous = None  # the division named by the token before
         for i, (word, tag, start) in enumerate(tokens):
-            hits = g.lookup(word) if len(word) >= 2 else ()
+            hits = _disambiguated(g.lookup(word), previous) if len(word) >= 2 else ()
+            previous = None
             if len(hits) == 1 and tag in ("ns", "nz", "n") and is_written_form(word, hits[0], ctx.locality.finest):
-                d = hits[0]
+                d = previous = hits[0]
                 ev = ctx.evidence(sentence, start, start + len(word), name)
                 yield Entity("place", g.full_name(d), d.name, ev, (word,),
                              (("adcode", d.code), ("type", "AdministrativeArea")))
+                if d.level == "district" and word == d.name:
+                    yield from _below_county(ctx, sentence, d, start + len(word), name)
                 continue
             nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if (tag in ("ns", "nr", "nz") and 2 <= len(word) <= 4 and _CJK.fullmatch(word)

@@ -45,6 +45,24 @@ def short_name(name: str) -> str | None:
     return None
 
 
+def _ethnic_short_forms(name: str) -> tuple[str, ...]:
+    """凉山 and 凉山州 for 凉山彝族自治州, 长阳 and 长阳县 for 长阳土家族自治县."""
+    short = short_name(name)
+    if short is None or not name.endswith(("自治州", "自治县")):
+        return ()
+    base = short
+    while base.endswith("族") and (hit := next((e for e in _ethnic_groups() if base[:-1].endswith(e)), None)):
+        base = base[: -len(hit) - 1]  # 黔东南苗族侗族 -> 黔东南
+    return (base, base + name[-1]) if len(base) >= 2 and base != short else ()
+
+
+@cache
+def _ethnic_groups() -> tuple[str, ...]:
+    from kg.resources import lexicon_words
+
+    return tuple(sorted(lexicon_words("ethnic_groups.txt"), key=len, reverse=True))
+
+
 @dataclass(frozen=True)
 class Gazetteer:
     by_code: dict[str, Division]
@@ -89,4 +107,7 @@ def gazetteer() -> Gazetteer:
             by_name.setdefault(short, []).append(d)
         elif short and all(short_name(x.name) == short for x in by_name[short]):
             by_name[short].append(d)
+    for d in by_code.values():  # 凉山, 凉山州: only where no other division is written so
+        for short in _ethnic_short_forms(d.name):
+            by_name.setdefault(short, [d])
     return Gazetteer(by_code, {k: tuple(sorted(v, key=lambda x: x.code)) for k, v in by_name.items()})
