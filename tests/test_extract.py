@@ -324,3 +324,17 @@ def test_autonomous_prefecture_short_forms_and_a_shared_district_name():
     f = facts_of("王明来到凉山州调研。启动式在北京市通州区举行。")
     places = {(e.label, e.attr("adcode")) for e in f.entities if e.kind == "place"}
     assert ("凉山彝族自治州", "513400") in places and ("通州区", "110112") in places
+
+
+def test_joint_event_name_and_a_bare_reference_to_it():
+    body = "2024年全市科技活动周暨衢州科技节启动式5月20日在衢州举办。副市长王明出席启动式。"
+    f = facts_of(body, section=SECTION, issued="2024-05-20")
+    events = {(e.label, e.attr("date")) for e in f.entities if e.kind == "event"}
+    assert events == {("2024年全市科技活动周暨衢州科技节启动式", "2024-05-20")}
+    assert relations(f, "attendee") == {("2024年全市科技活动周暨衢州科技节启动式", "王明")}
+
+
+def test_referred_meetings_after_a_governing_verb_and_party_congresses():
+    body = "3 月 4 日下午，区委常委会会议召开。\n会议要求认真落实省纪委三次全会工作部署，宣讲党的二十大精神。"
+    f = facts_of(body, section=SECTION)
+    assert {"省纪委三次全会", "党的二十大"} <= entities(f, "event")

@@ -32,12 +32,15 @@ ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})(?:并(?P<speak>讲话
 BARE = {"会议", "大会", "全会", "会"}
 SPEAKS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:在会上|在讲话中)?(?:指出|强调|说|表示|要求|认为)[，：:]")
 # …会议精神, 在…会议上, 在…会议听取汇报时的重要讲话
-REFERRED = re.compile(rf"(?P<mw>{MW})(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间|[^，。；]{{2,24}}?时的(?:重要)?讲话)")
+REFERRED = re.compile(
+    rf"(?P<mw>{MW}|党的[一二三四五六七八九十]{{1,3}}大)"
+    rf"(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间|(?:工作|决策)?部署|研究|[^，。；]{{2,24}}?时的(?:重要)?讲话)"
+)
 # Words at which the name of a referred meeting stops when reading leftwards.
 LEFT_STOP_WORDS = {
     "传达", "学习", "贯彻", "领会", "落实", "召开", "主持", "出席", "参加", "举行", "确保", "推动",
     "使", "让", "把", "将", "对", "和", "与", "及", "并", "是", "为", "向", "从", "在", "了", "的",
-    "以", "按照", "根据", "围绕", "深入", "认真", "全面", "深刻", "研究",
+    "以", "按照", "根据", "围绕", "深入", "认真", "全面", "深刻", "研究", "经", "由",
 }
 LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
 # time words end a name too; not jieba's whole "t" tag, which also covers 元首
@@ -80,9 +83,11 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
         if word == "”" and start < mw_start:
             quote_open, start = pos, pos
             continue
-        if word in ("届", "次"):  # 二十 届 中央纪委: jieba tags 届 as an adverb
+        if word in ("届", "次", "暨"):  # 二十 届 中央纪委: jieba tags 届 as an adverb; 甲会暨乙会
             start = pos
             continue
+        if word.endswith(("落实", "贯彻", "学习", "传达", "领会", "宣讲")) and word not in MEETING_WORDS:
+            break  # 认真落实 中央纪委三次全会
         if word in LEFT_STOP_WORDS or tag in LEFT_STOP_TAGS or not re.match(r"^[\u4e00-\u9fff\w]+$", word):
             break
         if tag.startswith("v") and tag != "vn" and start < mw_start and len(text[pos:mw_end]) > 30:
@@ -234,10 +239,15 @@ def extract_meetings(ctx: ArticleContext):
                         if len(subject) < 2:
                             continue
                         label = subject + label
-                    date, part = meetings.date_for(sentence)
-                    records = meetings.event(sentence, m.start("ev"), m.end("ev"), label, True, date=date, part=part)
-                    yield from records
-                    event = records[0].ref
+                    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
+                    if label in MEETING_WORDS and main is not None and main.label.endswith(label):
+                        event = main.ref  # …启动式 in 京举办. 丁薛祥出席启动式: the same one
+                    else:
+                        date, part = meetings.date_for(sentence)
+                        records = meetings.event(sentence, m.start("ev"), m.end("ev"), label, True, date=date,
+                                                 part=part)
+                        yield from records
+                        event = records[0].ref
                     if ctx.main_event is None:
                         ctx.main_event = event
                     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
@@ -253,7 +263,10 @@ def extract_meetings(ctx: ArticleContext):
         tokens = None
         for m in REFERRED.finditer(text):
             tokens = tokens or pos_tokens(text)
-            hit = _referred_name(text, m.start("mw"), m.end("mw"), tokens)
+            if m["mw"].startswith("党的"):  # 党的二十大 names itself
+                hit = (m.start("mw"), m["mw"])
+            else:
+                hit = _referred_name(text, m.start("mw"), m.end("mw"), tokens)
             if hit is None:
                 continue
             start, label = hit
