@@ -154,7 +154,10 @@ def _width(s: str) -> int:
 
 def _table(result) -> str:
     names = [str(v) for v in result.vars]
-    rows = [[_cell(row[v]) for v in result.vars] for row in result]
+    if hasattr(result, "text_rows"):  # the embedded store's answer: no rdflib terms needed
+        rows = result.text_rows()
+    else:
+        rows = [[_cell(row[v]) for v in result.vars] for row in result]
     widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
     pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
     out = [" | ".join(pad(n, w) for n, w in zip(names, widths, strict=True)), "-+-".join("-" * w for w in widths)]
