@@ -148,8 +148,11 @@ def _cell(term) -> str:
     return str(term)
 
 
+_WIDE = re.compile("[\u2e81-\U0010ffff]")  # drawn two columns wide: CJK and beyond
+
+
 def _width(s: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+    return len(s) + len(_WIDE.findall(s))
 
 
 def _table(result) -> str:
@@ -158,10 +161,12 @@ def _table(result) -> str:
         rows = result.text_rows()
     else:
         rows = [[_cell(row[v]) for v in result.vars] for row in result]
-    widths = [max([_width(n)] + [_width(r[i]) for r in rows]) for i, n in enumerate(names)]
-    pad = lambda s, w: s + " " * (w - _width(s))  # noqa: E731
-    out = [" | ".join(pad(n, w) for n, w in zip(names, widths, strict=True)), "-+-".join("-" * w for w in widths)]
-    out += [" | ".join(pad(c, w) for c, w in zip(r, widths, strict=True)) for r in rows]
+    sizes = [[_width(c) for c in r] for r in rows]
+    widths = [max([_width(n)] + [s[i] for s in sizes]) for i, n in enumerate(names)]
+    out = [" | ".join(n + " " * (w - _width(n)) for n, w in zip(names, widths, strict=True)),
+           "-+-".join("-" * w for w in widths)]
+    out += [" | ".join(c + " " * (w - cw) for c, cw, w in zip(r, s, widths, strict=True))
+            for r, s in zip(rows, sizes, strict=True)]
     out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
     return "\n".join(out)
 

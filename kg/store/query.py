@@ -181,20 +181,23 @@ class StoreResult(Result):
                 if any(t is not None for t in row)]
 
     def _json(self) -> str:
-        """SPARQL 1.1 Query Results JSON, exactly as rdflib's JSONResultSerializer writes it."""
+        """SPARQL 1.1 Query Results JSON, exactly as rdflib's JSONResultSerializer writes it
+        (``json.dumps`` with its default separators). Each distinct term is written once."""
         names = [str(v) for v in self.vars]
-        seen: dict[ox.NamedNode | ox.BlankNode | ox.Literal, dict[str, str]] = {}
+        keys = [json.dumps(n, ensure_ascii=False) + ": " for n in names]
+        seen: dict[ox.NamedNode | ox.BlankNode | ox.Literal, str] = {}
 
-        def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> dict[str, str]:
+        def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
             found = seen.get(t)
             if found is None:
-                found = seen[t] = term_json(t)
+                found = seen[t] = json.dumps(term_json(t), ensure_ascii=False)
             return found
 
-        bindings = [{name: term(t) for name, t in zip(names, row, strict=True) if t is not None}
-                    for row in self.rows]
-        return json.dumps({"results": {"bindings": bindings}, "head": {"vars": names}},
-                          allow_nan=False, ensure_ascii=False)
+        rows = ", ".join("{" + ", ".join(k + term(t) for k, t in zip(keys, row, strict=True)
+                                         if t is not None) + "}"
+                         for row in self.rows)
+        head = json.dumps({"vars": names}, ensure_ascii=False)
+        return f'{{"results": {{"bindings": [{rows}]}}, "head": {head}}}'
 
     def _csv(self) -> str:
         """SPARQL 1.1 Query Results CSV, exactly as rdflib's CSVResultSerializer writes it."""
