@@ -27,6 +27,7 @@ from kg.store.order import Unsortable, sort_rows, split_order_by
 from kg.store.params import substitute
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+_json_string = json.encoder.encode_basestring  # a str as json.dumps(…, ensure_ascii=False) writes it
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
               "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
               "nquads": ox.RdfFormat.N_QUADS}
@@ -189,8 +190,9 @@ class StoreResult(Result):
 
         def term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> str:
             found = seen.get(t)
-            if found is None:
-                found = seen[t] = json.dumps(term_json(t), ensure_ascii=False)
+            if found is None:  # what json.dumps writes for term_json(t), without its overhead
+                found = seen[t] = "{" + ", ".join(f'"{k}": {_json_string(v)}'
+                                                  for k, v in term_json(t).items()) + "}"
             return found
 
         rows = ", ".join("{" + ", ".join(k + term(t) for k, t in zip(keys, row, strict=True)
