@@ -338,3 +338,20 @@ def test_referred_meetings_after_a_governing_verb_and_party_congresses():
     body = "3 月 4 日下午，区委常委会会议召开。\n会议要求认真落实省纪委三次全会工作部署，宣讲党的二十大精神。"
     f = facts_of(body, section=SECTION)
     assert {"省纪委三次全会", "党的二十大"} <= entities(f, "event")
+
+
+def test_foreign_leaders_hold_posts_of_their_country_not_chinese_ones():
+    f = facts_of("王明在北京会见新加坡总理陈大文和乌兹别克斯坦最高会议参议院主席纳尔巴耶娃。")
+    assert posts(f) == {("陈大文", "新加坡总理"), ("纳尔巴耶娃", "乌兹别克斯坦最高会议参议院主席")}
+    assert {"新加坡", "乌兹别克斯坦"} <= entities(f, "place")
+
+
+def test_people_named_in_personnel_decisions():
+    f = facts_of("会议通过关于免去王大明第十四届市政协常委职务的决定；增补李小红同志为市政协委员；"
+                 "撤销赵一、钱二委员资格。")
+    assert {"王大明", "李小红", "赵一", "钱二"} <= entities(f, "person")
+
+
+def test_name_after_title_is_not_extended_by_a_following_preposition():
+    f = facts_of("全国政协副主席杨明在参加讨论时说，要加快发展。")
+    assert entities(f, "person") == {"杨明"}

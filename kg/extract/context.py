@@ -96,7 +96,7 @@ class ArticleContext:
         """People are told apart by name and the place their reported posts belong to (city or
         province); national posts, and people named without any post, are keyed by name alone,
         so 习近平 is one node whatever the article's locality."""
-        if level.startswith("national") or level == "unknown":
+        if level.startswith("national") or level in ("unknown", "foreign"):
             return name
         div = self.locality.province if level == "province" else (self.locality.city or self.locality.province)
         if div is not None:

@@ -10,6 +10,7 @@ from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Ref, Relation
 from kg.nlp.segment import pos_tokens
+from kg.resolve.countries import countries
 from kg.resolve.gazetteer import gazetteer
 from kg.resolve.locality import is_written_form
 from kg.resources import lexicon_lines
@@ -70,6 +71,11 @@ def extract_places(ctx: ArticleContext):
                              (("adcode", d.code), ("type", "AdministrativeArea")))
                 if d.level == "district" and word == d.name:
                     yield from _below_county(ctx, sentence, d, start + len(word), name)
+                continue
+            if (country := countries().get(word)) is not None:
+                ev = ctx.evidence(sentence, start, start + len(word), name)
+                yield Entity("place", f"country_{country.code}", country.name, ev, (word,),
+                             (("type", "AdministrativeArea"),))
                 continue
             nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if (tag in ("ns", "nr", "nz") and 2 <= len(word) <= 4 and _CJK.fullmatch(word)

@@ -16,6 +16,7 @@ from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.segment import has_surname, pos_tokens
+from kg.resolve.countries import countries, country_ending
 from kg.resolve.gazetteer import Division, short_name
 from kg.resources import lexicon_lines, lexicon_table
 
@@ -45,7 +46,7 @@ class PostPhrase:
 # A body written in full right before a title (中央巡视工作领导小组组长, 某某有限公司法定代表人)
 WRITTEN_ORG = re.compile(
     r"^[\u4e00-\u9fff]{2,20}?(?:领导小组|工作组|小组|委员会|办公室|有限公司|公司|集团|大学|学院|学校|医院|"
-    r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|部|局|厅|署|院|店|厂|银行|馆)$"
+    r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|国会|议会|内阁|政府|部|局|厅|署|院|店|厂|银行|馆)$"
 )
 _NOT_IN_ORG = re.compile(r"[对在经由向为是把将被从让给的]")
 
@@ -54,6 +55,10 @@ def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
     """The body named in full right before *end*, from the last delimiter (or title) on."""
     start = max(floor, max(text.rfind(c, 0, end) for c in "、，,：:；。（(“") + 1)
     seg = text[start:end]
+    # …以视频方式同乌兹别克斯坦最高会议参议院: a foreign body starts at its country's name
+    hits = [(seg.rfind(c), c) for c in countries() if len(c) >= 2 and c in seg]
+    if hits and (at := max(hits)[0]) > 0:
+        start, seg = start + at, seg[at:]
     # 法定代表人甲和某公司法定代表人乙: the previous holder's name and the conjunction are not part of it
     if (m := re.match(r"^[\u4e00-\u9fff]{2,3}[和与及]", seg)) and ROLE_RE.search(text[max(0, start - 6):start]):
         start, seg = start + m.end(), seg[m.end():]
@@ -79,6 +84,8 @@ def post_phrases(text: str) -> list[PostPhrase]:
         if prefix is None and text[:start].endswith("中共"):  # 中共中央政治局委员
             start -= 2
         written = None if prefix else _written_org(text, start, out[-1].end if out else 0)
+        if written is None and prefix is None and (country := country_ending(text[:start])):
+            written = (start - len(country), country)  # 新加坡总理: not 国务院总理
         if written is not None:
             start = written[0]
         out.append(PostPhrase(start, m.end(), prefix, m.group(0), place, written[1] if written else None))
@@ -98,12 +105,33 @@ def _is_boundary(text: str, pos: int) -> bool:
     return text.startswith(BOUNDARY, pos) or bool(ROLE_RE.match(text, pos))
 
 
+_ONE_CHAR_BOUNDARIES = frozenset("在说到来就对为向是也作同")
+
+
+def _transcribed_name_at(text: str, pos: int) -> str | None:
+    """A foreign name after a foreign body's title, as jieba tags it (纳尔巴耶娃, 内塔尼亚胡)."""
+    name, end = "", pos
+    for w, tag, start in pos_tokens(text):  # jieba cuts transcriptions: 纳 尔巴 耶娃
+        if start == end and tag in ("nr", "nrt", "nrfg") and re.fullmatch(r"[\u4e00-\u9fff·]+", w):
+            name, end = name + w, start + len(w)
+        elif start >= end and name:
+            break
+    return name if 2 <= len(name) <= 8 else None
+
+
+def _tagged_name(text: str, word: str) -> bool:
+    return any(w == word and tag.startswith("nr") for w, tag, _ in pos_tokens(text))
+
+
 def name_after(text: str, pos: int) -> str | None:
     """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
     for n in (3, 2):
         cand = text[pos:pos + n]
         if n == 3 and cand[-1:] in ("和", "与", "及", "等"):
             continue  # 李强和省长赵刚: the conjunction ends the name
+        if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and _is_boundary(text, pos + 2)
+                and not _tagged_name(text, cand)):
+            continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
         if NAME_CHARS.match(cand) and has_surname(cand) and _is_boundary(text, pos + n):
             if not PREFIX_RE.match(cand) and not ROLE_RE.match(cand):
                 return cand
@@ -119,6 +147,9 @@ def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tupl
 
 
 def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
+    if phrase.org_name in countries():
+        country = countries()[phrase.org_name].name
+        return OrgName(f"{country}政府", f"{country}政府", None, "GovernmentOrganization", "foreign")
     if phrase.org_name:
         kind = "Enterprise" if is_enterprise_name(phrase.org_name) else None
         return OrgName(phrase.org_name, phrase.org_name, None, kind, "unknown")
@@ -140,6 +171,8 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     if org is None:
         return None
     role = phrase.role
+    if org.level == "foreign":  # 新加坡总理, in 新加坡政府
+        return Post(Ref("org", org.key), role, countries()[phrase.org_name].name + role, surface)
     if phrase.org_name:
         kind = "enterprise" if org.type == "Enterprise" else "org"
         return Post(Ref(kind, org.key), role, org.label + role, surface)
@@ -176,6 +209,8 @@ def extract_tenures(ctx: ArticleContext):
             person, pstart, pend = None, None, None
             if (n := name_after(text, last.end)) is not None:
                 person, pstart, pend = n, group[0].start, last.end + len(n)
+            elif last.org_name and (n := _transcribed_name_at(text, last.end)) is not None:
+                person, pstart, pend = n, group[0].start, last.end + len(n)  # 某国总理内塔尼亚胡
             elif last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
                 # 省委车俊书记: organisation, name, title
                 before = text[:last.start]
@@ -239,6 +274,31 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
         out.append((n, pos, pos + len(n)))
         pos += len(n)
     return out
+
+
+# 增补甲同志为…, 免去乙第十四届…职务, 撤销丙、丁…资格, 接受戊辞去…: people named in personnel decisions
+PERSONNEL = re.compile(
+    r"(?:增补|免去|撤销|接受|任命|提名|选举|推选)(?P<list>[\u4e00-\u9fff]{2,3}?(?:、[\u4e00-\u9fff]{2,3}?)*)"
+    r"(?=同志|为|第|辞去|担任|的|职务|等|委员|常委)"
+)
+
+
+@extractor("lg.personnel.v1", NAMES + 1)
+def extract_personnel(ctx: ArticleContext):
+    name = "lg.personnel.v1"
+    for sentence in ctx.sentences:
+        for m in PERSONNEL.finditer(sentence.text):
+            items = m["list"].split("、")
+            if not all(NAME_CHARS.match(x) and has_surname(x) and not ROLE_RE.search(x)
+                       and not PREFIX_RE.search(x) for x in items):
+                continue
+            offset = m.start("list")
+            for item in items:
+                start = sentence.text.index(item, offset)
+                offset = start + len(item)
+                ref = ctx.persons.get(item) or Ref("person", ctx.person_key(item, "unknown"))
+                ctx.persons.setdefault(item, ref)
+                yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, name), (item,))
 
 
 SPEECH_VERBS = ("指出", "强调", "表示", "说", "主持", "出席", "参加", "讲话", "要求", "介绍", "调研", "一行")

@@ -1,0 +1,46 @@
+"""Foreign countries by their Chinese names, from ISO 3166 as pycountry ships it (with its zh_CN
+translations): 新加坡, 乌兹别克斯坦, 韩国 (common name) and 大韩民国 (name). China itself, Hong Kong,
+Macao and Taiwan are places of the gazetteer, not foreign countries."""
+
+from __future__ import annotations
+
+import gettext
+from dataclasses import dataclass
+from functools import cache
+
+_CHINESE = {"CN", "HK", "MO", "TW"}
+
+
+@dataclass(frozen=True)
+class Country:
+    code: str  # ISO 3166-1 alpha-2
+    name: str  # the usual Chinese name: 韩国, 新加坡
+
+
+@cache
+def countries() -> dict[str, Country]:
+    """Chinese name (every form pycountry translates) -> country."""
+    import pycountry
+
+    zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
+    out: dict[str, Country] = {}
+    for c in pycountry.countries:
+        if c.alpha_2 in _CHINESE:
+            continue
+        forms = [zh.gettext(getattr(c, attr)) for attr in ("common_name", "name", "official_name") if hasattr(c, attr)]
+        forms = [f for f in forms if f and not f.isascii()]
+        if not forms:
+            continue
+        country = Country(c.alpha_2, forms[0])
+        for form in forms:
+            out.setdefault(form, country)
+    return out
+
+
+def country_ending(text: str) -> str | None:
+    """The country name *text* ends with (乌兹别克斯坦 in …同乌兹别克斯坦), longest first."""
+    names = countries()
+    for n in range(min(len(text), 12), 1, -1):
+        if text[-n:] in names:
+            return text[-n:]
+    return None
