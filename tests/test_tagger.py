@@ -5,6 +5,7 @@ Training data are short sentences written for these tests, annotated in CLUENER2
 
 from __future__ import annotations
 
+import dataclasses
 import importlib.util
 import json
 import sys
@@ -101,8 +102,9 @@ def test_features_one_list_per_character_with_the_rules_output():
     assert "c0=王" in feats[2] and "c-1=长" in feats[2] and "jp=B" in feats[2] and "jt=nr" in feats[2]
     assert "r=B-name" in feats[2] and "rr=B-name.after-title" in feats[2] and "r=I-name" in feats[4]
     assert not any(f.startswith("r=") for f in feats[5])
+    assert "r-=name" in feats[5] and "r+=name" in feats[1] and "r-=position" in feats[2]
     # without the stack, the same annotations give no rule features
-    bare = features(text, Annotations(ann.words, ann.rules, None, ()))
+    bare = features(text, dataclasses.replace(ann, stack=()))
     assert not any(f.startswith("r") for fs in bare for f in fs)
 
 
@@ -178,7 +180,8 @@ def test_without_python_crfsuite_the_commands_say_which_extra(tmp_path, monkeypa
         assert main(["train-tagger", str(src), "-o", str(tmp_path / "m.model")]) == 2
         assert "pip install 'kg[crf]'" in capsys.readouterr().err
         fake = tmp_path / "m.model"
-        fake.write_bytes(b'kg-crf-tagger 1 {"features": 1, "stack": ["rules"], "labels": []}\n')
+        fake.write_bytes(b'kg-crf-tagger 1 {"features": %d, "stack": ["rules"], "labels": []}\n'
+                         % tagger.FEATURES_VERSION)
         assert main(["mentions", str(src), "--backend", "crf", "--model", str(fake)]) == 2
         assert "pip install 'kg[crf]'" in capsys.readouterr().err
     finally:
@@ -210,3 +213,17 @@ def test_a_model_with_lac_features_needs_lac(model, tmp_path, monkeypatch):
     monkeypatch.setattr(tagger, "available_stacks", lambda: ("rules",))
     with pytest.raises(tagger.TaggerError, match=r"LAC features.*kg\[lac\]"):
         tagger.CrfTagger(tmp_path / "lac.model")
+
+
+def test_annotate_gives_the_vocabulary_and_the_rules_candidates():
+    """kg's vocabulary classes per jieba word, and the rules' spans before overlaps are settled."""
+    text = "县长王建军到市教育局调研"
+    ann = tagger.annotate(text, ("rules",))
+    words = [w for w, _, _ in ann.words]
+    assert len(ann.lexicon) == len(words)
+    assert "title" in ann.lexicon[words.index("县长")]
+    assert ("position", 0, 2) in ann.candidates and ("name", 2, 5) in ann.candidates
+    feats = features(text, ann)
+    assert "lx=title" in feats[0] and "lx-=title" in feats[2]
+    assert "cd=B-name" in feats[2] and "cd=I-name" in feats[4]
+    assert ann.lac is None

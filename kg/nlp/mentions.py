@@ -561,10 +561,16 @@ def recognise(text: str, backend: str = "rules") -> tuple[Mention, ...]:
     >>> [(m.label, m.surface) for m in recognise("区委书记徐光文主持会议")]
     [('position', '区委书记'), ('name', '徐光文')]
     """
+    return analyse(text, backend)[0]
+
+
+def analyse(text: str, backend: str = "rules") -> tuple[tuple[Mention, ...], tuple[Mention, ...]]:
+    """(the mentions :func:`recognise` returns, every candidate span the rules proposed before
+    overlaps were settled); the trainable tagger (:mod:`kg.nlp.tagger`) reads both."""
     if backend not in BACKENDS:
         raise ValueError(f"unknown backend {backend!r}; choose one of {', '.join(BACKENDS)}")
     if not text.strip():
-        return ()
+        return (), ()
     tokens = pos_tokens(text)
     positions = _positions(text, tokens)
     cands = [*positions, *_names(text, tokens, positions), *_bodies(text, tokens), *_addresses(text, tokens),
@@ -574,7 +580,35 @@ def recognise(text: str, backend: str = "rules") -> tuple[Mention, ...]:
         cands = [c for c in cands if c.rule not in ("name.jieba-nr",)] + _lac_candidates(text)
     titled = _inside_titles(text)
     cands = [c for c in cands if not any(k in titled for k in range(c.start, c.end))]
-    return tuple(Mention(c.label, c.start, c.end, text[c.start:c.end], c.rule) for c in _settle(cands))
+
+    def mention(c: _Candidate) -> Mention:
+        return Mention(c.label, c.start, c.end, text[c.start:c.end], c.rule)
+
+    return tuple(map(mention, _settle(cands))), tuple(map(mention, cands))
+
+
+def lexicon_classes(word: str) -> tuple[str, ...]:
+    """What kg's vocabulary says about *word*: ``place``, ``government-body``, ``company-short``,
+    ``title``, ``country``, ``ends-<label>`` (an organisation ending; ``is-<label>`` when the word
+    is the ending alone), ``address-ending``. Features of the trainable tagger."""
+    out = []
+    if len(word) >= 2 and _is_place(word):
+        out.append("place")
+    if word in government_bodies():
+        out.append("government-body")
+    if word in company_short_forms():
+        out.append("company-short")
+    if word in titles():
+        out.append("title")
+    if word in country_short_forms():
+        out.append("country")
+    for ending, label in endings():
+        if word.endswith(ending):
+            out.append(f"{'is' if word == ending else 'ends'}-{label}")
+            break
+    if word.endswith(address_endings()):
+        out.append("address-ending")
+    return tuple(out)
 
 
 def to_cluener(text: str, mentions: Iterable[Mention]) -> dict:

@@ -7,12 +7,14 @@ is described by:
 - the characters around it (unigrams and bigrams in a window of two) and its kind (Chinese,
   digit, Latin letter, punctuation, space);
 - the jieba word it falls in (kg's lexicon and the gazetteer's places loaded, as everywhere in
-  kg): its position in the word (B/M/E/S), its part of speech, the word itself when short, and
-  the tags of the words on either side;
+  kg): its position in the word (B/M/E/S), its part of speech, the word itself when short, the
+  tags of the words on either side, and what kg's vocabulary says of the word and its
+  neighbours (a place, a title, a government body, an organisation ending…);
 - *stacked* features: the label and rule of the span the rule recogniser
-  (:func:`kg.nlp.mentions.recognise`) puts the character in, and, when the model was trained
-  with it, the tag of the LAC word around it (PER, LOC, ORG, n, v…). The CRF learns from the
-  training data when each rule or LAC tag is to be trusted.
+  (:func:`kg.nlp.mentions.recognise`) puts the character in, the labels of every candidate span
+  the rules proposed before settling overlaps, and, when the model was trained with it, the tag
+  of the LAC word around it (PER, LOC, ORG, n, v…). The CRF learns from the training data when
+  each rule or LAC tag is to be trusted.
 
 A model file is one header line (``kg-crf-tagger 1 {json}``: the labels, the stacked
 recognisers and the feature version it was trained with) followed by the CRFsuite model. The
@@ -36,7 +38,7 @@ if TYPE_CHECKING:  # kg.nlp.mentions loads jieba's vocabulary and the gazetteer:
 
 MAGIC = b"kg-crf-tagger"
 FILE_VERSION = 1
-FEATURES_VERSION = 1
+FEATURES_VERSION = 2
 STACKS = ("rules", "lac")
 MODEL_ENV = "KG_TAGGER_MODEL"  # default model of `kg mentions --backend crf`
 
@@ -148,13 +150,15 @@ def spans_from_bio(tags: Sequence[str]) -> list[Span]:
 # features
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Annotations:
     """What the analysers say about one text (offsets into it); computed once, turned into
     features by :func:`features` (kept apart so that experiments can cache them)."""
 
     words: tuple[tuple[str, str, int], ...]  # jieba: word, tag, start
     rules: tuple[tuple[str, int, int, str], ...] = ()  # label, start, end, rule
+    lexicon: tuple[tuple[str, ...], ...] = ()  # per jieba word: kg.nlp.mentions.lexicon_classes
+    candidates: tuple[tuple[str, int, int], ...] = ()  # the rules' spans before settling
     lac: tuple[tuple[str, str, int], ...] | None = None  # LAC: word, tag, start
     stack: tuple[str, ...] = ()  # the recognisers whose output features() uses
 
@@ -168,25 +172,31 @@ def available_stacks() -> tuple[str, ...]:
 
 def annotate(text: str, stack: Sequence[str] = ("rules",)) -> Annotations:
     """jieba's words, and the output of each recogniser in *stack* (``rules``, ``lac``)."""
+    from kg.nlp.mentions import lexicon_classes
     from kg.nlp.segment import pos_tokens
 
     unknown = set(stack) - set(STACKS)
     if unknown:
         raise ValueError(f"unknown stacked recogniser(s) {', '.join(sorted(unknown))}; choose from rules, lac")
     words = pos_tokens(text) if text else ()
+    lexicon = tuple(lexicon_classes(w) for w, _, _ in words)
     rules: tuple[tuple[str, int, int, str], ...] = ()
+    candidates: tuple[tuple[str, int, int], ...] = ()
     lac = None
     if "rules" in stack:
-        from kg.nlp.mentions import recognise
+        from kg.nlp.mentions import analyse
 
-        rules = tuple((m.label, m.start, m.end, m.rule) for m in recognise(text))
+        settled, proposed = analyse(text)
+        rules = tuple((m.label, m.start, m.end, m.rule) for m in settled)
+        candidates = tuple(sorted({(m.label, m.start, m.end) for m in proposed}, key=lambda c: (c[1], c[2], c[0])))
     if "lac" in stack:
         lac_words, pos = [], 0
         for word, tag in (_lac().run(text) if text else ()):
             lac_words.append((word, tag, pos))
             pos += len(word)
         lac = tuple(lac_words)
-    return Annotations(tuple(words), rules, lac, tuple(stack))
+    return Annotations(words=tuple(words), rules=rules, lexicon=lexicon, candidates=candidates, lac=lac,
+                       stack=tuple(stack))
 
 
 def _lac():
@@ -248,6 +258,15 @@ def features(text: str, ann: Annotations) -> list[list[str]]:
              f"c-1c+1={c[1]}{c[3]}", f"k={kinds[k + 1]}{kinds[k + 2]}{kinds[k + 3]}"]
         f += words[k]
         out.append(f)
+    for (word, _, start), classes in zip(ann.words, ann.lexicon, strict=False):
+        end = min(start + len(word), n)
+        for cls in classes:
+            for k in range(start, end):
+                out[k].append(f"lx={cls}")
+            if end < n:
+                out[end].append(f"lx-={cls}")
+            if start > 0:
+                out[start - 1].append(f"lx+={cls}")
     if "rules" in ann.stack:
         for label, start, end, rule in ann.rules:
             for k in range(start, min(end, n)):
@@ -259,6 +278,11 @@ def features(text: str, ann: Annotations) -> list[list[str]]:
                 out[start - 1].append(f"r+={label}")
             if end < n:
                 out[end].append(f"r-={label}")
+        for label, start, end in ann.candidates:
+            for k in range(start, min(end, n)):
+                out[k].append(f"cd={'B' if k == start else 'I'}-{label}")
+            if end < n:
+                out[end].append(f"cd-={label}")
     if "lac" in ann.stack and ann.lac is not None:
         for k, feats in enumerate(_word_layer(n, ann.lac, "l", lexical=False)):
             out[k] += feats
