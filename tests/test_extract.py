@@ -355,3 +355,18 @@ def test_people_named_in_personnel_decisions():
 def test_name_after_title_is_not_extended_by_a_following_preposition():
     f = facts_of("全国政协副主席杨明在参加讨论时说，要加快发展。")
     assert entities(f, "person") == {"杨明"}
+
+
+def test_leaders_meeting_and_talks_with_both_sides_attending():
+    f = facts_of("国家主席王明6日在北京会见新加坡总理陈大文。\n李强参加会见。", issued="2024-05-07")
+    assert relations(f, "attendee") == {("王明会见陈大文", n) for n in ("王明", "陈大文", "李强")}
+    f = facts_of("全国人大常委会委员长王明6日以视频方式同乌兹别克斯坦最高会议参议院主席纳尔巴耶娃举行会谈。",
+                 issued="2024-05-07")
+    assert {(e.label, e.attr("date")) for e in f.entities if e.kind == "event"} == {
+        ("王明同纳尔巴耶娃举行会谈", "2024-05-06")}
+
+
+def test_meeting_closed_and_chaired_closing_session():
+    body = "市政协第十五次常委会会议2日下午在衢州闭幕。市政协主席王明主持闭幕会并讲话。"
+    f = facts_of(body, section=SECTION, issued="2024-03-02")
+    assert relations(f, "chair") == relations(f, "speaker") == {("市政协第十五次常委会会议", "王明")}

@@ -25,7 +25,7 @@ EV = rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”){{0,40}}?{MW}"
 CHAIRED = re.compile(rf"主持召开了?(?P<ev>{EV})(?=[，。；]|并|$)")
 DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
 HELD = re.compile(
-    rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕|举办)(?=[，。；]|$)"
+    rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕|闭幕|举办)(?=[，。；]|$)"
 )
 CONVENED = re.compile(rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:召开|举行)了?(?P<ev>{EV})(?=[，。；]|$)")
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})(?:并(?P<speak>讲话|致辞|发言))?(?=[，。；]|$)")
@@ -49,6 +49,7 @@ RELAY = re.compile(r"(?P<verb>传达学习|学习贯彻|传达贯彻|学习传�
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
 ATTEND = re.compile(r"(?:等)?(?:出席|参加)了?(?:会议|活动|仪式)?(?P<speak>并(?:讲话|致辞|发言|作报告))?")
+CHAIRS = re.compile(r"主持(?:会议|召开会议|开幕会|闭幕会|全体会议)?(?P<speak>并(?:讲话|发言|致辞))?(?=[，。；]|$)")
 # 甲、乙先后作了交流发言: speakers at the article's meeting
 SPOKE = re.compile(
     r"(?:先后|分别|也|还)?(?:在会上)?(?:作了?|进行了?)?(?:交流|典型|大会|书面)?(?:发言|致辞)(?=[，。；]|$)"
@@ -289,7 +290,7 @@ def extract_participation(ctx: ArticleContext):
         if sentence.index in reported or ctx.main_event is None:
             continue
         text = sentence.text
-        for m in re.finditer(r"主持(?:会议|召开会议)?(?P<speak>并(?:讲话|发言|致辞))?(?=[，。；]|$)", text):
+        for m in CHAIRS.finditer(text):
             for _, person in _person_before(ctx, text, m.start()):
                 ev = ctx.evidence(sentence, 0, m.end(), name)
                 yield Relation(ctx.main_event, "chair", person, ev)

@@ -3,6 +3,7 @@
 from kg.extract import (  # noqa: F401
     bodies,
     commendation,
+    diplomacy,
     inspections,
     launch,
     meetings,

@@ -1,0 +1,57 @@
+"""Meetings between leaders: 甲在北京会见乙, 甲以视频方式同乙举行会谈. Each is an event (lg:Meeting)
+named after the two sides, dated from the sentence, with both as attendees; it becomes the
+article's event when the article reports no other, so 丙、丁参加 attend it."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import EVENTS, extractor
+from kg.extract.context import ArticleContext
+from kg.extract.inspections import WHEN
+from kg.extract.meetings import Meetings
+from kg.model import Relation
+
+_PLACE = r"(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频连线方式)?"
+
+
+def _patterns(names: list[str]) -> tuple[re.Pattern, re.Pattern]:
+    who = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+    meets = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?P<verb>会见|会晤|接见)"
+                       rf"(?P<rest>[^，。；]{{2,40}})")
+    talks = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?:同|与)(?P<rest>[^，。；]{{2,40}}?)"
+                       rf"(?:举行|进行)(?:视频)?(?P<verb>会谈|会晤|通话)")
+    return meets, talks
+
+
+@extractor("lg.diplomacy.v1", EVENTS + 3)
+def extract_leader_meetings(ctx: ArticleContext):
+    name = "lg.diplomacy.v1"
+    if len(ctx.persons) < 2:
+        return
+    meetings = Meetings(ctx, name)
+    meets, talks = _patterns(list(ctx.persons))
+    for sentence in ctx.sentences:
+        if sentence.kind != "body":
+            continue
+        for pattern in (meets, talks):
+            for m in pattern.finditer(sentence.text):
+                a = ctx.persons[m["a"]]
+                others = [(e.evidence.start, e) for e in ctx.entities.values()
+                          if e.kind == "person" and e.ref != a and e.evidence.sentence_index == sentence.index
+                          and m.start("rest") <= e.evidence.start < m.end("rest")]
+                others += [(sentence.text.find(n, m.start("rest")), ctx.entities.get(r)) for n, r in ctx.persons.items()
+                           if r != a and n in m["rest"] and r in ctx.entities]
+                if not others:
+                    continue
+                b = min(others, key=lambda x: x[0])[1]
+                label = f"{m['a']}{m['verb']}{b.label}" if pattern is meets else f"{m['a']}同{b.label}举行{m['verb']}"
+                date, part = meetings.date_for(sentence)
+                records = meetings.event(sentence, m.start(), m.end(), label, True, "Meeting", date, part)
+                yield from records
+                event = records[0].ref
+                ev = ctx.evidence(sentence, m.start(), m.end(), name)
+                yield Relation(event, "attendee", a, ev)
+                yield Relation(event, "attendee", b.ref, ev)
+                if ctx.main_event is None:
+                    ctx.main_event = event
