@@ -370,3 +370,8 @@ def test_meeting_closed_and_chaired_closing_session():
     body = "市政协第十五次常委会会议2日下午在衢州闭幕。市政协主席王明主持闭幕会并讲话。"
     f = facts_of(body, section=SECTION, issued="2024-03-02")
     assert relations(f, "chair") == relations(f, "speaker") == {("市政协第十五次常委会会议", "王明")}
+
+
+def test_democratic_parties_by_short_name_are_one_body():
+    f = facts_of("民盟要围绕中心工作建言。中国民主同盟中央召开会议。")
+    assert {e.key for e in f.entities if e.kind == "org" and e.label in ("民盟", "中国民主同盟")} == {"中国民主同盟"}

@@ -28,6 +28,8 @@ ENDING_GROUPS = (
 INSTITUTION_ENDINGS = tuple(sorted(lexicon_lines("institution_endings.txt"), key=len, reverse=True))
 MASS_ORGS = sorted(lexicon_lines("mass_organisations.txt"), key=len, reverse=True)
 _MASS_RE = re.compile(rf"(?P<scope>全国|中华全国|中国|省|市|区|县)(?P<type>{'|'.join(MASS_ORGS)})")
+PARTIES = {w: line.split()[0] for line in lexicon_lines("parties.txt") for w in line.split()}
+_PARTY_RE = re.compile("|".join(sorted(map(re.escape, PARTIES), key=len, reverse=True)))
 _SCOPE_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "district"}
 _TITLE_END = re.compile(r"(?:书记|常委|委员|主任|主席|部长|局长|长|员)$")
 _INSTITUTION_RE = re.compile(rf"(?:{'|'.join(map(re.escape, INSTITUTION_ENDINGS))})")
@@ -102,6 +104,12 @@ def extract_bodies(ctx: ArticleContext):
             if _free(claimed, m.start(), m.end()):
                 org = _mass_org(ctx, m)
                 yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), name))
+                claimed.append((m.start(), m.end()))
+        for m in _PARTY_RE.finditer(text):  # 民盟 is 中国民主同盟
+            if _free(claimed, m.start(), m.end()) and not text.startswith("界", m.end()):
+                full = PARTIES[m.group(0)]
+                ev = ctx.evidence(sentence, m.start(), m.end(), name)
+                yield org_entity(OrgName(full, m.group(0), full, None, "national"), m.group(0), ev)
                 claimed.append((m.start(), m.end()))
         for mention in recognise(text):
             surface = mention.surface
