@@ -120,7 +120,8 @@ def extract_bodies(ctx: ArticleContext):
                 start = _place_before(text, mention.start)  # 南京 钢铁集团有限公司
                 found.append((start, mention.start + end, "enterprise", text[start:mention.start + end]))
             elif mention.label in ("government", "organization"):
-                if PREFIX_RE.fullmatch(surface) or _TITLE_END.search(surface) or len(surface) < 3:
+                if (PREFIX_RE.fullmatch(surface) or _TITLE_END.search(surface) or len(surface) < 3
+                        or re.fullmatch(r"[东西南北中]+部", surface)):  # 中西部 is a region
                     continue  # 区委 (resolved by lg.org.v1), 自治区党委常委 (a post)
                 found.append((mention.start, mention.end, "org", surface))
         for m in _INSTITUTION_RE.finditer(text):
