@@ -257,113 +257,28 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     if cache is not None:
         report.cache = {"reused": cache.hits, "extracted": cache.misses}
 
-    # The store (issue #5, kg/store/, docs/stores.md) is written before the files, so that they
-    # never get ahead of it. With more than one job it is written by a forked process while this
-    # one renders the files: the two halves of the work after extraction then take both cores.
-    store = _StoreWriter(out / "store", statements, clock, background=options.jobs > 1) if options.store else None
-    try:
-        rendered: dict[str, bytes] = {}
-        if articles or not (out / "graph.ttl").exists():
-            with clock("serialisation"):
-                files = serialize_all(statements, options.formats)
-            rendered = {f"graph.{fmt}": files[fmt] for fmt in options.formats}
-            del files
-            if options.html:
-                from kg.view import overview_html
+    if options.store:  # issue #5 (kg/store/, docs/stores.md): before the files, so they never
+        from kg.store import update_store  # get ahead of the store; raises StoreError
 
-                with clock("view"):
-                    rendered["graph.html"] = overview_html(_view_index(statements)).encode("utf-8")
-        else:  # nothing was read: keep the graph already in the folder rather than empty it
-            report.kept_previous_graph = True
-        rendered["report.json"] = report.to_json()
-        rendered["merges.json"] = merges.to_json()
-        if store is not None:
-            store.wait()  # raises StoreError
-    finally:
-        if store is not None:
-            store.cancel()
+        # first, while this process holds little else: loading the store is the build's peak of
+        # memory (about 1 GB for the news corpus, mostly pyoxigraph's bulk loader)
+        with clock("store"):
+            update_store(out / "store", None, statements.quads())
+    rendered: dict[str, bytes] = {}
+    if articles or not (out / "graph.ttl").exists():
+        with clock("serialisation"):
+            files = serialize_all(statements, options.formats)
+        rendered = {f"graph.{fmt}": files[fmt] for fmt in options.formats}
+        del files
+        if options.html:
+            from kg.view import overview_html
+
+            with clock("view"):
+                rendered["graph.html"] = overview_html(_view_index(statements)).encode("utf-8")
+    else:  # nothing was read: keep the graph already in the folder rather than empty it
+        report.kept_previous_graph = True
+    rendered["report.json"] = report.to_json()
+    rendered["merges.json"] = merges.to_json()
     with clock("writing"):
         write_all_atomic({out / name: data for name, data in rendered.items()})
     return report
-
-
-class _StoreWriter:
-    """update_store over the build's statements: here and now, or (*background*) in a new process,
-    waited for by wait(). Store updates are atomic (a new store moved into place, or one SPARQL
-    update), so a child stopped half-way changes nothing.
-
-    The child is spawned, not forked: a process that has opened a RocksDB store before (a test
-    run, a notebook) keeps RocksDB's background threads, which a forked child would not have, and
-    its first flush would wait for them for ever. The statements travel compressed (20 MB for the
-    news corpus)."""
-
-    def __init__(self, path: Path, statements: Statements, clock: _Clock, background: bool):
-        import multiprocessing
-
-        self.clock = clock
-        self.process = self.conn = None
-        if background:
-            context = multiprocessing.get_context("spawn")
-            self.conn, child_end = context.Pipe(duplex=False)
-            self.process = context.Process(target=_write_store_in_child, args=(path, statements, child_end),
-                                           daemon=True)
-            self.process.start()
-            child_end.close()
-        else:
-            with clock("store"):
-                _write_store(path, statements)
-
-    def wait(self) -> None:
-        if self.process is None:
-            return
-        with self.clock("waiting for the store"):
-            try:
-                outcome, value = self.conn.recv()
-            except EOFError:
-                outcome, value = "died", None
-            self.process.join()
-        if outcome == "ok":
-            self.clock.timings["store"] = value
-            return
-        from kg.store import StoreError
-
-        if outcome == "died":
-            raise StoreError(f"the process writing the store stopped (exit code {self.process.exitcode})")
-        raise value
-
-    def cancel(self) -> None:
-        """Stop the child if it is still running (the build failed or was interrupted)."""
-        if self.process is not None:
-            if self.process.is_alive():
-                self.process.terminate()  # SIGTERM: kg's handler unwinds like Ctrl-C
-            self.process.join()
-            self.conn.close()
-            self.process = None
-
-
-def _write_store(path: Path, statements: Statements) -> None:
-    from kg.store import update_store
-
-    update_store(path, None, statements.quads())
-
-
-def _write_store_in_child(path: Path, statements: Statements, conn) -> None:
-    import signal
-
-    def interrupt(signum, frame):
-        raise KeyboardInterrupt
-
-    signal.signal(signal.SIGTERM, interrupt)  # cancel(): unwind, so a half-built store is removed
-    t = time.perf_counter()
-    try:
-        _write_store(path, statements)
-        conn.send(("ok", time.perf_counter() - t))
-    except BaseException as err:  # noqa: BLE001 - every failure goes back to the parent
-        try:
-            conn.send(("error", err))
-        except Exception:  # an exception that cannot be pickled
-            from kg.store import StoreError
-
-            conn.send(("error", StoreError(f"{type(err).__name__}: {err}")))
-    finally:
-        conn.close()
