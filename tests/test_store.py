@@ -200,6 +200,7 @@ def test_terms_without_a_known_order_are_sorted_by_the_engine():
     ("SELECT * WHERE { ?a ?p ?b } ORDER BY ?a", None),
     ("SELECT ?a WHERE { { SELECT ?a WHERE { ?a ?p ?b } ORDER BY ?a } }", None),  # not final
     ("SELECT ?a WHERE { ?a ?p ?b }", None),
+    ("CONSTRUCT { ?a ?p ?b } WHERE { { SELECT ?a ?p ?b WHERE { ?a ?p ?b } } } ORDER BY ?a", None),
 ])
 def test_split_order_by(text, expected):
     split = split_order_by(text)

@@ -85,7 +85,9 @@ def split_order_by(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
 def _final_order_by(toks: Sequence[Token]) -> int | None:
     """Index of the ORDER token of an ORDER BY outside any brace or parenthesis, if it is the
     last such clause of a SELECT query."""
-    if not any(t.kind == "word" and t.text.upper() == "SELECT" for t in toks):
+    form = next((t.text.upper() for t in toks if t.kind == "word"
+                 and t.text.upper() in ("SELECT", "CONSTRUCT", "DESCRIBE", "ASK")), None)
+    if form != "SELECT":
         return None
     depth, found = 0, None
     for i, t in enumerate(toks):
