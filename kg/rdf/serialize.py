@@ -121,6 +121,12 @@ class Statements:
         return g
 
 
+def _adding_triples(quads: Iterator[ox.Quad], union: set[ox.Triple]) -> Iterator[ox.Quad]:
+    for q in quads:
+        union.add(q.triple)
+        yield q
+
+
 _XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 
@@ -154,12 +160,17 @@ def serialize_all(data: Dataset | Statements, formats: tuple[str, ...]) -> dict[
         union = union_graph(data) if isinstance(data, Dataset) else statements.union_graph()
         out["jsonld"] = union.serialize(format="json-ld", encoding="utf-8", auto_compact=True)
     prefixes = statements.prefixes
-    if "trig" in formats:
-        out["trig"] = ox.serialize(statements.quads(ordered=True), format=ox.RdfFormat.TRIG, prefixes=prefixes)
-    if "nq" in formats:
-        out["nq"] = ox.serialize(statements.quads(ordered=True), format=ox.RdfFormat.N_QUADS)
+    union: set[ox.Triple] | None = None  # gathered by the first quad writer, when the union is wanted
+    for fmt, form in (("trig", ox.RdfFormat.TRIG), ("nq", ox.RdfFormat.N_QUADS)):
+        if fmt in formats:
+            quads = statements.quads(ordered=True)
+            if union is None and {"ttl", "nt"} & set(formats):
+                union = set()
+                quads = _adding_triples(quads, union)
+            out[fmt] = ox.serialize(quads, format=form, prefixes=prefixes if fmt == "trig" else None)
     if {"ttl", "nt"} & set(formats):
-        triples = statements.triples()
+        triples = statements.triples() if union is None else sorted(union, key=str)
+        del union
         if "ttl" in formats:
             out["ttl"] = ox.serialize(triples, format=ox.RdfFormat.TURTLE, prefixes=prefixes)
         if "nt" in formats:
