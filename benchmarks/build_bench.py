@@ -1,46 +1,151 @@
 """Build-speed benchmark (issue #8): prints figures, asserts nothing.
 
-    .venv/bin/python benchmarks/build_bench.py [CORPUS.jsonl] [--limit N] [--synthetic TRIPLES]
+    .venv/bin/python benchmarks/build_bench.py [CORPUS.jsonl] [--limit N] [--jobs 1 2] [--triples 2000000]
 
-On the same text, in one run: jieba.lcut and jieba.posseg.lcut alone (characters per second), kg's
-whole build, the ratios, peak memory, and the time split by stage. With --synthetic, also times
-Turtle writing by rdflib and by pyoxigraph on a synthetic graph shaped like kg's output.
+In one run, on the same text:
+
+* ``jieba.lcut`` and ``jieba.posseg.lcut`` alone over the corpus text (characters per second);
+* ``kg build`` end to end (reading, extraction, emission, graph.ttl, graph.trig, graph.html, the
+  store, the reports; no extraction cache) with each ``--jobs`` value, each in a child process:
+  characters per second, wall and CPU seconds, and the peak memory of the build's processes (the
+  sum of the resident sets of the build and its workers, sampled every 50 ms);
+* the ratios the issue asks for: ``--jobs 1`` against ``jieba.posseg.lcut`` and ``--jobs 2``
+  against ``--jobs 1``;
+* the time of the ``--jobs 1`` build by stage, from the build's own clock; extraction is split
+  into segmentation (jieba), resolution (kg.resolve) and the rules by sampling its stack;
+* the time kg's writer (kg.rdf.serialize) takes to write a synthetic graph of --triples distinct
+  triples shaped like kg output (kg.store.synthetic, the --jobs 1 build as its template) as
+  Turtle and as N-Quads, written to disk.
+
+The machine's load average is printed before and after: on a shared machine, compare the ratios
+(taken in one run) rather than the absolute figures.
 """
 
 from __future__ import annotations
 
 import argparse
+import itertools
+import json
 import logging
-import resource
+import os
+import subprocess
+import sys
+import tempfile
+import threading
 import time
 from pathlib import Path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "xinwenlianbo" / "articles.jsonl"
+SAMPLE_EVERY = 0.01  # seconds, the stack sampler in the --jobs 1 build
 
 
-def timed(label: str, times: dict, func, *args):
-    t = time.perf_counter()
-    result = func(*args)
-    times[label] = times.get(label, 0.0) + time.perf_counter() - t
-    return result
+def load() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.2f} {five:.2f} {fifteen:.2f} on {os.cpu_count()} CPUs"
 
 
-def bench_build(corpus: Path, limit: int | None) -> None:
-    from kg.extract import extract_article
-    from kg.ingest import read_file
-    from kg.nlp.segment import _tokenizer, pos_tokens
-    from kg.rdf.emit import Emitter
-    from kg.rdf.serialize import serialize
-    from kg.resolve.locality import article_locality
+# ---- the child: one build ---------------------------------------------------------------------
+class StackSampler:
+    """Samples the main thread's stack during extraction: which share of it is jieba
+    (segmentation), kg.resolve (resolution) or the rest of the extractors (rules)."""
 
-    times: dict[str, float] = {}
-    _tokenizer()  # start-up is not throughput
-    result = timed("reading", times, read_file, corpus)
-    articles = result.articles[:limit] if limit else result.articles
-    text = "\n".join(a.title + "\n" + a.text for a in articles)
-    chars = len(text)
-    print(f"corpus: {corpus.name}, {len(articles)} articles, {chars:,} characters")
+    def __init__(self) -> None:
+        self.counts = {"segmentation": 0, "resolution": 0, "rules": 0}
+        self._main = threading.main_thread().ident
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
 
+    def __enter__(self):
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._stop.set()
+        self._thread.join()
+
+    def _run(self) -> None:
+        sep = os.sep
+        while not self._stop.wait(SAMPLE_EVERY):
+            frame = sys._current_frames().get(self._main)
+            files = []
+            while frame is not None:
+                files.append(frame.f_code.co_filename)
+                frame = frame.f_back
+            if not any(f.endswith(f"kg{sep}extract{sep}__init__.py") for f in files):
+                continue
+            if any(f"{sep}jieba{sep}" in f for f in files):
+                self.counts["segmentation"] += 1
+            elif any(f"kg{sep}resolve{sep}" in f for f in files):
+                self.counts["resolution"] += 1
+            else:
+                self.counts["rules"] += 1
+
+
+def child_build(corpus: Path, out: Path, jobs: int, result: Path) -> None:
+    import resource
+
+    from kg.pipeline import BuildOptions, build
+
+    options = BuildOptions(jobs=jobs, cache=False)
+    t, cpu = time.perf_counter(), time.process_time()
+    if jobs == 1:
+        with StackSampler() as sampler:
+            report = build([corpus], out, options)
+        samples = sampler.counts
+    else:
+        report = build([corpus], out, options)
+        samples = None
+    wall = time.perf_counter() - t
+    children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    result.write_text(json.dumps({
+        "wall": wall, "cpu": time.process_time() - cpu + children.ru_utime + children.ru_stime,
+        "timings": report.timings, "samples": samples,
+        "articles": sum(len(i["articles"]) for i in report.inputs),
+    }))
+
+
+# ---- the parent -------------------------------------------------------------------------------
+def _tree_rss(pid: int) -> int:
+    """Resident set of *pid* and all its descendants, in bytes (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as fh:
+                    ppid = int(fh.read().rsplit(")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+            children.setdefault(ppid, []).append(int(entry))
+    total, todo = 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo += children.get(p, [])
+        try:
+            with open(f"/proc/{p}/statm") as fh:
+                total += int(fh.read().split()[1]) * os.sysconf("SC_PAGE_SIZE")
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def run_build(corpus: Path, out: Path, jobs: int) -> dict:
+    with tempfile.NamedTemporaryFile(suffix=".json", delete=False) as fh:
+        result = Path(fh.name)
+    proc = subprocess.Popen([sys.executable, __file__, "--child", str(jobs), str(corpus), str(out), str(result)])
+    peak = 0
+    while proc.poll() is None:
+        if sys.platform.startswith("linux"):
+            peak = max(peak, _tree_rss(proc.pid))
+        time.sleep(0.05)
+    if proc.returncode:
+        raise SystemExit(f"the --jobs {jobs} build failed ({proc.returncode})")
+    data = json.loads(result.read_text())
+    result.unlink()
+    data["peak"] = peak
+    return data
+
+
+def time_jieba(text: str) -> tuple[float, float]:
     import jieba
     import jieba.posseg
 
@@ -51,72 +156,125 @@ def bench_build(corpus: Path, limit: int | None) -> None:
     lcut_s = time.perf_counter() - t
     t = time.perf_counter()
     jieba.posseg.lcut(text)
-    posseg_s = time.perf_counter() - t
+    return lcut_s, time.perf_counter() - t
 
-    # kg's own segmentation, as the extractors ask for it (HMM only where names are sought)
-    sentences = [s.text for a in articles for s in a.sentences]
+
+def bench_writers(template_build: Path, triples: int, tmp: Path) -> None:
+    import pyoxigraph as ox
+
+    from kg.rdf.serialize import Statements, serialize_all, write_atomic
+    from kg.store.source import article_graphs
+    from kg.store.synthetic import synthetic_quads, template_size
+
+    source = article_graphs(template_build / "graph.trig")
+    template = {g: source.triples(g) for g in source.names}
     t = time.perf_counter()
-    for s in sentences:
-        pos_tokens.__wrapped__(s, hmm=False)
-    times["segmentation"] = time.perf_counter() - t
-    timed("resolution (locality)", times, lambda: [article_locality(a) for a in articles])
-    facts = timed("extraction (incl. segmentation, resolution)", times,
-                  lambda: [extract_article(a) for a in articles])
-    emitter = Emitter()
-    timed("RDF emission", times, lambda: [emitter.emit_article_facts(f) for f in facts])
-    for fmt in ("ttl", "trig", "nq"):
-        timed(f"serialisation {fmt}", times, serialize, emitter.ds, fmt)
-    build_s = times["extraction (incl. segmentation, resolution)"] + times["RDF emission"] + times["reading"]
-    build_s += sum(v for k, v in times.items() if k.startswith("serialisation"))
-    print(f"{'':<46}{'seconds':>9}{'chars/s':>12}")
-    for label, secs in (("jieba.lcut alone", lcut_s), ("jieba.posseg.lcut alone", posseg_s),
-                        ("kg build (read+extract+emit+serialise)", build_s)):
-        print(f"{label:<46}{secs:>9.2f}{chars / secs:>12,.0f}")
-    print(f"ratio kg build / jieba.lcut time:   {build_s / lcut_s:6.2f}")
-    print(f"ratio kg build / jieba.posseg time: {build_s / posseg_s:6.2f}")
-    print("time by stage:")
-    for label, secs in times.items():
-        print(f"  {label:<44}{secs:>9.2f}")
-    print(f"triples: {len(emitter.ds):,}")
-    print(f"peak memory: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MiB")
-
-
-def bench_turtle(n: int) -> None:
-    from rdflib import Literal, URIRef
-    from rdflib.namespace import RDF
-
-    from kg.rdf.emit import new_dataset
-    from kg.rdf.serialize import serialize
-    from kg.rdf.vocab import LG, SDO
-
-    ds = new_dataset()
-    g = ds.graph(URIRef("https://kg.example.org/id/article/synthetic"))
-    base = "https://kg.example.org/id/"
-    for i in range(n // 4):
-        s = URIRef(f"{base}person/人物{i}")
-        g.add((s, RDF.type, SDO.Person))
-        g.add((s, SDO.name, Literal(f"人物{i}", lang="zh")))
-        g.add((s, LG.chair, URIRef(f"{base}event/会议{i % 5000}")))
-        g.add((s, LG["index"], Literal(i)))
-    print(f"synthetic graph: {len(g):,} triples")
-    t = time.perf_counter()
-    serialize(ds, "ttl")
-    print(f"  pyoxigraph Turtle (kg's writer): {time.perf_counter() - t:8.2f} s")
-    t = time.perf_counter()
-    g.serialize(format="turtle")
-    rdflib_s = time.perf_counter() - t
-    print(f"  rdflib Turtle:                   {rdflib_s:8.2f} s")
+    copies = max(1, triples // template_size(template))
+    while True:  # entities recur across copies: grow the copies until the union is big enough
+        statements, distinct, n_quads = Statements(), set(), 0
+        by_graph: dict[ox.NamedNode, list[ox.Quad]] = {}
+        for q in synthetic_quads(template, copies):
+            by_graph.setdefault(q.graph_name, []).append(q)
+            distinct.add(hash(q.triple))
+        for g, quads in by_graph.items():
+            statements.add(g.value, ox.serialize(quads, format=ox.RdfFormat.N_QUADS))
+            n_quads += len(quads)
+        del by_graph
+        if len(distinct) >= triples:
+            break
+        copies = int(copies * triples / len(distinct) * 1.01) + 1
+    print(f"synthetic graph: {copies} copies of the --jobs 1 build ({template_size(template):,} quads): "
+          f"{len(distinct):,} distinct triples, {n_quads:,} quads in article graphs "
+          f"(made in {time.perf_counter() - t:.0f} s)")
+    del distinct
+    for fmt, label in (("ttl", "Turtle (union, sorted)"), ("nq", "N-Quads (article graphs, sorted)")):
+        t = time.perf_counter()
+        data = serialize_all(statements, (fmt,))[fmt]
+        write_atomic(tmp / f"graph.{fmt}", data)
+        secs = time.perf_counter() - t
+        count = sum(1 for _ in ox.parse(path=str(tmp / f"graph.{fmt}"),
+                                        format=ox.RdfFormat.TURTLE if fmt == "ttl" else ox.RdfFormat.N_QUADS))
+        print(f"  kg's writer, {label:<34} {count:>10,} statements {secs:8.1f} s  ({len(data) / 2**20:,.0f} MiB)")
+        del data
+        (tmp / f"graph.{fmt}").unlink()
 
 
 def main() -> None:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        jobs, corpus, out, result = sys.argv[2:6]
+        child_build(Path(corpus), Path(out), int(jobs), Path(result))
+        return
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
-    ap.add_argument("--limit", type=int, help="only the first N articles")
-    ap.add_argument("--synthetic", type=int, help="also time Turtle writers on a synthetic graph of N triples")
+    ap.add_argument("--limit", type=int, help="only the first N articles (lines of a .jsonl corpus)")
+    ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="builds to time (default: 1 2)")
+    ap.add_argument("--triples", type=int, default=2_000_000, help="synthetic graph size for the writers (0: skip)")
     args = ap.parse_args()
-    bench_build(args.corpus, args.limit)
-    if args.synthetic:
-        bench_turtle(args.synthetic)
+
+    from kg.ingest import read_file
+
+    print(f"before: {load()}")
+    with tempfile.TemporaryDirectory(prefix="kg-build-bench-") as tmp_s:
+        tmp = Path(tmp_s)
+        corpus = args.corpus
+        if args.limit:
+            corpus = tmp / corpus.name
+            with args.corpus.open(encoding="utf-8") as src:
+                corpus.write_text("".join(itertools.islice(src, args.limit)), encoding="utf-8")
+        articles = read_file(corpus).articles
+        text = "\n".join(a.title + "\n" + a.text for a in articles)
+        chars = len(text)
+        print(f"corpus: {args.corpus.name}, {len(articles)} articles, {chars:,} characters")
+        del articles
+
+        rows = []
+        cpu = time.process_time()
+        lcut_s, posseg_s = time_jieba(text)
+        print(f"jieba alone: CPU {time.process_time() - cpu:.0f} s for {lcut_s + posseg_s:.0f} s; {load()}")
+        rows += [("jieba.lcut alone", lcut_s, None, None), ("jieba.posseg.lcut alone", posseg_s, None, None)]
+        builds = {}
+        for jobs in args.jobs:
+            builds[jobs] = run_build(corpus, tmp / f"jobs{jobs}", jobs)
+            b = builds[jobs]
+            rows.append((f"kg build --jobs {jobs}", b["wall"], b["cpu"], b["peak"]))
+            print(f"kg build --jobs {jobs} done; {load()}")
+
+        print(f"\n{'':<28}{'seconds':>9}{'CPU s':>8}{'chars/s':>10}{'peak memory':>13}")
+        for label, secs, cpu_s, peak in rows:
+            cpu_col = f"{cpu_s:8.0f}" if cpu_s is not None else " " * 8
+            peak_col = f"{peak / 2**20:9,.0f} MiB" if peak else ""
+            print(f"{label:<28}{secs:>9.1f}{cpu_col}{chars / secs:>10,.0f}{peak_col:>13}")
+        if 1 in builds:
+            print(f"ratio kg build --jobs 1 / jieba.posseg.lcut (throughput): {posseg_s / builds[1]['wall']:5.2f}"
+                  "   (bar: 0.5)")
+            print(f"ratio kg build --jobs 1 / jieba.lcut (throughput):        {lcut_s / builds[1]['wall']:5.2f}")
+        if 1 in builds and 2 in builds:
+            print(f"ratio kg build --jobs 2 / --jobs 1 (throughput):          "
+                  f"{builds[1]['wall'] / builds[2]['wall']:5.2f}   (bar: 1.6)")
+        for jobs, b in builds.items():
+            print(f"\ntime by stage, --jobs {jobs} ({b['articles']} articles):")
+            timings = dict(b["timings"])
+            samples = b.get("samples")
+            extraction = timings.pop("extraction", 0.0)
+            label = "extraction" if jobs == 1 else "extraction (waiting for the workers)"
+            print(f"  {'reading':<44}{timings.pop('reading', 0.0):>8.1f} s")
+            print(f"  {label:<44}{extraction:>8.1f} s")
+            if samples and sum(samples.values()):
+                total = sum(samples.values())
+                for part in ("segmentation", "resolution", "rules"):
+                    share = samples[part] / total
+                    print(f"    {part:<42}{extraction * share:>8.1f} s  ({share:.0%} of the samples)")
+            for stage, label in (("emission", "RDF emission (and report summaries)"),
+                                 ("serialisation", "serialisation (graph.ttl, graph.trig)"),
+                                 ("view", "HTML view"), ("store", "store"), ("writing", "writing files")):
+                if stage in timings:
+                    print(f"  {label:<44}{timings.pop(stage):>8.1f} s")
+            for stage, secs in timings.items():
+                print(f"  {stage:<44}{secs:>8.1f} s")
+        print(f"\nafter the builds: {load()}")
+        if args.triples and 1 in builds:
+            bench_writers(tmp / "jobs1", args.triples, tmp)
+            print(f"after the writers: {load()}")
 
 
 if __name__ == "__main__":
