@@ -122,7 +122,10 @@ def sort_rows(rows: list[tuple], columns: Sequence[str], keys: Sequence[tuple[st
             found = memo[term] = term_key(term)
         return found
 
-    for name, descending in reversed(keys):
+    if len({descending for _, descending in keys}) == 1:  # one direction: one sort
+        at = [columns.index(name) for name, _ in keys]
+        return sorted(rows, key=lambda row: tuple(key_of(row[i]) for i in at), reverse=keys[0][1])
+    for name, descending in reversed(keys):  # stable sorts, last key first
         i = columns.index(name)
         rows = sorted(rows, key=lambda row: key_of(row[i]), reverse=descending)
     return rows
