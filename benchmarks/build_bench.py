@@ -11,14 +11,20 @@ In one run, on the same text:
   sum of the resident sets of the build and its workers, sampled every 50 ms);
 * the ratios the issue asks for: ``--jobs 1`` against ``jieba.posseg.lcut`` and ``--jobs 2``
   against ``--jobs 1``;
-* the time of the ``--jobs 1`` build by stage, from the build's own clock; extraction is split
-  into segmentation (jieba), resolution (kg.resolve) and the rules by sampling its stack;
+* the time of each build by stage, from the build's own clock (BuildReport.timings); the
+  extraction time of the ``--jobs 1`` build is split into segmentation (jieba), resolution
+  (kg.resolve) and the rules by the shares of a stack-sampled extraction of --sample articles
+  spread over the corpus, run apart (sampling the timed build itself would slow it by 10-20 %);
 * the time kg's writer (kg.rdf.serialize) takes to write a synthetic graph of --triples distinct
   triples shaped like kg output (kg.store.synthetic, the --jobs 1 build as its template) as
   Turtle and as N-Quads, written to disk.
 
-The machine's load average is printed before and after: on a shared machine, compare the ratios
-(taken in one run) rather than the absolute figures.
+The machine's load average is printed before and after, and each build's CPU seconds and the
+cores it used on average (CPU / wall). On a shared machine compare the ratios, taken in one run,
+rather than absolute figures; and note that with the kernel's autogroup scheduling (the default on
+many Linux systems: ``/proc/sys/kernel/sched_autogroup_enabled``) a session gets an equal share of
+the CPUs whatever its number of processes, so ``--jobs 2`` can only use two cores when the other
+sessions leave them idle: the "cores" column shows what it got.
 """
 
 from __future__ import annotations
@@ -36,7 +42,7 @@ import time
 from pathlib import Path
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[2] / "shared" / "data" / "xinwenlianbo" / "articles.jsonl"
-SAMPLE_EVERY = 0.01  # seconds, the stack sampler in the --jobs 1 build
+SAMPLE_EVERY = 0.01  # seconds, the stack sampler splitting extraction time
 
 
 def load() -> str:
@@ -81,6 +87,22 @@ class StackSampler:
                 self.counts["rules"] += 1
 
 
+def extraction_shares(corpus: Path, limit: int) -> dict[str, int]:
+    """Stack samples of extracting *limit* articles spread over the corpus, in this process (not
+    in the timed builds: sampling costs them 10-20 % of their time)."""
+    from kg.extract import extract_article
+    from kg.ingest import read_file
+    from kg.nlp.segment import _tokenizer
+
+    articles = read_file(corpus).articles
+    articles = articles[:: max(1, len(articles) // limit)][:limit]
+    _tokenizer()
+    with StackSampler() as sampler:
+        for a in articles:
+            extract_article(a)
+    return sampler.counts
+
+
 def child_build(corpus: Path, out: Path, jobs: int, result: Path) -> None:
     import resource
 
@@ -88,18 +110,12 @@ def child_build(corpus: Path, out: Path, jobs: int, result: Path) -> None:
 
     options = BuildOptions(jobs=jobs, cache=False)
     t, cpu = time.perf_counter(), time.process_time()
-    if jobs == 1:
-        with StackSampler() as sampler:
-            report = build([corpus], out, options)
-        samples = sampler.counts
-    else:
-        report = build([corpus], out, options)
-        samples = None
+    report = build([corpus], out, options)
     wall = time.perf_counter() - t
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     result.write_text(json.dumps({
         "wall": wall, "cpu": time.process_time() - cpu + children.ru_utime + children.ru_stime,
-        "timings": report.timings, "samples": samples,
+        "timings": report.timings,
         "articles": sum(len(i["articles"]) for i in report.inputs),
     }))
 
@@ -208,6 +224,8 @@ def main() -> None:
     ap.add_argument("corpus", nargs="?", type=Path, default=DEFAULT_CORPUS)
     ap.add_argument("--limit", type=int, help="only the first N articles (lines of a .jsonl corpus)")
     ap.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="builds to time (default: 1 2)")
+    ap.add_argument("--sample", type=int, default=400,
+                    help="articles extracted once more, with stack sampling, to split extraction time (0: skip)")
     ap.add_argument("--triples", type=int, default=2_000_000, help="synthetic graph size for the writers (0: skip)")
     args = ap.parse_args()
 
@@ -239,9 +257,10 @@ def main() -> None:
             rows.append((f"kg build --jobs {jobs}", b["wall"], b["cpu"], b["peak"]))
             print(f"kg build --jobs {jobs} done; {load()}")
 
-        print(f"\n{'':<28}{'seconds':>9}{'CPU s':>8}{'chars/s':>10}{'peak memory':>13}")
+        shares = extraction_shares(corpus, args.sample) if 1 in builds and args.sample else None
+        print(f"\n{'':<28}{'seconds':>9}{'CPU s':>8}{'cores':>7}{'chars/s':>10}{'peak memory':>13}")
         for label, secs, cpu_s, peak in rows:
-            cpu_col = f"{cpu_s:8.0f}" if cpu_s is not None else " " * 8
+            cpu_col = f"{cpu_s:8.0f}{cpu_s / secs:7.2f}" if cpu_s is not None else " " * 15
             peak_col = f"{peak / 2**20:9,.0f} MiB" if peak else ""
             print(f"{label:<28}{secs:>9.1f}{cpu_col}{chars / secs:>10,.0f}{peak_col:>13}")
         if 1 in builds:
@@ -254,7 +273,7 @@ def main() -> None:
         for jobs, b in builds.items():
             print(f"\ntime by stage, --jobs {jobs} ({b['articles']} articles):")
             timings = dict(b["timings"])
-            samples = b.get("samples")
+            samples = shares if jobs == 1 else None
             extraction = timings.pop("extraction", 0.0)
             label = "extraction" if jobs == 1 else "extraction (waiting for the workers)"
             print(f"  {'reading':<44}{timings.pop('reading', 0.0):>8.1f} s")
@@ -263,7 +282,7 @@ def main() -> None:
                 total = sum(samples.values())
                 for part in ("segmentation", "resolution", "rules"):
                     share = samples[part] / total
-                    print(f"    {part:<42}{extraction * share:>8.1f} s  ({share:.0%} of the samples)")
+                    print(f"    {part:<42}{extraction * share:>8.1f} s  ({share:.0%} of the stack samples)")
             for stage, label in (("emission", "RDF emission (and report summaries)"),
                                  ("serialisation", "serialisation (graph.ttl, graph.trig)"),
                                  ("view", "HTML view"), ("store", "store"), ("writing", "writing files")):
