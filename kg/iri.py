@@ -21,6 +21,18 @@ _DROP = re.compile(
     r"[\s\"'“”‘’「」『』《》〈〉【】〔〕()（）\[\]{}<>,，、。;；:：!！?？|\\^`/#%&*+=~$@.…—–]"
     r"|[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]"
 )
+# RFC 3987 allows only these non-ASCII code points in an IRI path (ucschar); pyoxigraph rejects the
+# rest (private use, U+FFF0–U+FFFF, noncharacters, surrogates).
+_UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF)) + tuple(
+    (plane, plane + 0xFFFD) for plane in range(0x10000, 0xE0000, 0x10000)
+) + ((0xE1000, 0xEFFFD),)
+
+
+def _iri_char(c: str) -> bool:
+    o = ord(c)
+    return o < 0x80 or any(lo <= o <= hi for lo, hi in _UCSCHAR)
+
+
 MAX_KEY = 80  # longer keys are cut and suffixed with a hash, so IRIs stay readable and unique
 
 
@@ -30,7 +42,7 @@ def iri_key(label: str) -> str:
     for _ in range(3):  # dropping characters can make new NFKC compositions (A + ´ -> Á): repeat
         previous = s
         s = unicodedata.normalize("NFKC", s).translate(_DOTS)
-        s = _DROP.sub("", s).replace("_", "-").strip("-")
+        s = "".join(filter(_iri_char, _DROP.sub("", s))).replace("_", "-").strip("-")
         if s == previous:
             break
     if not s:

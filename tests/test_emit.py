@@ -72,3 +72,9 @@ def test_partial_dates_get_partial_datatypes():
     assert str(date_literal("2020-06-02").datatype).endswith("#date")
     assert str(date_literal("2020-06").datatype).endswith("#gYearMonth")
     assert str(date_literal("--06-02").datatype).endswith("#gMonthDay")
+
+
+def test_characters_not_allowed_in_iris_are_dropped_from_keys():
+    from kg.iri import iri_key
+
+    assert iri_key("甲\ufff0乙\ue000丙\ufdd0") == "甲乙丙"
