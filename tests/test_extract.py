@@ -375,3 +375,8 @@ def test_meeting_closed_and_chaired_closing_session():
 def test_democratic_parties_by_short_name_are_one_body():
     f = facts_of("民盟要围绕中心工作建言。中国民主同盟中央召开会议。")
     assert {e.key for e in f.entities if e.kind == "org" and e.label in ("民盟", "中国民主同盟")} == {"中国民主同盟"}
+
+
+def test_foreign_post_shared_by_a_bare_title_after_it():
+    f = facts_of("新加坡总理、主席陈大文出席。")
+    assert posts(f) == {("陈大文", "新加坡总理"), ("陈大文", "新加坡主席")}

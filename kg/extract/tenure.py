@@ -172,7 +172,7 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
         return None
     role = phrase.role
     if org.level == "foreign":  # 新加坡总理, in 新加坡政府
-        return Post(Ref("org", org.key), role, countries()[phrase.org_name].name + role, surface)
+        return Post(Ref("org", org.key), role, org.label.removesuffix("政府") + role, surface)
     if phrase.org_name:
         kind = "enterprise" if org.type == "Enterprise" else "org"
         return Post(Ref(kind, org.key), role, org.label + role, surface)
