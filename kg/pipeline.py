@@ -7,6 +7,7 @@ run leaves what was there before untouched.
 from __future__ import annotations
 
 import json
+import pickle
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -266,15 +267,27 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
             update_store(out / "store", None, statements.quads())
     rendered: dict[str, bytes] = {}
     if articles or not (out / "graph.ttl").exists():
-        with clock("serialisation"):
-            files = serialize_all(statements, options.formats)
-        rendered = {f"graph.{fmt}": files[fmt] for fmt in options.formats}
-        del files
-        if options.html:
-            from kg.view import overview_html
+        # With more than one job the graph files are rendered by a new process while this one
+        # renders the view: after extraction, the two take both cores.
+        background = options.jobs > 1 and options.html
+        files = _InBackground(serialize_all, statements, options.formats) if background else None
+        try:
+            if files is None:
+                with clock("serialisation"):
+                    graph_files = serialize_all(statements, options.formats)
+            if options.html:
+                from kg.view import overview_html
 
-            with clock("view"):
-                rendered["graph.html"] = overview_html(_view_index(statements)).encode("utf-8")
+                with clock("view"):
+                    rendered["graph.html"] = overview_html(_view_index(statements)).encode("utf-8")
+            if files is not None:
+                with clock("waiting for the graph files"):
+                    graph_files = files.result()
+                clock.timings["serialisation"] = files.seconds
+        finally:
+            if files is not None:
+                files.cancel()
+        rendered.update((f"graph.{fmt}", data) for fmt, data in graph_files.items())
     else:  # nothing was read: keep the graph already in the folder rather than empty it
         report.kept_previous_graph = True
     rendered["report.json"] = report.to_json()
@@ -282,3 +295,77 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     with clock("writing"):
         write_all_atomic({out / name: data for name, data in rendered.items()})
     return report
+
+
+class _InBackground:
+    """``func(*args)`` in a new Python process, while this one goes on; result() waits for its
+    value (or raises its exception).
+
+    The process is a new interpreter (``python -c``), not a fork: a forked child would share this
+    process's memory on paper but count it twice in resident sets, would inherit threads it does
+    not have (RocksDB's, once a store was opened here), and multiprocessing's spawn re-imports the
+    caller's main module. *func* and *args* travel pickled on its stdin, the outcome on its stdout.
+    """
+
+    def __init__(self, func, *args):
+        import subprocess
+        import sys
+        import threading
+
+        self.seconds = 0.0
+        self.process = subprocess.Popen(
+            [sys.executable, "-c", "from kg.pipeline import _background_main; _background_main()"],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+        request = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
+        self._sender = threading.Thread(target=_send, args=(self.process.stdin, request), daemon=True)
+        self._sender.start()  # a pipe holds 64 kB: the child reads the rest as it starts
+
+    def result(self):
+        answer = self.process.stdout.read()
+        self.process.wait()
+        self._sender.join()
+        try:
+            outcome, value, self.seconds = pickle.loads(answer)
+        except Exception as err:  # noqa: BLE001 - the child died before it could answer
+            raise RuntimeError(f"a kg build process stopped (exit code {self.process.returncode})") from err
+        if outcome == "error":
+            raise value
+        return value
+
+    def cancel(self) -> None:
+        """Stop the process if it is still running (the build failed or was interrupted)."""
+        if self.process.poll() is None:
+            self.process.terminate()
+        self.process.wait()
+        for pipe in (self.process.stdin, self.process.stdout):
+            if not pipe.closed:
+                pipe.close()
+
+
+def _send(pipe, data: bytes) -> None:
+    try:
+        pipe.write(data)
+        pipe.close()
+    except OSError:  # the child is gone; result() says why
+        pass
+
+
+def _background_main() -> None:
+    """The main of an _InBackground process: (func, args) pickled on stdin; (outcome, value,
+    seconds) pickled on stdout."""
+    import sys
+
+    out = sys.stdout.buffer
+    sys.stdout = sys.stderr  # nothing else may write to the answer channel
+    func, args = pickle.load(sys.stdin.buffer)
+    t = time.perf_counter()
+    try:
+        answer = ("ok", func(*args), time.perf_counter() - t)
+    except Exception as err:  # noqa: BLE001 - every failure goes back to the parent
+        answer = ("error", err, time.perf_counter() - t)
+    try:
+        data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # an exception that cannot be pickled
+        data = pickle.dumps(("error", RuntimeError(f"{type(answer[1]).__name__}: {answer[1]}"), answer[2]))
+    out.write(data)
+    out.flush()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from kg.pipeline import BuildOptions, build
 
 DATA = Path(__file__).parent / "data"
@@ -71,3 +73,25 @@ def test_dask_engine_writes_the_same_graph_as_the_local_engine(tmp_path):
     build(inputs, tmp_path / "dask", BuildOptions(issued="2021-03-06", html=False, store=False, engine="dask",
                                                   jobs=2, cache=False))
     assert (tmp_path / "local" / "graph.trig").read_bytes() == (tmp_path / "dask" / "graph.trig").read_bytes()
+
+
+def test_graph_files_rendered_in_the_background_are_the_same(tmp_path):
+    inputs = [DATA / "page_two_stories.txt", DATA / "tiny_article.txt"]
+    one = build(inputs, tmp_path / "one", BuildOptions(issued="2021-03-06", store=False))
+    two = build(inputs, tmp_path / "two", BuildOptions(issued="2021-03-06", store=False, jobs=2,
+                                                       formats=("ttl", "trig", "nq")))
+    assert "waiting for the graph files" in two.timings and "waiting for the graph files" not in one.timings
+    for name in ("graph.ttl", "graph.trig", "graph.html"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+    assert (tmp_path / "two" / "graph.nq").stat().st_size > 0
+
+
+def test_a_background_failure_is_raised_in_the_build():
+    from kg.pipeline import _InBackground
+
+    job = _InBackground(int, "not a number")
+    try:
+        with pytest.raises(ValueError, match="not a number"):
+            job.result()
+    finally:
+        job.cancel()
