@@ -15,17 +15,7 @@ import sys
 import time
 from pathlib import Path
 
-from kg.argtypes import positive_int
-
-
-def _float(value: str) -> float:
-    try:
-        x = float(value)
-    except ValueError:
-        x = -1.0
-    if x < 0:
-        raise argparse.ArgumentTypeError(f"expected a non-negative number, got {value!r}")
-    return x
+from kg.argtypes import non_negative_float, positive_int
 
 
 def register(subparsers) -> None:
@@ -46,8 +36,8 @@ def register(subparsers) -> None:
     p.add_argument("--labels", default="kg",
                    help="labels to learn: 'kg' (default: name, position, government, organization, company, "
                         "address), 'all' (every label of the data) or a comma-separated list")
-    p.add_argument("--c1", type=_float, default=DEFAULT_C1, help=f"L1 penalty (default {DEFAULT_C1})")
-    p.add_argument("--c2", type=_float, default=DEFAULT_C2, help=f"L2 penalty (default {DEFAULT_C2})")
+    p.add_argument("--c1", type=non_negative_float, default=DEFAULT_C1, help=f"L1 penalty (default {DEFAULT_C1})")
+    p.add_argument("--c2", type=non_negative_float, default=DEFAULT_C2, help=f"L2 penalty (default {DEFAULT_C2})")
     p.add_argument("--iterations", type=positive_int, default=DEFAULT_ITERATIONS,
                    help=f"at most this many L-BFGS iterations (default {DEFAULT_ITERATIONS})")
     p.set_defaults(func=run)

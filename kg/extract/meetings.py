@@ -204,7 +204,7 @@ _LIST = re.compile(r"(?:^|[，；：\s]|代表|负责人|嘉宾|专家|委员|�
 def _name_list_before(ctx: ArticleContext, sentence: Sentence, pos: int, extractor_name: str):
     """People listed without titles right before 出席/参加: 甲、乙、丙参加. Every item must look like
     a personal name (a surname, two or three characters, no title)."""
-    from kg.extract.tenure import NAME_CHARS, ROLE_RE, has_surname
+    from kg.extract.tenure import NAME_CHARS, ROLE_RE, has_surname, listed_people
 
     head = re.sub(rf"{DAY}$", "", sentence.text[:pos])
     m = _LIST.search(head)
@@ -213,13 +213,7 @@ def _name_list_before(ctx: ArticleContext, sentence: Sentence, pos: int, extract
     items = m["list"].split("、")
     if not all(NAME_CHARS.match(x) and has_surname(x) and not ROLE_RE.search(x) for x in items):
         return
-    offset = m.start("list")
-    for item in items:
-        start = sentence.text.index(item, offset)
-        offset = start + len(item)
-        ref = ctx.persons.get(item) or Ref("person", ctx.person_key(item, "unknown"))
-        ctx.persons.setdefault(item, ref)
-        yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, extractor_name), (item,))
+    yield from listed_people(ctx, sentence, items, m.start("list"), extractor_name)
 
 
 @extractor("lg.meeting.v1", EVENTS)

@@ -292,13 +292,17 @@ def extract_personnel(ctx: ArticleContext):
             if not all(NAME_CHARS.match(x) and has_surname(x) and not ROLE_RE.search(x)
                        and not PREFIX_RE.search(x) for x in items):
                 continue
-            offset = m.start("list")
-            for item in items:
-                start = sentence.text.index(item, offset)
-                offset = start + len(item)
-                ref = ctx.persons.get(item) or Ref("person", ctx.person_key(item, "unknown"))
-                ctx.persons.setdefault(item, ref)
-                yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, name), (item,))
+            yield from listed_people(ctx, sentence, items, m.start("list"), name)
+
+
+def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, extractor_name: str):
+    """A person for each name of a list written from *offset* on (甲、乙、丙), known ones reused."""
+    for item in items:
+        start = sentence.text.index(item, offset)
+        offset = start + len(item)
+        ref = ctx.persons.get(item) or Ref("person", ctx.person_key(item, "unknown"))
+        ctx.persons.setdefault(item, ref)
+        yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, extractor_name), (item,))
 
 
 SPEECH_VERBS = ("指出", "强调", "表示", "说", "主持", "出席", "参加", "讲话", "要求", "介绍", "调研", "一行")
