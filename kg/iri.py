@@ -13,6 +13,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 _DOTS = dict.fromkeys(map(ord, "•‧・･∙⋅"), "·")
 # Whitespace, quotes, brackets, Chinese punctuation, and every character that is reserved in IRIs
@@ -30,12 +31,15 @@ _UCSCHAR = ((0xA0, 0xD7FF), (0xF900, 0xFDCF), (0xFDF0, 0xFFEF)) + tuple(
 
 def _iri_char(c: str) -> bool:
     o = ord(c)
-    return o < 0x80 or any(lo <= o <= hi for lo, hi in _UCSCHAR)
+    if o < 0x80 or 0xA0 <= o <= 0xD7FF:  # ASCII, and the first range: every Chinese character
+        return True
+    return any(lo <= o <= hi for lo, hi in _UCSCHAR)
 
 
 MAX_KEY = 80  # longer keys are cut and suffixed with a hash, so IRIs stay readable and unique
 
 
+@lru_cache(maxsize=1 << 16)  # the same names recur across a corpus's articles
 def iri_key(label: str) -> str:
     """Canonical local name for *label*: NFKC, no punctuation, '_' reserved (idempotent)."""
     s = label

@@ -186,3 +186,21 @@ def test_empty_text_and_unknown_backend():
     assert recognise("") == ()
     with pytest.raises(ValueError, match="unknown backend"):
         recognise("张三", backend="bert")
+
+
+# ---- segmentation ----------------------------------------------------------------------------
+
+def test_remembered_hmm_runs_tag_as_jieba_does():
+    # kg's tokenizer keeps what jieba's HMM made of each run of unknown characters (speed); the
+    # words and tags must be jieba's own, the second time a run is seen as the first
+    import jieba.posseg
+
+    from kg.nlp.segment import _tokenizer
+
+    ours = _tokenizer()
+    plain = jieba.posseg.POSTokenizer(ours.tokenizer)
+    text = "郝建秋同志在蒲阳镇调研时说，郝建秋同志还去了蒲阳镇的葛家坳村。"
+    expected = [(p.word, p.flag) for p in plain.lcut(text)]
+    assert [(p.word, p.flag) for p in ours.lcut(text)] == expected
+    assert [(p.word, p.flag) for p in ours.lcut(text)] == expected
+    assert type(ours) is not jieba.posseg.POSTokenizer  # the memo is in place

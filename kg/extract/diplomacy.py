@@ -5,6 +5,7 @@ article's event when the article reports no other, so 丙、丁参加 attend it.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract import EVENTS, extractor
 from kg.extract.context import ArticleContext
@@ -12,11 +13,13 @@ from kg.extract.inspections import WHEN
 from kg.extract.meetings import Meetings
 from kg.model import Relation
 
+_CUES = ("会见", "会晤", "接见", "会谈", "通话")  # the verbs of both patterns
 _PLACE = r"(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频连线方式)?"
 
 
-def _patterns(names: list[str]) -> tuple[re.Pattern, re.Pattern]:
-    who = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+@lru_cache(maxsize=512)  # the same leaders recur across articles; compiling costs ~5 ms
+def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
+    who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     meets = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?P<verb>会见|会晤|接见)"
                        rf"(?P<rest>[^，。；]{{2,40}})")
     talks = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?:同|与)(?P<rest>[^，。；]{{2,40}}?)"
@@ -27,10 +30,10 @@ def _patterns(names: list[str]) -> tuple[re.Pattern, re.Pattern]:
 @extractor("lg.diplomacy.v1", EVENTS + 3)
 def extract_leader_meetings(ctx: ArticleContext):
     name = "lg.diplomacy.v1"
-    if len(ctx.persons) < 2:
+    if len(ctx.persons) < 2 or not any(w in s.text for s in ctx.sentences for w in _CUES):
         return
     meetings = Meetings(ctx, name)
-    meets, talks = _patterns(list(ctx.persons))
+    meets, talks = _patterns(frozenset(ctx.persons))
     for sentence in ctx.sentences:
         if sentence.kind != "body":
             continue

@@ -7,6 +7,7 @@ its date, the official as attendee, the places, units and enterprises the visit 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract import EVENTS, extractor
 from kg.extract.context import ArticleContext
@@ -21,11 +22,13 @@ WHEN = (rf"(?:{DAY}(?:[至—\-－~～]{DAY})?(?:上午|下午|晚上|晚|夜|�
 WHERE = r"[^，。；：“”\s]{2,24}?"
 # where a visit went: 来到南京大学, 前往…现场, 在某社区、某村，
 VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察了?|察看|在)(?P<clause>[^，。；]{2,40})")
+_CUES = ("调研", "考察", "视察", "督导", "检查", "指导", "报告")
 SPEECH = re.compile(r"^(?:他|她)?(?:在[^，。；]{1,12}?)?(?:指出|强调|表示|要求|说)[，：:]")
 
 
-def _pattern(names: list[str]) -> re.Pattern:
-    who = "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+@lru_cache(maxsize=512)  # the same leaders recur across articles; compiling costs ~5 ms
+def _pattern(names: frozenset[str]) -> re.Pattern:
+    who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
         rf"(?P<name>{who})(?:总书记|主席|总理|同志)?{WHEN}(?:在[^，。；]{{2,40}}?陪同下)?"
         rf"(?:(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT}[^，。；时]{{0,16}}?)(?=[，。；]|并|时(?:强调|指出|表示|说)|$)"
@@ -37,9 +40,10 @@ def _pattern(names: list[str]) -> re.Pattern:
 @extractor("lg.inspection.v1", EVENTS + 2)
 def extract_inspections(ctx: ArticleContext):
     name = "lg.inspection.v1"
-    if not ctx.persons:
+    # every visit or lecture the pattern reads names one of these words (and compiling it costs)
+    if not ctx.persons or not any(w in s.text for s in ctx.sentences for w in _CUES):
         return
-    pattern = _pattern(list(ctx.persons))
+    pattern = _pattern(frozenset(ctx.persons))
     meetings = Meetings(ctx, name)
     visits: list[tuple[Ref, Ref]] = []  # (event, person)
     trips: dict[Ref, Ref] = {}  # person -> the inspection trip the article reports

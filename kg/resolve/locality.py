@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from kg.model import Article
 from kg.resolve.gazetteer import Division, gazetteer
@@ -41,13 +42,23 @@ def is_written_form(name: str, d: Division, near: Division | None = None) -> boo
     return near is not None and d.province_code == near.province_code
 
 
+@cache
+def _name_heads() -> frozenset[str]:
+    """The first two characters of every division name."""
+    return frozenset(name[:2] for name in gazetteer().by_name if len(name) >= 2)
+
+
 def mentioned_divisions(text: str, near: Division | None = None) -> Counter[Division]:
     """Divisions named in *text* by full name, or by an accepted short form."""
     g = gazetteer()
+    heads = _name_heads()
     counts: Counter[Division] = Counter()
     for run in _CJK_RUN.findall(text):
         i = 0
         while i < len(run):
+            if run[i:i + 2] not in heads:  # most characters start no division's name
+                i += 1
+                continue
             for n in range(min(8, len(run) - i), 1, -1):
                 hits = g.lookup(run[i:i + n])
                 if len(hits) == 1 and is_written_form(run[i:i + n], hits[0], near):
