@@ -14,6 +14,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from functools import lru_cache, partial
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -121,12 +122,17 @@ def _article_summary(facts: ArticleFacts) -> dict:
     }
 
 
+Extracted = tuple[ArticleFacts, bytes | None]  # facts, and their N-Quads when already emitted
+
+
 class _Runner:
     """Runs extract_article over a list of articles, in order: in this process, in a pool of
-    processes, or on a Dask cluster."""
+    processes, or on a Dask cluster. Other processes also emit each article's N-Quads, which
+    would otherwise be this process's work while it waits for them."""
 
     def __init__(self, options: BuildOptions):
         self.pool = self.client = self.cluster = None
+        self.work = partial(extract_and_emit, options.base)
         if options.engine == "dask":
             from dask.distributed import Client, LocalCluster
 
@@ -139,14 +145,15 @@ class _Runner:
         elif options.jobs > 1:
             self.pool = ProcessPoolExecutor(options.jobs)
 
-    def map(self, articles: list) -> Iterator[ArticleFacts]:
+    def map(self, articles: list) -> Iterator[Extracted]:
         if self.client is not None:
-            for future in self.client.map(extract_article, articles, pure=False):
+            for future in self.client.map(self.work, articles, pure=False):
                 yield future.result()
         elif self.pool is not None:
-            yield from self.pool.map(extract_article, articles, chunksize=8)
+            yield from self.pool.map(self.work, articles, chunksize=8)
         else:
-            yield from map(extract_article, articles)
+            for article in articles:
+                yield extract_article(article), None
 
     def close(self) -> None:
         if self.pool is not None:
@@ -157,7 +164,18 @@ class _Runner:
             self.cluster.close()
 
 
-def _extracted(articles: list, runner: _Runner, cache: FactsCache | None) -> Iterator[ArticleFacts]:
+def extract_and_emit(base: str, article) -> Extracted:
+    """What a worker process does with an article: its facts and their N-Quads."""
+    facts = extract_article(article)
+    return facts, _emitter(base).article_nquads(facts)
+
+
+@lru_cache(maxsize=4)
+def _emitter(base: str) -> Emitter:
+    return Emitter(base)
+
+
+def _extracted(articles: list, runner: _Runner, cache: FactsCache | None) -> Iterator[Extracted]:
     """Facts of each article in input order; cached ones are not extracted again. Cached facts
     are loaded as their turn comes, not all at once."""
     if cache is None:
@@ -169,10 +187,11 @@ def _extracted(articles: list, runner: _Runner, cache: FactsCache | None) -> Ite
     fresh = runner.map([a for a, known in zip(articles, stored, strict=True) if not known])
     for article, key, known in zip(articles, keys, stored, strict=True):
         facts = cache.get(key) if known else None
+        nquads = None
         if facts is None:  # not cached, or an entry that cannot be read: extracted here
-            facts = next(fresh) if not known else extract_article(article)
+            facts, nquads = next(fresh) if not known else (extract_article(article), None)
             cache.put(key, facts)
-        yield facts
+        yield facts, nquads
 
 
 class _Clock:
@@ -243,9 +262,11 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
                 item["errors" if problem.severity == "error" else "warnings"].append(entry)
                 if on_problem:
                     on_problem(problem)
-            for facts in clock.each("extraction", _extracted(result.articles, runner, cache)):
+            for facts, nquads in clock.each("extraction", _extracted(result.articles, runner, cache)):
                 with clock("emission"):
-                    statements.add(emitter.article_iri(facts.article), emitter.article_nquads(facts))
+                    if nquads is None:
+                        nquads = emitter.article_nquads(facts)
+                    statements.add(emitter.article_iri(facts.article), nquads)
                     merges.add(facts)
                     item["articles"].append(_article_summary(facts))
                 articles += 1
@@ -258,43 +279,65 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     if cache is not None:
         report.cache = {"reused": cache.hits, "extracted": cache.misses}
 
-    if options.store:  # issue #5 (kg/store/, docs/stores.md): before the files, so they never
-        from kg.store import update_store  # get ahead of the store; raises StoreError
+    # With more than one job, what follows extraction runs side by side: the store is loaded and
+    # the graph files are rendered by new processes while this one renders the view. (A thread
+    # for the store was slower: it waits for the GIL between the bulk loader's calls.) With one
+    # job, one after the other.
+    store = None
+    if options.store:  # issue #5 (kg/store/, docs/stores.md): the files are written only once
+        from kg.store import update_store  # the store is (raises StoreError)
 
-        # first, while this process holds little else: loading the store is the build's peak of
-        # memory (about 1 GB for the news corpus, mostly pyoxigraph's bulk loader)
-        with clock("store"):
-            update_store(out / "store", None, statements.quads())
-    rendered: dict[str, bytes] = {}
-    if articles or not (out / "graph.ttl").exists():
-        # With more than one job the graph files are rendered by a new process while this one
-        # renders the view: after extraction, the two take both cores.
-        background = options.jobs > 1 and options.html
-        files = _InBackground(serialize_all, statements, options.formats) if background else None
-        try:
-            if files is None:
-                with clock("serialisation"):
-                    graph_files = serialize_all(statements, options.formats)
-            if options.html:
-                from kg.view import overview_html
-
-                with clock("view"):
-                    rendered["graph.html"] = overview_html(_view_index(statements)).encode("utf-8")
-            if files is not None:
-                with clock("waiting for the graph files"):
-                    graph_files = files.result()
-                clock.timings["serialisation"] = files.seconds
-        finally:
-            if files is not None:
-                files.cancel()
-        rendered.update((f"graph.{fmt}", data) for fmt, data in graph_files.items())
-    else:  # nothing was read: keep the graph already in the folder rather than empty it
-        report.kept_previous_graph = True
+        if options.jobs > 1:
+            store = _InBackground(update_store, out / "store", statements)
+        else:
+            with clock("store"):
+                update_store(out / "store", statements)
+    fresh = bool(articles) or not (out / "graph.ttl").exists()
+    try:
+        rendered = _rendered(statements, options, clock, report, fresh)
+    except BaseException:
+        if store is not None:  # let it finish (or clean up after itself) rather than kill it mid-write
+            store.wait()
+        raise
+    if store is not None:
+        with clock("waiting for the store"):
+            store.result()
+        clock.timings["store"] = store.seconds
     rendered["report.json"] = report.to_json()
     rendered["merges.json"] = merges.to_json()
     with clock("writing"):
         write_all_atomic({out / name: data for name, data in rendered.items()})
     return report
+
+
+def _rendered(statements: Statements, options: BuildOptions, clock: _Clock, report: BuildReport,
+              fresh: bool) -> dict[str, bytes]:
+    """graph.ttl, graph.trig (and the other formats asked for) and graph.html; none of them when
+    nothing was read (*fresh* false): the graph already in the folder is kept rather than emptied."""
+    if not fresh:
+        report.kept_previous_graph = True
+        return {}
+    rendered: dict[str, bytes] = {}
+    background = options.jobs > 1 and options.html
+    files = _InBackground(serialize_all, statements, options.formats) if background else None
+    try:
+        if files is None:
+            with clock("serialisation"):
+                graph_files = serialize_all(statements, options.formats)
+        if options.html:
+            from kg.view import overview_html
+
+            with clock("view"):
+                rendered["graph.html"] = overview_html(_view_index(statements)).encode("utf-8")
+        if files is not None:
+            with clock("waiting for the graph files"):
+                graph_files = files.result()
+            clock.timings["serialisation"] = files.seconds
+    finally:
+        if files is not None:
+            files.cancel()
+    rendered.update((f"graph.{fmt}", data) for fmt, data in graph_files.items())
+    return rendered
 
 
 class _InBackground:
@@ -331,6 +374,13 @@ class _InBackground:
         if outcome == "error":
             raise value
         return value
+
+    def wait(self) -> None:
+        """Wait for the process to end, whatever its outcome."""
+        try:
+            self.result()
+        except Exception:  # noqa: BLE001, S110 - the caller is already failing for another reason
+            pass
 
     def cancel(self) -> None:
         """Stop the process if it is still running (the build failed or was interrupted)."""

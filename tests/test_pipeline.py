@@ -95,3 +95,22 @@ def test_a_background_failure_is_raised_in_the_build():
             job.result()
     finally:
         job.cancel()
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_store_that_cannot_be_written_leaves_the_graph_files_as_they_were(tmp_path, jobs):
+    # the files never get ahead of the store, also when the store is loaded beside the rendering
+    from kg.store import StoreError
+    from kg.store.embedded import open_store
+
+    out = tmp_path / "out"
+    build([DATA / "tiny_article.txt"], out, BuildOptions(issued="2021-03-06", html=False))
+    before = {name: (out / name).read_bytes() for name in ("graph.ttl", "graph.trig", "report.json")}
+    holder = open_store(out / "store")  # another process would hold its lock the same way
+    try:
+        with pytest.raises(StoreError, match="in use"):
+            build([DATA / "page_two_stories.txt"], out, BuildOptions(issued="2021-03-06", jobs=jobs))
+    finally:
+        del holder
+    assert {name: (out / name).read_bytes() for name in before} == before
+    assert not (out / "graph.html").exists()

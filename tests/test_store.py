@@ -336,6 +336,26 @@ def test_rebuilding_the_same_articles_starts_a_fresh_store(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["store"]  # no temporary folder left
 
 
+def test_graphs_loaded_in_several_batches_are_whole(tmp_path, monkeypatch):
+    # the store is loaded in batches (memory); every quad of every batch must land, on a fresh
+    # store and on an incremental load
+    monkeypatch.setattr("kg.store.embedded.BULK_BATCH", 3)  # quads, incremental loads
+    monkeypatch.setattr("kg.rdf.serialize.BATCH_BYTES", 200)  # bytes of N-Quads, fresh stores
+    path = tmp_path / "store"
+    first = Dataset()
+    _article(first, "a1", [("a", "b"), ("c", "d"), ("e", "f")])
+    _article(first, "a2", [("g", "h"), ("c", "d")])
+    update_store(path, first)
+    assert _state(path) == ({"a1": {("a", "b"), ("c", "d"), ("e", "f")}, "a2": {("g", "h"), ("c", "d")}},
+                            {("a", "b"), ("c", "d"), ("e", "f"), ("g", "h")})
+    second = Dataset()
+    _article(second, "a3", [("i", "j"), ("k", "l"), ("m", "n"), ("o", "p")])
+    update_store(path, second)
+    graphs, default = _state(path)
+    assert graphs["a3"] == {("i", "j"), ("k", "l"), ("m", "n"), ("o", "p")}
+    assert len(default) == 8
+
+
 def test_staging_graphs_left_by_a_crash_are_dropped(tmp_path):
     path = tmp_path / "store"
     ds = Dataset()
