@@ -303,6 +303,16 @@ def test_negative_strategic_as_an_adjective_and_generic_strategies():
     assert entities(f, "policy") == set()
 
 
+def test_named_initiatives_without_quotes_and_what_is_done_with_them():
+    f = facts_of("双方愿积极支持海洋生态保护倡议，共同践行山区教育合作倡议。")
+    assert entities(f, "policy") == {"海洋生态保护倡议", "山区教育合作倡议"}
+
+
+def test_negative_counted_or_generic_initiatives_are_not_policies():
+    f = facts_of("他提出三点倡议，双方签署合作倡议，志愿者宣读倡议。")
+    assert entities(f, "policy") == set()
+
+
 def test_relay_of_a_speech_given_while_hearing_a_report_at_a_meeting():
     body = "3 月 4 日下午，区委常委会会议召开。\n会议传达学习了省委书记在省委常委会会议听取工作汇报时的重要讲话精神。"
     f = facts_of(body, section=SECTION)

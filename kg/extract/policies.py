@@ -68,6 +68,12 @@ GOVERNING = frozenset(
     "全市 全省 全区 全县 各级 三级 深入开展 "
     "制定 宣布 印发 完成 增强 拓展 介绍 示范 带动 负责人 单位 全部 正确 充实 丰富 作为 加速 集聚".split()
 )
+# what is done with an initiative, or counts them, rather than its name (提出/践行/支持…全球某某倡议,
+# 三大全球倡议); jieba often tags these as nouns
+INITIATIVE_GOVERNING = GOVERNING | frozenset(
+    "两大 三大 四大 五大 三点 四点 提出 践行 支持 响应 积极响应 参与 赞赏 欢迎 签署 宣读 发布 发起 祝贺 评价 "
+    "高度评价 建设 看待 感谢 郑重 共同 携手 一道 愿 倡导 回应 认同 赞同 重视 积极 积极支持 全面落实 成立 到 年".split()
+)
 # what may follow 战略 as a name's ending: 战略伙伴 and 战略性 are not strategies
 _AFTER_PROGRAMME = "，。；、：！？）》”和与及等的是为中上下"
 _NAME_TAGS = ("n", "v", "a", "b", "j", "m", "l", "i")
@@ -76,16 +82,21 @@ _NAME_TAGS = ("n", "v", "a", "b", "j", "m", "l", "i")
 def _programme_name(text: str, end_start: int, end: int) -> int | None:
     """Start of an unquoted programme's name ending at *end* (创新驱动发展战略, 党纪学习教育)."""
     start = end_start
+    initiative = text.startswith("倡议", end - 2)
+    governing = INITIATIVE_GOVERNING if initiative else GOVERNING
     for word, tag, pos in reversed(pos_tokens(text)):
         if pos >= end_start:
             continue
-        if pos + len(word) != start or word in GOVERNING or not tag.startswith(_NAME_TAGS):
+        if pos + len(word) != start or word in governing or not tag.startswith(_NAME_TAGS):
+            break
+        if initiative and re.match(r"[和与及][两三四五一系]", word):  # 理念和三大全球倡议: jieba's 和三大
             break
         if not re.match(r"^[\u4e00-\u9fff]+$", word) or end - pos > 24:
             break
         start = pos
-    # a strategy needs a name of its own (创新驱动发展战略, not 发展战略)
-    least = 4 if text.startswith("战略", end - 2) else 2
+    # a strategy or an initiative needs a name of its own (创新驱动发展战略, not 发展战略; 全球发展倡议,
+    # not 合作倡议)
+    least = 4 if initiative or text.startswith("战略", end - 2) else 2
     return start if end_start - start >= least else None
 
 
