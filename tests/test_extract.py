@@ -303,6 +303,11 @@ def test_negative_strategic_as_an_adjective_and_generic_strategies():
     assert entities(f, "policy") == set()
 
 
+def test_policy_documents_in_book_title_marks_by_their_ending():
+    f = facts_of("两部门印发《关于扶持竹编手工业的若干措施》和《果园保险理赔办法》，《山谷回声》同日首映。")
+    assert entities(f, "policy") | entities(f, "law") == {"关于扶持竹编手工业的若干措施", "果园保险理赔办法"}
+
+
 def test_named_initiatives_without_quotes_and_what_is_done_with_them():
     f = facts_of("双方愿积极支持海洋生态保护倡议，共同践行山区教育合作倡议。")
     assert entities(f, "policy") == {"海洋生态保护倡议", "山区教育合作倡议"}

@@ -57,6 +57,7 @@ def acceptable(label: str) -> bool:
     return 3 <= len(core) <= 30 and not re.search(r"[，。！？；：,.!?;:]", label)
 
 
+DOCUMENT_ENDINGS = tuple(lexicon_lines("document_endings.txt"))
 PROGRAMME_ENDINGS = tuple(sorted(lexicon_lines("programme_endings.txt"), key=len, reverse=True))
 PROGRAMME_RE = re.compile("|".join(map(re.escape, PROGRAMME_ENDINGS)))
 # verbs and words that govern a programme's name rather than belong to it (实施…战略, 扎实开展…)
@@ -119,8 +120,7 @@ def extract_policies(ctx: ArticleContext):
             found.append((label, alias, start, end))
         for m in BOOK.finditer(text):
             label = m["q"].strip()
-            if policy_kind(label) == "law" or (len(label) >= 4 and label.endswith(("规划", "纲要", "意见", "方案",
-                                                                                     "决定", "通知"))):
+            if policy_kind(label) == "law" or (len(label) >= 4 and label.endswith(DOCUMENT_ENDINGS)):
                 found.append((label, label, m.start(), m.end()))
         for m in PROGRAMME_RE.finditer(text):
             after = text[m.end():m.end() + 1]
