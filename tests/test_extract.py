@@ -303,6 +303,20 @@ def test_negative_strategic_as_an_adjective_and_generic_strategies():
     assert entities(f, "policy") == set()
 
 
+def test_name_before_a_post_china_does_not_have_is_a_foreign_leader():
+    # 总统 and 首相 are no Chinese posts: the holder belongs to the one foreign country the article names
+    f = facts_of("王明同莫尔塔努总统通电话。王明说，中国和罗马尼亚是好朋友。")
+    assert "莫尔塔努" in entities(f, "person")
+    assert ("莫尔塔努", "罗马尼亚总统") in posts(f)
+    two = facts_of("王明同莫尔塔努总统通电话，谈到罗马尼亚和匈牙利。")
+    assert "莫尔塔努" in entities(two, "person") and not {p for p in posts(two) if p[0] == "莫尔塔努"}
+
+
+def test_negative_words_and_countries_before_a_foreign_post_are_not_names():
+    f = facts_of("他同前总统会面，又和代理总统交谈，与罗马尼亚总统府联系。")
+    assert entities(f, "person") == set()
+
+
 def test_policy_documents_in_book_title_marks_by_their_ending():
     f = facts_of("两部门印发《关于扶持竹编手工业的若干措施》和《果园保险理赔办法》，《山谷回声》同日首映。")
     assert entities(f, "policy") | entities(f, "law") == {"关于扶持竹编手工业的若干措施", "果园保险理赔办法"}

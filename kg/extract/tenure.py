@@ -16,8 +16,8 @@ from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.segment import has_surname, pos_tokens
-from kg.resolve.countries import countries, country_ending
-from kg.resolve.gazetteer import Division, short_name
+from kg.resolve.countries import countries, country_ending, mentioned_countries
+from kg.resolve.gazetteer import Division, gazetteer, short_name
 from kg.resources import lexicon_lines, lexicon_table
 
 ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
@@ -30,6 +30,8 @@ NATIONAL_DEFAULT = {
     "national_party": "中共中央", "national_government": "国务院", "national_congress": "全国人大常委会",
     "national_state": None, "national_military": "中央军委",
 }
+# Posts China does not have: whoever holds one is foreign (马克龙总统, 某某首相)
+FOREIGN_TITLES = ("总统", "副总统", "首相")
 LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "district": 3, "town": 4, "unknown": 5}
 
 
@@ -146,6 +148,40 @@ def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tupl
     return None
 
 
+_BEFORE_FOREIGN_NAME = "同和与及、"
+_NOT_A_FOREIGN_NAME = re.compile(r"[对在经由向为是把将被从让给的前副新老任届兼]")
+
+
+def _name_before_foreign_title(text: str, end: int) -> tuple[str, int] | None:
+    """The name written right before a foreign-only title, after a conjunction or an enumeration
+    comma (同马克龙总统, 和米尔济约耶夫总统): jieba reads it as a name or cuts it into single
+    characters, never into ordinary words (加蓬过渡总统, 正如某某总统) or a country (柬埔寨总统)."""
+    start = max(text.rfind(c, 0, end) for c in _BEFORE_FOREIGN_NAME) + 1
+    name = text[start:end]
+    if start == 0 or not (2 <= len(name) <= 6 and re.fullmatch(r"[\u4e00-\u9fff·]+", name)):
+        return None
+    if _NOT_A_FOREIGN_NAME.search(name) or name.endswith("斯坦"):  # 吉尔吉斯斯坦: countries pycountry spells otherwise
+        return None
+    if country_ending(name) or gazetteer().lookup(name) or ROLE_RE.search(name) or PREFIX_RE.search(name):
+        return None
+    words = [(w, tag) for w, tag, pos in pos_tokens(text) if start <= pos < end]
+    if sum(map(len, (w for w, _ in words))) != len(name):
+        return None  # jieba's words cross the name's edges
+    for word, tag in words:
+        if len(word) > 1 and not (tag.startswith("nr") or tag == "ns" and len(word) == 2):
+            return None  # (jieba tags a few foreign names as places: 普京)
+    return name, start
+
+
+def _only_country(ctx: ArticleContext) -> OrgName | None:
+    """The government of the one foreign country the article names, if it names exactly one."""
+    found = mentioned_countries("\n".join(s.text for s in ctx.sentences))
+    if len(found) != 1:
+        return None
+    name = next(iter(found)).name
+    return OrgName(f"{name}政府", f"{name}政府", None, "GovernmentOrganization", "foreign")
+
+
 def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
     if phrase.org_name in countries():
         country = countries()[phrase.org_name].name
@@ -227,14 +263,21 @@ def extract_tenures(ctx: ArticleContext):
                     if (hit := name_before(text, last.start, tokens)) is not None:
                         person, pstart = hit
                         pend = last.end
+            foreign = False
+            if person is None and last.prefix is None and last.org_name is None and last.role in FOREIGN_TITLES:
+                if (hit := _name_before_foreign_title(text, last.start)) is not None:
+                    person, pstart = hit  # 同马克龙总统: the post is the article's one foreign country's
+                    pend, foreign = last.end, True
             if person is None:
                 continue
             orgs = []
             for p in group:  # 政府党组副书记、副主席: a bare title shares the body of the one before
                 org = _post_org(p, ctx) or (orgs[-1][0] if orgs and ROLES[p.role] == "-" else None)
+                if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
+                    org = _only_country(ctx)
                 orgs.append((org, p))
             level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="city")
-            if all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in group):
+            if all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in group) and not foreign:
                 # a bare 成员 or 主任 says little: the name must be one jieba also reads as a name
                 tokens = tokens or pos_tokens(text)
                 if not any(w == person and tag.startswith("nr") for w, tag, _ in tokens):

@@ -5,6 +5,7 @@ Macao and Taiwan are places of the gazetteer, not foreign countries."""
 from __future__ import annotations
 
 import gettext
+import re
 from dataclasses import dataclass
 from functools import cache
 
@@ -44,3 +45,13 @@ def country_ending(text: str) -> str | None:
         if text[-n:] in names:
             return text[-n:]
     return None
+
+
+@cache
+def _country_re() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, sorted(countries(), key=len, reverse=True))))
+
+
+def mentioned_countries(text: str) -> frozenset[Country]:
+    """The foreign countries *text* names (longest names first: 刚果民主共和国, not 刚果)."""
+    return frozenset(countries()[m.group(0)] for m in _country_re().finditer(text))
