@@ -303,6 +303,19 @@ def test_negative_strategic_as_an_adjective_and_generic_strategies():
     assert entities(f, "policy") == set()
 
 
+def test_group_discussion_and_delegation_deliberation_attended_while_speaking():
+    f = facts_of("全国政协副主席王明在参加农林界委员小组讨论时说，要坚定信心。\n"
+                 "国务院副总理李刚5日在参加他所在的青海代表团审议时强调，要抓好落实。")
+    assert {"农林界委员小组讨论", "青海代表团审议"} <= entities(f, "event")
+    assert relations(f, "speaker") == {("农林界委员小组讨论", "王明"), ("青海代表团审议", "李刚")}
+    assert relations(f, "attendee") >= relations(f, "speaker")
+
+
+def test_negative_attending_without_speaking_is_not_speaking():
+    f = facts_of("区委书记王明在参加全区工作会议时听取了汇报。")
+    assert relations(f, "speaker") == set()
+
+
 def test_name_before_a_post_china_does_not_have_is_a_foreign_leader():
     # 总统 and 首相 are no Chinese posts: the holder belongs to the one foreign country the article names
     f = facts_of("王明同莫尔塔努总统通电话。王明说，中国和罗马尼亚是好朋友。")

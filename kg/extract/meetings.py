@@ -28,7 +28,9 @@ HELD = re.compile(
     rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕|闭幕|举办)(?=[，。；]|$)"
 )
 CONVENED = re.compile(rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:召开|举行)了?(?P<ev>{EV})(?=[，。；]|$)")
-ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})(?:并(?P<speak>讲话|致辞|发言))?(?=[，。；]|$)")
+# 出席…会议并讲话, 在参加…小组讨论时说: an attendee who spoke
+ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
+                      rf"(?:并(?P<speak>讲话|致辞|发言)|时(?P<said>说|强调|指出|表示|谈到))?(?=[，。；]|$)")
 BARE = {"会议", "大会", "全会", "会"}
 SPEAKS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:在会上|在讲话中)?(?:指出|强调|说|表示|要求|认为)[，：:]")
 # …会议精神, 在…会议上, 在…会议听取汇报时的重要讲话
@@ -166,6 +168,8 @@ def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, 
     """Known people named right before *pos*, including lists (甲、乙等)."""
     out = []
     head = re.sub(rf"{DAY}$", "", text[:pos])  # 李希27日出席…
+    head = re.sub(r"在$", "", head)  # 王明在参加…时说
+    head = re.sub(rf"{DAY}$", "", head)
     head = head[:-1] if head.endswith("等") else head
     while True:
         hit = next(((n, r) for n, r in sorted(ctx.persons.items(), key=lambda x: -len(x[0])) if head.endswith(n)), None)
@@ -252,7 +256,7 @@ def extract_meetings(ctx: ArticleContext):
                     if pattern is ATTENDED:
                         for _, person in _person_before(ctx, text, m.start()):
                             yield Relation(event, "attendee", person, ev)
-                            if m["speak"]:
+                            if m["speak"] or m["said"]:
                                 yield Relation(event, "speaker", person, ev)
         # meetings referred to: …会议精神, 在…会议上
         tokens = None
