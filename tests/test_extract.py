@@ -303,6 +303,14 @@ def test_negative_strategic_as_an_adjective_and_generic_strategies():
     assert entities(f, "policy") == set()
 
 
+def test_meetings_listed_before_a_speech_are_each_referred_to_and_relayed():
+    body = ("3 月 4 日下午，区委常委会会议召开。\n"
+            "会议传达学习了省委书记在全省科技大会、全省人才工作会议上的重要讲话精神。")
+    f = facts_of(body)
+    assert {"全省科技大会", "全省人才工作会议"} <= entities(f, "event")
+    assert relations(f, "relays") == {("区委常委会会议", "全省科技大会"), ("区委常委会会议", "全省人才工作会议")}
+
+
 def test_group_discussion_and_delegation_deliberation_attended_while_speaking():
     f = facts_of("全国政协副主席王明在参加农林界委员小组讨论时说，要坚定信心。\n"
                  "国务院副总理李刚5日在参加他所在的青海代表团审议时强调，要抓好落实。")

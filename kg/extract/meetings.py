@@ -186,6 +186,19 @@ def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, 
 _MW_AT_END = re.compile(rf"{MW}$")
 
 
+def _listed_before(text: str, start: int, label: str, end: int, tokens) -> list[tuple[int, int, str]]:
+    """The meeting *label* (from *start* to *end*) and the meetings listed before it: 在甲大会、
+    乙大会、丙会议上 refers to all three. Each as (start, end, name), left to right."""
+    out = [(start, end, label)]
+    while start > 0 and text[start - 1] == "、" and (mw := _MW_AT_END.search(text, 0, start - 1)):
+        hit = _referred_name(text, mw.start(), start - 1, tokens)
+        if hit is None or hit[0] >= start - 1:
+            break
+        out.append((hit[0], start - 1, hit[1]))
+        start = hit[0]
+    return out[::-1]
+
+
 def _trimmed(text: str, start: int, end: int) -> str | None:
     """A reported meeting's name without what the pattern swept in on its left (的主席团…会议,
     当天…在…会议): read leftwards from the meeting word as for referred meetings."""
@@ -268,10 +281,11 @@ def extract_meetings(ctx: ArticleContext):
                 hit = _referred_name(text, m.start("mw"), m.end("mw"), tokens)
             if hit is None:
                 continue
-            start, label = hit
-            if any(e.kind == "event" and label in e.aliases for e in ctx.entities.values() if e.attr("reported_in")):
-                continue
-            yield from meetings.event(sentence, start, m.end("mw"), label, False)
+            for start, end, label in _listed_before(text, *hit, m.end("mw"), tokens):
+                if any(e.kind == "event" and label in e.aliases for e in ctx.entities.values()
+                       if e.attr("reported_in")):
+                    continue
+                yield from meetings.event(sentence, start, end, label, False)
 
 
 @extractor("lg.participation.v1", EVENT_DETAILS)
@@ -319,6 +333,24 @@ def extract_participation(ctx: ArticleContext):
                 yield Relation(ctx.main_event, "speaker", person, ctx.evidence(sentence, 0, m.end(), name))
 
 
+def _relayed(part: str, events_by_alias: dict[str, Ref]) -> list[Ref]:
+    """The events whose spirit *part* names: one named by the whole part, or every meeting named
+    in it, longest names first and not overlapping (某某在甲大会、乙大会上的重要讲话和全会)."""
+    if (target := events_by_alias.get(part)) is not None:
+        return [target]
+    out: list[Ref] = []
+    taken: set[int] = set()
+    for alias in sorted((a for a in events_by_alias if len(a) >= 4 and a in part), key=len, reverse=True):
+        at = part.find(alias)
+        span = set(range(at, at + len(alias)))
+        if span & taken:
+            continue
+        taken |= span
+        if events_by_alias[alias] not in out:
+            out.append(events_by_alias[alias])
+    return out
+
+
 @extractor("lg.relay.v1", EVENT_DETAILS)
 def extract_relays(ctx: ArticleContext):
     """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative only)."""
@@ -353,10 +385,7 @@ def extract_relays(ctx: ArticleContext):
                     part = re.sub(r"^(?:了|和|及|、)", "", part)
                     if not part:
                         continue
-                    target = events_by_alias.get(part)
-                    if target is None:  # 某某在…全会上的重要讲话和全会: the longest meeting named in it
-                        named = [(len(a), a) for a in events_by_alias if len(a) >= 4 and a in part]
-                        target = events_by_alias[max(named)[1]] if named else None
-                    if target is not None and target != ctx.main_event:
-                        ev = ctx.evidence(sentence, clause_m.start(), clause_m.end(), name)
-                        yield Relation(ctx.main_event, "relays", target, ev)
+                    for target in _relayed(part, events_by_alias):
+                        if target != ctx.main_event:
+                            ev = ctx.evidence(sentence, clause_m.start(), clause_m.end(), name)
+                            yield Relation(ctx.main_event, "relays", target, ev)
