@@ -324,6 +324,13 @@ def test_negative_attending_without_speaking_is_not_speaking():
     assert relations(f, "speaker") == set()
 
 
+def test_appointment_decisions_give_the_post_written_after_wei():
+    f = facts_of("会议决定：增补王明同志为文史和学习委员会副主任；任命李刚为区档案馆馆长。免去赵强的区档案馆馆长职务。")
+    assert ("王明", "文史和学习委员会副主任") in posts(f)
+    assert ("李刚", "区档案馆馆长") in posts(f)
+    assert not {p for p in posts(f) if p[0] == "赵强"}  # a removal is not a post held from now on
+
+
 def test_name_before_a_post_china_does_not_have_is_a_foreign_leader():
     # 总统 and 首相 are no Chinese posts: the holder belongs to the one foreign country the article names
     f = facts_of("王明同莫尔塔努总统通电话。王明说，中国和罗马尼亚是好朋友。")

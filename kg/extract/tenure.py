@@ -335,7 +335,38 @@ def extract_personnel(ctx: ArticleContext):
             if not all(NAME_CHARS.match(x) and has_surname(x) and not ROLE_RE.search(x)
                        and not PREFIX_RE.search(x) for x in items):
                 continue
-            yield from listed_people(ctx, sentence, items, m.start("list"), name)
+            people = list(listed_people(ctx, sentence, items, m.start("list"), name))
+            yield from people
+            if m.group(0).startswith(("增补", "任命", "选举", "推选")):
+                yield from _appointed_posts(ctx, sentence, people, m.end("list"), name)
+
+
+# what a person is appointed to: 增补甲同志为某某委员会副主任、…
+_APPOINTED_TO = re.compile(r"(?:同志)?为(?P<posts>[^；。，]+)")
+
+
+def _appointed_posts(ctx: ArticleContext, sentence, people: list[Entity], pos: int, extractor_name: str):
+    """Tenures of the people of a 增补/任命/选举 decision, for each post written in full after 为
+    (a body, then its title): 教科卫体委员会副主任."""
+    text = sentence.text
+    m = _APPOINTED_TO.match(text, pos)
+    if m is None:
+        return
+    at = m.start("posts")
+    for item in m["posts"].split("、"):
+        start, at = at, at + len(item) + 1
+        title = ROLE_RE.search(item)
+        if title is None or title.end() != len(item) or not WRITTEN_ORG.match(item[:title.start()]):
+            continue
+        phrase = PostPhrase(start, start + len(item), None, title.group(0), None, item[:title.start()])
+        org = _post_org(phrase, ctx)
+        post = _post(org, phrase, item)
+        if org is None or post is None:
+            continue
+        ev = ctx.evidence(sentence, start, start + len(item), extractor_name)
+        yield org_entity(org, org.label, ev)
+        for person in people:
+            yield Tenure(person.ref, post, ev)
 
 
 def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, extractor_name: str):
