@@ -331,6 +331,13 @@ def test_appointment_decisions_give_the_post_written_after_wei():
     assert not {p for p in posts(f) if p[0] == "赵强"}  # a removal is not a post held from now on
 
 
+def test_name_after_a_title_ends_at_a_conjunction_when_jieba_reads_it_as_a_name():
+    f = facts_of("国务院总理王建国同来访的客人举行会谈。")
+    assert ("王建国", "国务院总理") in posts(f)
+    g = facts_of("副区长王明陪同调研。")
+    assert entities(g, "person") == {"王明"}
+
+
 def test_name_before_a_post_china_does_not_have_is_a_foreign_leader():
     # 总统 and 首相 are no Chinese posts: the holder belongs to the one foreign country the article names
     f = facts_of("王明同莫尔塔努总统通电话。王明说，中国和罗马尼亚是好朋友。")

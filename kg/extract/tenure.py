@@ -134,7 +134,10 @@ def name_after(text: str, pos: int) -> str | None:
         if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and _is_boundary(text, pos + 2)
                 and not _tagged_name(text, cand)):
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
-        if NAME_CHARS.match(cand) and has_surname(cand) and _is_boundary(text, pos + n):
+        # 习近平同…: a conjunction ends a name jieba also reads as one
+        ends = _is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
+                                               and _tagged_name(text, cand))
+        if NAME_CHARS.match(cand) and has_surname(cand) and ends:
             if not PREFIX_RE.match(cand) and not ROLE_RE.match(cand):
                 return cand
     return None
