@@ -150,7 +150,10 @@ class _Runner:
             for future in self.client.map(self.work, articles, pure=False):
                 yield future.result()
         elif self.pool is not None:
-            yield from self.pool.map(self.work, articles, chunksize=8)
+            # chunks of neighbouring articles: a worker then meets the same names again, which
+            # kg.nlp.segment remembers (on the news corpus, chunks of 32 instead of 8 took about
+            # a tenth less CPU time)
+            yield from self.pool.map(self.work, articles, chunksize=32)
         else:
             for article in articles:
                 yield extract_article(article), None
