@@ -103,23 +103,20 @@ class Statements:
         return [name[1:-1] for name in self._graphs
                 if name.startswith("<") and name != f"<{RDFLIB_DEFAULT_GRAPH}>"]
 
-    def nquads_batches(self, size: int | None = None) -> Iterator[bytes]:
-        """The named graphs' N-Quads, in pieces of about *size* bytes (whole lines): input for
-        pyoxigraph's bulk loader, which parses them without a Python object per statement
-        (default size: BATCH_BYTES)."""
-        pieces = (zlib.decompress(c) for name in self.graph_names() for c in self._graphs[f"<{name}>"])
-        return _batched(pieces, size)
-
-    def ntriples_batches(self, size: int | None = None) -> Iterator[bytes]:
-        """The named graphs' statements as N-Triples (their union, with repeats), in pieces."""
-        def triples() -> Iterator[bytes]:
+    def store_batches(self, size: int | None = None) -> Iterator[bytes]:
+        """The named graphs' N-Quads, each graph followed by the same statements without a graph
+        name (so in the default graph: the union, with repeats), in pieces of about *size* bytes
+        (default BATCH_BYTES) of whole lines: input for pyoxigraph's bulk loader, which parses
+        them without a Python object per statement."""
+        def pieces() -> Iterator[bytes]:
             for name in self.graph_names():
                 # every line ends with " <graph> .\n" and no literal holds a raw newline
                 # (N-Quads escapes it), so this removes the graph names and nothing else
                 suffix = f" <{name}> .\n".encode()
                 for c in self._graphs[f"<{name}>"]:
-                    yield zlib.decompress(c).replace(suffix, b" .\n")
-        return _batched(triples(), size)
+                    quads = zlib.decompress(c)
+                    yield quads + quads.replace(suffix, b" .\n")
+        return _batched(pieces(), size)
 
     def graph_quads(self, name: str) -> list[ox.Quad]:
         chunks = [ox.parse(zlib.decompress(c), format=ox.RdfFormat.N_QUADS) for c in self._graphs[name]]
