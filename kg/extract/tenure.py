@@ -181,14 +181,17 @@ def _only_country(ctx: ArticleContext) -> OrgName | None:
     found = mentioned_countries("\n".join(s.text for s in ctx.sentences))
     if len(found) != 1:
         return None
-    name = next(iter(found)).name
-    return OrgName(f"{name}政府", f"{name}政府", None, "GovernmentOrganization", "foreign")
+    return _government_of(next(iter(found)).name)
+
+
+def _government_of(country: str) -> OrgName:
+    """A foreign country's government, the body its posts belong to (新加坡总理 in 新加坡政府)."""
+    return OrgName(f"{country}政府", f"{country}政府", None, "GovernmentOrganization", "foreign")
 
 
 def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
     if phrase.org_name in countries():
-        country = countries()[phrase.org_name].name
-        return OrgName(f"{country}政府", f"{country}政府", None, "GovernmentOrganization", "foreign")
+        return _government_of(countries()[phrase.org_name].name)
     if phrase.org_name:
         kind = "Enterprise" if is_enterprise_name(phrase.org_name) else None
         return OrgName(phrase.org_name, phrase.org_name, None, kind, "unknown")
