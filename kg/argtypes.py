@@ -15,30 +15,23 @@ def iso_date(value: str) -> str:
 
 
 def positive_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = 0
-    if n <= 0:
-        raise argparse.ArgumentTypeError(f"expected a positive whole number, got {value!r}")
-    return n
+    return _number(value, int, 1, "a positive whole number")
 
 
 def non_negative_int(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        n = -1
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"expected 0 or a positive whole number, got {value!r}")
-    return n
+    return _number(value, int, 0, "0 or a positive whole number")
 
 
 def non_negative_float(value: str) -> float:
+    return _number(value, float, 0, "a non-negative number")
+
+
+def _number(value: str, kind: type, least: int, expected: str):
+    """*value* as a number of *kind* no smaller than *least*, or the error naming *expected*."""
     try:
-        x = float(value)
+        x = kind(value)
     except ValueError:
-        x = -1.0
-    if x < 0:
-        raise argparse.ArgumentTypeError(f"expected a non-negative number, got {value!r}")
+        x = least - 1
+    if x < least:
+        raise argparse.ArgumentTypeError(f"expected {expected}, got {value!r}")
     return x
