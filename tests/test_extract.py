@@ -379,6 +379,16 @@ def test_town_and_village_after_their_county_are_places_inside_it():
     assert {("青石镇", "常山县"), ("飞碓村", "青石镇")} <= relations(f, "containedInPlace")
 
 
+def test_city_that_starts_a_venue_name_is_a_place():
+    f = facts_of("王明在北京人民大会堂会见客人。论坛在杭州国际博览中心开幕。")
+    assert {"北京市", "杭州市"} <= entities(f, "place")
+
+
+def test_negative_venue_without_a_city_names_no_place():
+    f = facts_of("王明在人民大会堂会见客人。")
+    assert entities(f, "place") == set()
+
+
 def test_negative_rural_words_after_a_county_are_not_villages():
     f = facts_of("常山县农村改革取得成效，五指山市一个黎族村寨开办民宿。")
     assert not {p for p in entities(f, "place") if p.endswith("村")}

@@ -134,6 +134,18 @@ def test_organization_by_ending():
     assert {"李明", "王蒙"} <= labelled(text, "name")
 
 
+def test_international_bodies_and_broadcasters_by_ending():
+    # pattern: NAME + 组织 / 电视台 / 广播电台 / 总台
+    text = "世界气象组织和中央广播电视总台、浙江电视台共同发布报告。"
+    assert {"世界气象组织", "中央广播电视总台", "浙江电视台"} <= labelled(text, "organization")
+
+
+def test_negative_organise_as_a_verb_and_kinds_of_organisation():
+    # negative: 组织 as a verb after a name, 党组织 and 民间组织 name no one
+    text = "浙江大学组织开展活动，各级党组织和民间组织积极参与。"
+    assert labelled(text, "organization") == {"浙江大学"}
+
+
 def test_sports_teams_around_versus():
     # pattern: TEAM vs TEAM in sports reports: organizations, not places or persons
     text = "阿森纳vs切尔西"

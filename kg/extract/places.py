@@ -16,6 +16,7 @@ from kg.resolve.locality import is_written_form
 from kg.resources import lexicon_lines
 
 ZONE_SUFFIXES = tuple(sorted(lexicon_lines("zone_suffixes.txt"), key=len, reverse=True))
+VENUE_ENDINGS = tuple(sorted(lexicon_lines("venue_endings.txt"), key=len, reverse=True))
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 
 
@@ -44,6 +45,19 @@ def _below_county(ctx: ArticleContext, sentence, county, pos: int, name: str):
         parent = Ref("place", key)
 
 
+def _venue_city(word: str, tag: str, finest):
+    """The division that starts a venue's name jieba keeps whole (北京人民大会堂: 北京), and
+    its length; None when the word is not such a venue."""
+    if tag not in ("ns", "nt", "nz") or not word.endswith(VENUE_ENDINGS):
+        return None
+    g = gazetteer()
+    for size in (4, 3, 2):
+        hits = g.lookup(word[:size])
+        if len(word) - size >= 3 and len(hits) == 1 and is_written_form(word[:size], hits[0], finest):
+            return hits[0], size
+    return None
+
+
 def _disambiguated(hits, previous):
     """通州区 after 北京市 is Beijing's: the division written before settles a shared name."""
     if previous is None:
@@ -70,6 +84,12 @@ def extract_places(ctx: ArticleContext):
                              (("adcode", d.code), ("type", "AdministrativeArea")))
                 if d.level == "district" and word == d.name:
                     yield from _below_county(ctx, sentence, d, start + len(word), name)
+                continue
+            if (venue := _venue_city(word, tag, ctx.locality.finest)) is not None:
+                d, size = venue
+                ev = ctx.evidence(sentence, start, start + size, name)
+                yield Entity("place", g.full_name(d), d.name, ev, (word[:size],),
+                             (("adcode", d.code), ("type", "AdministrativeArea")))
                 continue
             if (country := countries().get(word)) is not None:
                 ev = ctx.evidence(sentence, start, start + len(word), name)

@@ -373,6 +373,8 @@ _GENERIC = frozenset("国内 国外 海外 各大 各家 各 本地 当地 全�
                      "商业 外资 中资 内资 股份制 国有 电子 网上 网络 手机 政策性 地方 民营 私人 私营 "
                      "四大 五大 各类 境外 境内 外国 中外 合资 独资 上市 保险 信用卡 博彩 投资 开发 "
                      "该行 两家 三家 数家 大 小 新 老 城市 农村".split())
+# kinds of organisation, not names: 民间组织, 社团组织 (a name has more before its ending)
+_GENERIC_ORG_STEMS = frozenset("民间 民兵 社团 社会 基层 群团 地方 武装 恐怖 非法".split())
 
 
 # bodies that are named only with a place in front (美国政府, 北京市政府)
@@ -446,6 +448,8 @@ def _ending_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
     if (found := ending_of(word)) is None:
         return []
     ending, label = found
+    if label == "organization" and word == ending and tag.startswith("v"):
+        return []  # 组织, 学会 written as verbs (小学组织开展, 学会使用)
     if len(word) > len(ending):
         stem = word[: -len(ending)]
         if dictionary_tag(word) not in (None, "nt", "nz", "j"):
@@ -457,6 +461,9 @@ def _ending_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
         return []
     i = _left_extent(tokens, j)
     end = start + len(word)
+    if label == "organization" and (len(stem := text[tokens[i][2]:end - len(ending)]) < 2
+                                    or stem in _GENERIC_ORG_STEMS):
+        return []  # 党组织, 民间组织: kinds of organisation, not names
     out = [_Candidate(label, tokens[i][2], end, f"{label}.ending", 3)]
     if label == "company" and (b := _branch(text, tokens, j)) is not None:
         out.append(_Candidate(label, tokens[i][2], b, "company.branch", 3))
