@@ -193,6 +193,16 @@ def test_person_whose_words_a_meeting_report_gives_is_a_speaker():
     assert relations(f, "speaker") == {("全区乡村振兴工作推进会", "周敏")}
 
 
+def test_untitled_name_before_an_announcement_is_a_person():
+    f = facts_of("会议由区长王明主持。孙立宣布了表彰决定。")
+    assert "孙立" in entities(f, "person")
+
+
+def test_negative_tail_of_a_known_name_is_not_another_person():
+    f = facts_of("乌克兰总统泽连斯基表示欢迎。泽连斯基宣布了决定。")
+    assert entities(f, "person") == {"泽连斯基"}
+
+
 def test_untitled_name_list_where_one_name_was_already_known():
     body = "3 月 4 日下午，区长王明主持召开全区安全生产工作会议。副区长赵一鸣介绍了情况。\n孙立、胡平、赵一鸣参加。"
     f = facts_of(body)
@@ -208,6 +218,19 @@ def test_speakers_listed_after_the_group_they_represent():
     body = "5 月 6 日上午，全市人才工作会议召开。\n先进代表张小红、李大明作了交流发言。"
     f = facts_of(body)
     assert relations(f, "speaker") == {("全市人才工作会议", "张小红"), ("全市人才工作会议", "李大明")}
+
+
+def test_speakers_named_before_the_topic_they_spoke_on():
+    body = ("5 月 6 日上午，全市人才工作会议召开。\n"
+            "副市长张小红、李大明围绕贯彻落实会议精神、做好人才工作作了发言。")
+    f = facts_of(body)
+    assert relations(f, "speaker") == {("全市人才工作会议", "张小红"), ("全市人才工作会议", "李大明")}
+
+
+def test_negative_topic_clause_without_a_person_names_no_speaker():
+    body = "5 月 6 日上午，全市人才工作会议召开。\n与会人员围绕贯彻落实会议精神作了发言。"
+    f = facts_of(body)
+    assert relations(f, "speaker") == set()
 
 
 def test_name_after_title_ends_at_a_time_word():
@@ -298,6 +321,12 @@ def test_unquoted_programmes_read_back_from_their_ending():
     assert {"党史学习教育", "乡村振兴战略", "安全生产专项整治"} <= entities(f, "policy")
 
 
+def test_programme_whose_ending_starts_inside_a_word():
+    # jieba writes 八项 as one word: the name still reads back from 项规定
+    f = facts_of("会议要求，严格落实省委六项规定精神。", section=SECTION)
+    assert "省委六项规定" in entities(f, "policy")
+
+
 def test_negative_strategic_as_an_adjective_and_generic_strategies():
     f = facts_of("两国建立全面战略伙伴关系，要保持战略定力，服务国家重大战略。")
     assert entities(f, "policy") == set()
@@ -338,6 +367,17 @@ def test_name_after_a_title_ends_at_a_conjunction_when_jieba_reads_it_as_a_name(
     assert entities(g, "person") == {"王明"}
 
 
+def test_bare_title_listed_after_a_foreign_post_is_that_countrys():
+    f = facts_of("越南国家主席阮文明、总理黎光海和国会主席范德中表示祝贺。", issued="2024-05-04")
+    assert ("黎光海", "越南总理") in posts(f)
+    assert "国会" not in entities(f, "person")  # a body before its title, not a listed name
+
+
+def test_foreign_partys_central_committee_is_not_chinas():
+    f = facts_of("越共中央总书记阮文明会见了代表团。", issued="2024-05-04")
+    assert posts(f) == {("阮文明", "越共中央总书记")}
+
+
 def test_name_before_a_post_china_does_not_have_is_a_foreign_leader():
     # 总统 and 首相 are no Chinese posts: the holder belongs to the one foreign country the article names
     f = facts_of("王明同莫尔塔努总统通电话。王明说，中国和罗马尼亚是好朋友。")
@@ -371,6 +411,19 @@ def test_relay_of_a_speech_given_while_hearing_a_report_at_a_meeting():
     body = "3 月 4 日下午，区委常委会会议召开。\n会议传达学习了省委书记在省委常委会会议听取工作汇报时的重要讲话精神。"
     f = facts_of(body, section=SECTION)
     assert relations(f, "relays") == {("区委常委会会议", "浙江省委常委会会议")}
+
+
+def test_meetings_whose_spirit_the_chairs_speech_says_to_study_are_relayed():
+    body = ("3 月 4 日下午，区委常委会会议召开。区委书记王明主持会议并讲话。\n"
+            "王明表示，全区要深入学习贯彻全市领导干部会议、全省组织工作会议精神。")
+    f = facts_of(body, section=SECTION)
+    assert relations(f, "relays") == {("区委常委会会议", "全市领导干部会议"), ("区委常委会会议", "全省组织工作会议")}
+
+
+def test_negative_a_speech_outside_a_meeting_relays_nothing():
+    body = "3 月 4 日，区委书记王明到企业调研。\n王明表示，要深入学习贯彻全市领导干部会议精神。"
+    f = facts_of(body, section=SECTION)
+    assert relations(f, "relays") == set()
 
 
 def test_town_and_village_after_their_county_are_places_inside_it():

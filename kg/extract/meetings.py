@@ -48,6 +48,8 @@ LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
 # time words end a name too; not jieba's whole "t" tag, which also covers 元首
 LEFT_STOP_WORDS |= {"当天", "当日", "正在", "今天", "昨天", "日前", "近日", "目前", "此前", "随后", "同日"}
 RELAY = re.compile(r"(?P<verb>传达学习|学习贯彻|传达贯彻|学习传达|传达|学习)了?(?P<obj>[^。；]+?)精神")
+# in a speech at the meeting, what the meeting is to study: (某某)要深入学习贯彻…精神
+SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学习贯彻|学习领会)")
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
 ATTEND = re.compile(r"(?:等)?(?:出席|参加)了?(?:会议|活动|仪式)?(?P<speak>并(?:讲话|致辞|发言|作报告))?")
@@ -324,13 +326,24 @@ def extract_participation(ctx: ArticleContext):
 
 
         for m in SPOKE.finditer(text):
-            people = _person_before(ctx, text, m.start())
-            listed = list(_name_list_before(ctx, sentence, m.start(), name))
+            at = _topic_start(text, m.start())
+            people = _person_before(ctx, text, at)
+            listed = list(_name_list_before(ctx, sentence, at, name))
             if len(listed) > len(people):
                 yield from listed
                 people = [(p.label, p.ref) for p in listed]
             for _, person in people:
                 yield Relation(ctx.main_event, "speaker", person, ctx.evidence(sentence, 0, m.end(), name))
+
+
+# what the speakers spoke about, between their names and 作了发言: 甲、乙围绕…作了发言
+_TOPIC = re.compile(r"(?:围绕|结合|针对|就)[^，。；：]{1,40}$")
+
+
+def _topic_start(text: str, pos: int) -> int:
+    """Where a topic clause (围绕…, 就…) ending at *pos* starts; *pos* when there is none."""
+    m = _TOPIC.search(text, 0, pos)
+    return m.start() if m else pos
 
 
 def _relayed(part: str, events_by_alias: dict[str, Ref]) -> list[Ref]:
@@ -364,13 +377,17 @@ def extract_relays(ctx: ArticleContext):
     if ctx.main_event is None:
         return
     main_sentence = ctx.entities[ctx.main_event].evidence.sentence_index
+    is_meeting = ctx.entities[ctx.main_event].attr("type") == "Meeting"
     for sentence in ctx.sentences:
-        if sentence.index in reported:
+        if sentence.index in reported and not is_meeting:
             continue
         text = sentence.text
         for clause_m in re.finditer(r"[^，。；]+", text):
             clause = clause_m.group(0)
-            subj = re.match(r"^(?:会议|会上)还?", clause)
+            if sentence.index in reported:  # the meeting's speech: 要深入学习贯彻…精神
+                subj = SPEECH_RELAY.search(clause)
+            else:
+                subj = re.match(r"^(?:会议|会上)还?", clause)
             if subj:
                 start = subj.end()
             elif sentence.index == main_sentence and clause_m.start() > 0 and RELAY.match(clause):

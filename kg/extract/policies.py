@@ -85,6 +85,8 @@ def _programme_name(text: str, end_start: int, end: int) -> int | None:
     start = end_start
     initiative = text.startswith("倡议", end - 2)
     governing = INITIATIVE_GOVERNING if initiative else GOVERNING
+    if text.startswith("项", end_start):
+        return _counted_rules_start(text, end_start)
     for word, tag, pos in reversed(pos_tokens(text)):
         if pos >= end_start:
             continue
@@ -99,6 +101,18 @@ def _programme_name(text: str, end_start: int, end: int) -> int | None:
     # not 合作倡议)
     least = 4 if initiative or text.startswith("战略", end - 2) else 2
     return start if end_start - start >= least else None
+
+
+def _counted_rules_start(text: str, end_start: int) -> int | None:
+    """Start of a set of rules named by who made them and how many (中央八项规定, 省委六项规定):
+    an issuing body right before a numeral that ends at or just past *end_start* (jieba's 八项)."""
+    before = [t for t in pos_tokens(text) if t[2] < end_start]
+    if len(before) < 2 or before[-1][1] != "m":
+        return None
+    word, tag, pos = before[-2]
+    if pos + len(word) == before[-1][2] and (tag in ("nt", "ns", "j") or word.endswith("委")):
+        return pos
+    return None
 
 
 @extractor("lg.policy.v1", EVENT_DETAILS)

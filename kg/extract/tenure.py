@@ -15,6 +15,7 @@ from kg.extract.bodies import is_enterprise_name
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix
 from kg.model import Entity, Post, Ref, Tenure
+from kg.nlp.mentions import country_short_forms
 from kg.nlp.segment import has_surname, pos_tokens
 from kg.resolve.countries import countries, country_ending, mentioned_countries
 from kg.resolve.gazetteer import Division, gazetteer, short_name
@@ -184,6 +185,24 @@ def _only_country(ctx: ArticleContext) -> OrgName | None:
     return _government_of(next(iter(found)).name)
 
 
+def _foreign_party(text: str, phrase: PostPhrase) -> OrgName | None:
+    """The central committee of a foreign party glued to 中央 (越共中央总书记, 老挝人民革命党中央
+    总书记): the party's name starts with a country's name or short form, and is not 中共."""
+    if phrase.prefix not in ("中央", "党中央"):
+        return None
+    head = text[max(0, phrase.start - 12):phrase.start] + ("党" if phrase.prefix == "党中央" else "")
+    shorts = country_short_forms()
+    for i in range(len(head) - 2, -1, -1):  # shortest party name first
+        party = head[i:]
+        if not party.endswith(("共", "党")) or party == "中共":
+            continue
+        country = any(party[:k] in countries() for k in range(2, min(7, len(party))))
+        if country or len(party) == 2 and party[0] in shorts:
+            name = party + "中央"
+            return OrgName(name, name, None, "PartyCommittee", "foreign")
+    return None
+
+
 def _government_of(country: str) -> OrgName:
     """A foreign country's government, the body its posts belong to (新加坡总理 in 新加坡政府)."""
     return OrgName(f"{country}政府", f"{country}政府", None, "GovernmentOrganization", "foreign")
@@ -246,6 +265,7 @@ def extract_tenures(ctx: ArticleContext):
         if not phrases:
             continue
         tokens = None
+        abroad: tuple[OrgName, int] | None = None  # the last foreign government and where its holder's name ends
         for group in _groups(phrases, text):
             last = group[-1]
             person, pstart, pend = None, None, None
@@ -276,8 +296,16 @@ def extract_tenures(ctx: ArticleContext):
                     pend, foreign = last.end, True
             if person is None:
                 continue
+            # 越南国家主席甲、总理乙: a bare title listed after a foreign post is that country's
+            listed_abroad = abroad is not None and text[abroad[1]:group[0].start] in ("、", "和", "与")
             orgs = []
             for p in group:  # 政府党组副书记、副主席: a bare title shares the body of the one before
+                if listed_abroad and p.prefix is None and p.org_name is None:
+                    orgs.append((abroad[0], p))
+                    continue
+                if (party := _foreign_party(text, p)) is not None:
+                    orgs.append((party, p))
+                    continue
                 org = _post_org(p, ctx) or (orgs[-1][0] if orgs and ROLES[p.role] == "-" else None)
                 if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
                     org = _only_country(ctx)
@@ -292,6 +320,8 @@ def extract_tenures(ctx: ArticleContext):
             if pend > last.end:  # 全国政协副主席甲、乙、丙: the title belongs to each name listed
                 tokens = tokens or pos_tokens(text)
                 people += _listed_after(text, pend, tokens)
+            foreign_org = orgs[-1][0] if orgs and orgs[-1][0] is not None and orgs[-1][0].level == "foreign" else None
+            abroad = (foreign_org, people[-1][2]) if foreign_org is not None else None
             for who, wstart, wend in people:
                 pref = Ref("person", ctx.person_key(who, level))
                 ev = ctx.evidence(sentence, pstart if who == person else wstart, wend, name)
@@ -318,8 +348,8 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
         if n is None:
             n = next((w for w, tag, start in tokens if start == pos and tag in ("nr", "nrfg")
                       and NAME_CHARS.match(w) and has_surname(w)), None)
-        if n is None or ROLE_RE.match(text, pos) or PREFIX_RE.match(text, pos):
-            break
+        if n is None or ROLE_RE.match(text, pos) or PREFIX_RE.match(text, pos) or ROLE_RE.match(text, pos + len(n)):
+            break  # (国会主席乙: a body before its title, not a name)
         out.append((n, pos, pos + len(n)))
         pos += len(n)
     return out
@@ -385,7 +415,8 @@ def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, 
         yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, extractor_name), (item,))
 
 
-SPEECH_VERBS = ("指出", "强调", "表示", "说", "主持", "出席", "参加", "讲话", "要求", "介绍", "调研", "一行")
+SPEECH_VERBS = ("指出", "强调", "表示", "说", "主持", "出席", "参加", "讲话", "要求", "介绍", "调研", "一行",
+                "宣布", "宣读")
 
 
 @extractor("lg.person.v1", NAMES + 1)
@@ -400,7 +431,9 @@ def extract_persons(ctx: ArticleContext):
         for word, tag, start in pos_tokens(text):
             end = start + len(word)
             if (tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word)
-                    and text.startswith(SPEECH_VERBS, end) and word not in ctx.persons):
+                    and text.startswith(SPEECH_VERBS, end) and word not in ctx.persons
+                    and not any(len(p) > len(word) and text.endswith(p, 0, end) for p in ctx.persons)):
+                # (the tail of a known name is not a new person: 泽连斯基 read as 泽 + 连斯基)
                 pref = Ref("person", ctx.person_key(word, "unknown"))
                 ctx.persons[word] = pref
                 yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))
