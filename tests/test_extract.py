@@ -373,9 +373,25 @@ def test_bare_title_listed_after_a_foreign_post_is_that_countrys():
     assert "国会" not in entities(f, "person")  # a body before its title, not a listed name
 
 
+def test_name_and_bare_title_listed_after_a_foreign_leader():
+    f = facts_of("新加坡国会议长陈明说，两国领导人同马丁总统、黄志明总理保持沟通。", issued="2024-05-04")
+    assert {("马丁", "新加坡总统"), ("黄志明", "新加坡总理")} <= posts(f)
+
+
 def test_foreign_partys_central_committee_is_not_chinas():
     f = facts_of("越共中央总书记阮文明会见了代表团。", issued="2024-05-04")
     assert posts(f) == {("阮文明", "越共中央总书记")}
+
+
+def test_democratic_partys_central_committee_is_not_the_cpcs():
+    f = facts_of("民盟中央主席王明、致公党中央主席李刚出席座谈会。", issued="2024-05-04")
+    assert posts(f) == {("王明", "民盟中央主席"), ("李刚", "致公党中央主席")}
+
+
+def test_negative_a_verb_after_a_title_is_not_a_name():
+    # 强 is a surname, but jieba reads 强调 as a verb
+    f = facts_of("王明总书记强调，要抓好落实。", issued="2024-05-04")
+    assert "强调" not in entities(f, "person")
 
 
 def test_name_before_a_post_china_does_not_have_is_a_foreign_leader():

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import NAMES, extractor
-from kg.extract.bodies import is_enterprise_name
+from kg.extract.bodies import PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix
 from kg.model import Entity, Post, Ref, Tenure
@@ -139,9 +139,25 @@ def name_after(text: str, pos: int) -> str | None:
         ends = _is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
                                                and _tagged_name(text, cand))
         if NAME_CHARS.match(cand) and has_surname(cand) and ends:
-            if not PREFIX_RE.match(cand) and not ROLE_RE.match(cand):
+            if not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos):
                 return cand
     return None
+
+
+# jieba's tags of words that do not start a name: verbs, adverbs, prepositions, pronouns, particles…
+_NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "f", "q", "y", "e", "o")
+
+
+def _word_not_name_at(text: str, pos: int) -> bool:
+    """jieba reads the word at *pos* as something other than a name: 总书记强调 (强 is a surname),
+    总书记和大家, 总书记来了. (A single character jieba calls a verb or a pronoun may still start a
+    name: 何卫东, 安瓦尔.)"""
+    for word, tag, start in pos_tokens(text):
+        if start == pos:
+            if len(word) > 1:
+                return tag.startswith(_NOT_NAME_TAGS)
+            return tag.startswith(("c", "p", "u")) or tag == "v" and text[pos + 1:pos + 2] in ("了", "着", "过")
+    return False
 
 
 def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tuple[str, int] | None:
@@ -185,15 +201,19 @@ def _only_country(ctx: ArticleContext) -> OrgName | None:
     return _government_of(next(iter(found)).name)
 
 
-def _foreign_party(text: str, phrase: PostPhrase) -> OrgName | None:
-    """The central committee of a foreign party glued to 中央 (越共中央总书记, 老挝人民革命党中央
-    总书记): the party's name starts with a country's name or short form, and is not 中共."""
+def _party_centre(text: str, phrase: PostPhrase) -> OrgName | None:
+    """The central committee of a party other than the CPC glued to 中央: a democratic party
+    (民盟中央主席, 致公党中央主席) or a foreign party, whose name starts with a country's name or
+    short form (越共中央总书记, 老挝人民革命党中央总书记)."""
     if phrase.prefix not in ("中央", "党中央"):
         return None
     head = text[max(0, phrase.start - 12):phrase.start] + ("党" if phrase.prefix == "党中央" else "")
     shorts = country_short_forms()
     for i in range(len(head) - 2, -1, -1):  # shortest party name first
         party = head[i:]
+        if party in PARTIES:
+            full = f"{PARTIES[party]}中央委员会"
+            return OrgName(full, f"{party}中央", full, "PartyCommittee", "national")
         if not party.endswith(("共", "党")) or party == "中共":
             continue
         country = any(party[:k] in countries() for k in range(2, min(7, len(party))))
@@ -297,13 +317,13 @@ def extract_tenures(ctx: ArticleContext):
             if person is None:
                 continue
             # 越南国家主席甲、总理乙: a bare title listed after a foreign post is that country's
-            listed_abroad = abroad is not None and text[abroad[1]:group[0].start] in ("、", "和", "与")
+            listed_abroad = abroad is not None and text[abroad[1]:pstart] in ("、", "和", "与")
             orgs = []
             for p in group:  # 政府党组副书记、副主席: a bare title shares the body of the one before
                 if listed_abroad and p.prefix is None and p.org_name is None:
                     orgs.append((abroad[0], p))
                     continue
-                if (party := _foreign_party(text, p)) is not None:
+                if (party := _party_centre(text, p)) is not None:
                     orgs.append((party, p))
                     continue
                 org = _post_org(p, ctx) or (orgs[-1][0] if orgs and ROLES[p.role] == "-" else None)
