@@ -143,6 +143,17 @@ def test_negative_common_words_that_are_district_short_names():
     assert entities(f, "place") == set()
 
 
+def test_national_bodies_named_by_themselves():
+    f = facts_of("中共中央、国务院印发意见。全国人大和全国政协代表参加。", issued="2024-05-04")
+    assert {"中共中央", "国务院", "全国人大", "全国政协"} <= entities(f, "org")
+
+
+def test_negative_party_words_inside_a_foreign_partys_name():
+    # 党中央 glued to another party's name is not the CPC's, and 人民革命党 holds no 民革
+    f = facts_of("老挝人民革命党中央代表团访华。", issued="2024-05-04")
+    assert not {"中共中央", "民革", "中国国民党革命委员会"} & entities(f, "org")
+
+
 def test_organisations_units_and_local_bodies_with_locality():
     f = facts_of("市委组织部和市经信局负责人参加调研。", section=SECTION)
     assert entities(f, "org") == {"衢州市委组织部", "衢州市经信局"}
@@ -381,6 +392,17 @@ def test_name_and_bare_title_listed_after_a_foreign_leader():
 def test_foreign_partys_central_committee_is_not_chinas():
     f = facts_of("越共中央总书记阮文明会见了代表团。", issued="2024-05-04")
     assert posts(f) == {("阮文明", "越共中央总书记")}
+
+
+def test_transcribed_name_that_jieba_cuts_after_a_foreign_post():
+    f = facts_of("乌兹别克斯坦总统米尔济约耶夫表示欢迎。", issued="2024-05-04")
+    assert posts(f) == {("米尔济约耶夫", "乌兹别克斯坦总统")}
+
+
+def test_negative_documents_and_places_before_speech_verbs_are_not_people():
+    f = facts_of("大会致贺信。贺信指出，要加强合作。白皮书介绍了成就。王明在莫斯科出席仪式。",
+                 issued="2024-05-04")
+    assert entities(f, "person") == set()
 
 
 def test_democratic_partys_central_committee_is_not_the_cpcs():

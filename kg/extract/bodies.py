@@ -12,7 +12,7 @@ import re
 
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
-from kg.extract.orgs import PREFIX_RE, org_entity
+from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
 from kg.nlp.mentions import recognise
 from kg.nlp.segment import pos_tokens
@@ -33,6 +33,11 @@ _PARTY_RE = re.compile("|".join(sorted(map(re.escape, PARTIES), key=len, reverse
 _SCOPE_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "district"}
 _TITLE_END = re.compile(r"(?:书记|常委|委员|主任|主席|部长|局长|长|员)$")
 _INSTITUTION_RE = re.compile(rf"(?:{'|'.join(map(re.escape, INSTITUTION_ENDINGS))})")
+# national bodies named by themselves (中共中央、国务院印发…, 全国人大代表); 党中央 only where it is
+# the CPC's (以…为核心的党中央), not a glued party's (某国人民革命党中央)
+_NATIONAL_BODY_RE = re.compile(
+    r"中共中央|全国人大常委会|全国人大|全国政协|国务院|中央军委|(?<![^\W的和与及向对在同为把将])党中央"
+)
 _PROPER_TAGS = ("ns", "nt", "nz", "nr", "n", "j", "m", "vn")
 
 
@@ -105,7 +110,10 @@ def extract_bodies(ctx: ArticleContext):
                 org = _mass_org(ctx, m)
                 yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), name))
                 claimed.append((m.start(), m.end()))
+        starts = {pos for _, _, pos in pos_tokens(text)}
         for m in _PARTY_RE.finditer(text):  # 民盟 is 中国民主同盟
+            if m.start() not in starts:
+                continue  # 人民革命党: jieba's words cross 民革
             if _free(claimed, m.start(), m.end()) and not text.startswith("界", m.end()):
                 full = PARTIES[m.group(0)]
                 ev = ctx.evidence(sentence, m.start(), m.end(), name)
@@ -137,3 +145,8 @@ def extract_bodies(ctx: ArticleContext):
                 yield Entity("enterprise", surface, surface, ev, (surface,))
             else:
                 yield org_entity(OrgName(surface, surface, None, None, "national"), surface, ev)
+        for m in _NATIONAL_BODY_RE.finditer(text):  # last: 国务院新闻办公室 and 美国国务院 come first
+            if _free(claimed, m.start(), m.end()):
+                claimed.append((m.start(), m.end()))
+                org = resolve_prefix(m.group(0), ctx)
+                yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), name))

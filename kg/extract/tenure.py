@@ -25,6 +25,7 @@ ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
 ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处)")
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
 # Titles written after a name (习近平总书记, 张三同志)
 TITLE_AFTER_NAME = ("总书记", "书记", "主席", "总理", "委员长", "省长", "市长", "区长", "县长")
 NATIONAL_DEFAULT = {
@@ -122,6 +123,39 @@ def _transcribed_name_at(text: str, pos: int) -> str | None:
     return name if 2 <= len(name) <= 8 else None
 
 
+_NAME_STOPS = frozenset("同和与及在对为向是也作说等致称将互已自的")
+
+
+def _foreign_name_at(text: str, pos: int) -> str | None:
+    """A transcribed name after a foreign post, read over jieba's pieces from one it tags as a name
+    (某国总统米尔济约耶夫表示: 米尔 济 约耶夫; 拉赫 蒙): longer pieces must be names, places or
+    abbreviations to jieba, and a one-character verb or particle only ends the name (蒙 before
+    表示, not 致 before another name). At most 8 characters."""
+    tokens = [t for t in pos_tokens(text) if t[2] >= pos]
+    name, end = "", pos
+    for i, (word, tag, start) in enumerate(tokens):
+        if start != end or name and _is_boundary(text, start) or not re.fullmatch(r"[\u4e00-\u9fff·]+", word):
+            break
+        if not name:
+            if not tag.startswith("nr"):
+                return None  # jieba reads no name here (总统通电话)
+        elif len(word) > 1:
+            if not tag.startswith(("nr", "ns", "j", "nz")):
+                break  # 马克龙 通电话, 卢拉 举行会谈
+        elif tag.startswith(_NOT_NAME_TAGS) and (tag != "v" or not _name_ends_at(text, start + 1, tokens[i + 1:i + 2])):
+            break  # 马科斯 致 某某, 卢拉 的 独家, 某某 互 致贺电
+        name, end = name + word, start + len(word)
+        if len(name) > 8:
+            return None
+    cut = next((k for k, ch in enumerate(name) if k >= 2 and ch in _NAME_STOPS), len(name))
+    return name[:cut] if cut >= 2 else None
+
+
+def _name_ends_at(text: str, pos: int, following: list[tuple[str, str, int]]) -> bool:
+    """What follows *pos* ends a name: a boundary, or a verb of two characters or more (表示, 会见)."""
+    return _is_boundary(text, pos) or any(len(w) > 1 and t.startswith("v") for w, t, _ in following)
+
+
 def _tagged_name(text: str, word: str) -> bool:
     return any(w == word and tag.startswith("nr") for w, tag, _ in pos_tokens(text))
 
@@ -139,7 +173,8 @@ def name_after(text: str, pos: int) -> str | None:
         ends = _is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
                                                and _tagged_name(text, cand))
         if NAME_CHARS.match(cand) and has_surname(cand) and ends:
-            if not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos):
+            if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos)
+                    and cand not in SPEAKING_DOCUMENTS):
                 return cand
     return None
 
@@ -163,7 +198,8 @@ def _word_not_name_at(text: str, pos: int) -> bool:
 def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tuple[str, int] | None:
     """A name ending at *end* that jieba also tags as a personal name (习近平总书记)."""
     for word, tag, start in tokens:
-        if start + len(word) == end and tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word):
+        if (start + len(word) == end and tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word)
+                and word[0] not in "和与同及"):  # 党中央和习主席: jieba's 和习
             return word, start
     return None
 
@@ -289,7 +325,11 @@ def extract_tenures(ctx: ArticleContext):
         for group in _groups(phrases, text):
             last = group[-1]
             person, pstart, pend = None, None, None
-            if (n := name_after(text, last.end)) is not None:
+            n = name_after(text, last.end)
+            if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
+                if (whole := _foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
+                    n = whole
+            if n is not None:
                 person, pstart, pend = n, group[0].start, last.end + len(n)
             elif last.org_name and (n := _transcribed_name_at(text, last.end)) is not None:
                 person, pstart, pend = n, group[0].start, last.end + len(n)  # 某国总理内塔尼亚胡
@@ -298,7 +338,7 @@ def extract_tenures(ctx: ArticleContext):
                 before = text[:last.start]
                 for m in PREFIX_RE.finditer(before[-8:]):
                     cand = before[-8:][m.end():]
-                    if NAME_CHARS.match(cand) and has_surname(cand):
+                    if NAME_CHARS.match(cand) and has_surname(cand) and cand[0] not in "和与同及":
                         person = cand
                         last = PostPhrase(last.start, last.end, m.group(0), last.role)
                         group = [last]
@@ -452,6 +492,7 @@ def extract_persons(ctx: ArticleContext):
             end = start + len(word)
             if (tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word)
                     and text.startswith(SPEECH_VERBS, end) and word not in ctx.persons
+                    and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
                     and not any(len(p) > len(word) and text.endswith(p, 0, end) for p in ctx.persons)):
                 # (the tail of a known name is not a new person: 泽连斯基 read as 泽 + 连斯基)
                 pref = Ref("person", ctx.person_key(word, "unknown"))
