@@ -148,6 +148,12 @@ def test_national_bodies_named_by_themselves():
     assert {"中共中央", "国务院", "全国人大", "全国政协"} <= entities(f, "org")
 
 
+def test_china_before_a_national_body_is_the_same_body():
+    f = facts_of("中国全国人大愿加强交流。全国人大常委会委员长王明出席。", issued="2024-05-04")
+    orgs = {e.key for e in f.entities if e.kind == "org" and e.label == "全国人大"}
+    assert len(orgs) == 1 and "中国全国人大" not in entities(f, "org")
+
+
 def test_negative_party_words_inside_a_foreign_partys_name():
     # 党中央 glued to another party's name is not the CPC's, and 人民革命党 holds no 民革
     f = facts_of("老挝人民革命党中央代表团访华。", issued="2024-05-04")

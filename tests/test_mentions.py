@@ -146,6 +146,11 @@ def test_negative_organise_as_a_verb_and_kinds_of_organisation():
     assert labelled(text, "organization") == {"浙江大学"}
 
 
+def test_negative_ordinary_nouns_ending_in_bureau():
+    # negative: 格局 and 当局 end in 局 but name no bureau
+    assert labelled("构建发展新格局，美国当局表示关切。", "government") == set()
+
+
 def test_sports_teams_around_versus():
     # pattern: TEAM vs TEAM in sports reports: organizations, not places or persons
     text = "阿森纳vs切尔西"

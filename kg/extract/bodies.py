@@ -12,7 +12,7 @@ import re
 
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
-from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix
+from kg.extract.orgs import NATIONAL, PREFIX_RE, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
 from kg.nlp.mentions import recognise
 from kg.nlp.segment import pos_tokens
@@ -131,7 +131,10 @@ def extract_bodies(ctx: ArticleContext):
                 if (PREFIX_RE.fullmatch(surface) or _TITLE_END.search(surface) or len(surface) < 3
                         or re.fullmatch(r"[东西南北中]+部", surface)):  # 中西部 is a region
                     continue  # 区委 (resolved by lg.org.v1), 自治区党委常委 (a post)
-                found.append((mention.start, mention.end, "org", surface))
+                start = mention.start
+                if surface.startswith("中国") and surface[2:].startswith(("全国", "中央")):
+                    start, surface = start + 2, surface[2:]  # 中国全国人大 is 全国人大
+                found.append((start, mention.end, "org", surface))
         for m in _INSTITUTION_RE.finditer(text):
             start = _institution_start(text, m.start())
             if start is not None and m.end() - start >= 4:
@@ -143,6 +146,8 @@ def extract_bodies(ctx: ArticleContext):
             ev = ctx.evidence(sentence, start, end, name)
             if kind == "enterprise":
                 yield Entity("enterprise", surface, surface, ev, (surface,))
+            elif surface in NATIONAL:  # one node with 全国人大 as a post's body
+                yield org_entity(resolve_prefix(surface, ctx), surface, ev)
             else:
                 yield org_entity(OrgName(surface, surface, None, None, "national"), surface, ev)
         for m in _NATIONAL_BODY_RE.finditer(text):  # last: 国务院新闻办公室 and 美国国务院 come first

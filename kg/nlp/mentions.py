@@ -450,6 +450,8 @@ def _ending_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
     ending, label = found
     if label == "organization" and word == ending and tag.startswith("v"):
         return []  # 组织, 学会 written as verbs (小学组织开展, 学会使用)
+    if ending == "局" and len(word) > 2 and dictionary_tag(word[-2:]) == "n" and dictionary_tag(word[-3:-1]) is None:
+        return []  # 新格局, 美国当局: an ordinary noun ending in 局, not a bureau (安全局 is 安全 + 局)
     if len(word) > len(ending):
         stem = word[: -len(ending)]
         if dictionary_tag(word) not in (None, "nt", "nz", "j"):
