@@ -154,6 +154,12 @@ def test_china_before_a_national_body_is_the_same_body():
     assert len(orgs) == 1 and "中国全国人大" not in entities(f, "org")
 
 
+def test_international_bodies_under_the_short_form_news_uses():
+    f = facts_of("东南亚国家联盟和欧盟代表出席，联合国开发计划署发布报告。", issued="2024-05-04")
+    assert {"东盟", "欧盟"} <= entities(f, "org")
+    assert "联合国" not in entities(f, "org")  # part of a longer name
+
+
 def test_negative_party_words_inside_a_foreign_partys_name():
     # 党中央 glued to another party's name is not the CPC's, and 人民革命党 holds no 民革
     f = facts_of("老挝人民革命党中央代表团访华。", issued="2024-05-04")
@@ -342,6 +348,16 @@ def test_programme_whose_ending_starts_inside_a_word():
     # jieba writes 八项 as one word: the name still reads back from 项规定
     f = facts_of("会议要求，严格落实省委六项规定精神。", section=SECTION)
     assert "省委六项规定" in entities(f, "policy")
+
+
+def test_doctrine_named_after_a_leader():
+    f = facts_of("会议要求，深入学习贯彻王明新时代社会主义思想和王明法治思想。", section=SECTION)
+    assert {"王明新时代社会主义思想", "王明法治思想"} <= entities(f, "policy")
+
+
+def test_negative_thought_after_a_title_or_a_verb_is_no_doctrine():
+    f = facts_of("王明书记要求统一思想、解放思想。", section=SECTION)
+    assert not {p for p in entities(f, "policy") if p.endswith("思想")}
 
 
 def test_negative_strategic_as_an_adjective_and_generic_strategies():

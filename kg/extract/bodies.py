@@ -38,7 +38,16 @@ _INSTITUTION_RE = re.compile(rf"(?:{'|'.join(map(re.escape, INSTITUTION_ENDINGS)
 _NATIONAL_BODY_RE = re.compile(
     r"中共中央|全国人大常委会|全国人大|全国政协|国务院|中央军委|(?<![^\W的和与及向对在同为把将])党中央"
 )
+# 联合国, 欧盟, 东盟…: full name or short form -> (full name, the short form news uses, the label)
+INTERNATIONAL = {w: (line.split()[0], line.split()[1]) for line in lexicon_lines("international_bodies.txt")
+                 for w in line.split()}
+_INTERNATIONAL_RE = re.compile("|".join(sorted(map(re.escape, INTERNATIONAL), key=len, reverse=True)))
 _PROPER_TAGS = ("ns", "nt", "nz", "nr", "n", "j", "m", "vn")
+
+
+def _international(written: str) -> OrgName:
+    full, short = INTERNATIONAL[written]
+    return OrgName(full, short, full, None, "international")
 
 
 def _claimed(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int]]:
@@ -148,8 +157,15 @@ def extract_bodies(ctx: ArticleContext):
                 yield Entity("enterprise", surface, surface, ev, (surface,))
             elif surface in NATIONAL:  # one node with 全国人大 as a post's body
                 yield org_entity(resolve_prefix(surface, ctx), surface, ev)
+            elif surface in INTERNATIONAL:  # 联合国教科文组织 and 教科文组织: one node
+                yield org_entity(_international(surface), surface, ev)
             else:
                 yield org_entity(OrgName(surface, surface, None, None, "national"), surface, ev)
+        for m in _INTERNATIONAL_RE.finditer(text):  # after longer names (联合国开发计划署)
+            if m.start() in starts and _free(claimed, m.start(), m.end()):
+                claimed.append((m.start(), m.end()))
+                ev = ctx.evidence(sentence, m.start(), m.end(), name)
+                yield org_entity(_international(m.group(0)), m.group(0), ev)
         for m in _NATIONAL_BODY_RE.finditer(text):  # last: 国务院新闻办公室 and 美国国务院 come first
             if _free(claimed, m.start(), m.end()):
                 claimed.append((m.start(), m.end()))

@@ -103,6 +103,27 @@ def _programme_name(text: str, end_start: int, end: int) -> int | None:
     return start if end_start - start >= least else None
 
 
+# what may stand between a leader's name and 思想: fields named by nouns (新时代中国特色社会主义, 生态文明,
+# 法治); no verb, no title (某某总书记统一思想 is no doctrine)
+_THOUGHT_FIELD_TAGS = ("n", "ns", "nz", "nt", "nr", "j", "a", "b")
+
+
+def _thoughts(text: str):
+    """Doctrines named after a leader: a personal name, the field, 思想 (某某新时代…思想, 某某法治思想)."""
+    from kg.nlp.mentions import titles
+
+    tokens = pos_tokens(text)
+    for i, (word, tag, start) in enumerate(tokens):
+        if not tag.startswith("nr") or len(word) < 2:
+            continue
+        j = i + 1
+        while (j < len(tokens) and tokens[j][0] != "思想" and tokens[j][1].startswith(_THOUGHT_FIELD_TAGS)
+               and tokens[j][0] not in titles() and j - i <= 6):
+            j += 1
+        if j < len(tokens) and j > i + 1 and tokens[j][0] == "思想":
+            yield start, tokens[j][2] + 2
+
+
 def _counted_rules_start(text: str, end_start: int) -> int | None:
     """Start of a set of rules named by who made them and how many (中央八项规定, 省委六项规定):
     an issuing body right before a numeral that ends at or just past *end_start* (jieba's 八项)."""
@@ -136,6 +157,8 @@ def extract_policies(ctx: ArticleContext):
             label = m["q"].strip()
             if policy_kind(label) == "law" or (len(label) >= 4 and label.endswith(DOCUMENT_ENDINGS)):
                 found.append((label, label, m.start(), m.end()))
+        for start, end in _thoughts(text):
+            found.append((text[start:end], text[start:end], start, end))
         for m in PROGRAMME_RE.finditer(text):
             after = text[m.end():m.end() + 1]
             adjective = m.group(0) == "战略" and after and after not in _AFTER_PROGRAMME
