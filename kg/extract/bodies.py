@@ -45,9 +45,15 @@ _INTERNATIONAL_RE = re.compile("|".join(sorted(map(re.escape, INTERNATIONAL), ke
 _PROPER_TAGS = ("ns", "nt", "nz", "nr", "n", "j", "m", "vn")
 
 
-def _international(written: str) -> OrgName:
-    full, short = INTERNATIONAL[written]
-    return OrgName(full, short, full, None, "international")
+def _body_named(surface: str, ctx: ArticleContext) -> OrgName:
+    """One node per body however it is written: 全国人大 the same node as the body of a post,
+    教科文组织 the same as 联合国教科文组织; any other name as written."""
+    if surface in NATIONAL:
+        return resolve_prefix(surface, ctx)
+    if surface in INTERNATIONAL:
+        full, short = INTERNATIONAL[surface]
+        return OrgName(full, short, full, None, "international")
+    return OrgName(surface, surface, None, None, "national")
 
 
 def _claimed(ctx: ArticleContext, sentence: Sentence) -> list[tuple[int, int]]:
@@ -155,19 +161,13 @@ def extract_bodies(ctx: ArticleContext):
             ev = ctx.evidence(sentence, start, end, name)
             if kind == "enterprise":
                 yield Entity("enterprise", surface, surface, ev, (surface,))
-            elif surface in NATIONAL:  # one node with 全国人大 as a post's body
-                yield org_entity(resolve_prefix(surface, ctx), surface, ev)
-            elif surface in INTERNATIONAL:  # 联合国教科文组织 and 教科文组织: one node
-                yield org_entity(_international(surface), surface, ev)
             else:
-                yield org_entity(OrgName(surface, surface, None, None, "national"), surface, ev)
-        for m in _INTERNATIONAL_RE.finditer(text):  # after longer names (联合国开发计划署)
-            if m.start() in starts and _free(claimed, m.start(), m.end()):
-                claimed.append((m.start(), m.end()))
-                ev = ctx.evidence(sentence, m.start(), m.end(), name)
-                yield org_entity(_international(m.group(0)), m.group(0), ev)
-        for m in _NATIONAL_BODY_RE.finditer(text):  # last: 国务院新闻办公室 and 美国国务院 come first
+                yield org_entity(_body_named(surface, ctx), surface, ev)
+        # bodies named by themselves, after the longer names that hold them (联合国开发计划署,
+        # 国务院新闻办公室, 美国国务院)
+        alone = [m for m in _INTERNATIONAL_RE.finditer(text) if m.start() in starts]
+        for m in alone + list(_NATIONAL_BODY_RE.finditer(text)):
             if _free(claimed, m.start(), m.end()):
                 claimed.append((m.start(), m.end()))
-                org = resolve_prefix(m.group(0), ctx)
-                yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), name))
+                ev = ctx.evidence(sentence, m.start(), m.end(), name)
+                yield org_entity(_body_named(m.group(0), ctx), m.group(0), ev)

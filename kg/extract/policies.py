@@ -82,11 +82,11 @@ _NAME_TAGS = ("n", "v", "a", "b", "j", "m", "l", "i")
 
 def _programme_name(text: str, end_start: int, end: int) -> int | None:
     """Start of an unquoted programme's name ending at *end* (创新驱动发展战略, 党纪学习教育)."""
+    if text.startswith("项", end_start):
+        return _counted_rules_start(text, end_start)
     start = end_start
     initiative = text.startswith("倡议", end - 2)
     governing = INITIATIVE_GOVERNING if initiative else GOVERNING
-    if text.startswith("项", end_start):
-        return _counted_rules_start(text, end_start)
     for word, tag, pos in reversed(pos_tokens(text)):
         if pos >= end_start:
             continue

@@ -26,6 +26,8 @@ ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, rev
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
+# a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
+_CONJUNCTIONS = "和与同及"
 # Titles written after a name (习近平总书记, 张三同志)
 TITLE_AFTER_NAME = ("总书记", "书记", "主席", "总理", "委员长", "省长", "市长", "区长", "县长")
 NATIONAL_DEFAULT = {
@@ -199,12 +201,12 @@ def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tupl
     """A name ending at *end* that jieba also tags as a personal name (习近平总书记)."""
     for word, tag, start in tokens:
         if (start + len(word) == end and tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word)
-                and word[0] not in "和与同及"):  # 党中央和习主席: jieba's 和习
+                and word[0] not in _CONJUNCTIONS):  # 党中央和习主席: jieba's 和习
             return word, start
     return None
 
 
-_BEFORE_FOREIGN_NAME = "同和与及、"
+_BEFORE_FOREIGN_NAME = _CONJUNCTIONS + "、"
 _NOT_A_FOREIGN_NAME = re.compile(r"[对在经由向为是把将被从让给的前副新老任届兼]")
 
 
@@ -338,7 +340,7 @@ def extract_tenures(ctx: ArticleContext):
                 before = text[:last.start]
                 for m in PREFIX_RE.finditer(before[-8:]):
                     cand = before[-8:][m.end():]
-                    if NAME_CHARS.match(cand) and has_surname(cand) and cand[0] not in "和与同及":
+                    if NAME_CHARS.match(cand) and has_surname(cand) and cand[0] not in _CONJUNCTIONS:
                         person = cand
                         last = PostPhrase(last.start, last.end, m.group(0), last.role)
                         group = [last]
