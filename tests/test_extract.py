@@ -427,6 +427,11 @@ def test_negative_documents_and_places_before_speech_verbs_are_not_people():
     assert entities(f, "person") == set()
 
 
+def test_transcribed_name_jieba_cuts_after_a_foreign_bodys_title():
+    f = facts_of("苏丹主权委员会主席布尔汉表示欢迎。", issued="2024-05-04")
+    assert "布尔汉" in entities(f, "person")
+
+
 def test_democratic_partys_central_committee_is_not_the_cpcs():
     f = facts_of("民盟中央主席王明、致公党中央主席李刚出席座谈会。", issued="2024-05-04")
     assert posts(f) == {("王明", "民盟中央主席"), ("李刚", "致公党中央主席")}

@@ -114,23 +114,13 @@ def _is_boundary(text: str, pos: int) -> bool:
 _ONE_CHAR_BOUNDARIES = frozenset("在说到来就对为向是也作同")
 
 
-def _transcribed_name_at(text: str, pos: int) -> str | None:
-    """A foreign name after a foreign body's title, as jieba tags it (纳尔巴耶娃, 内塔尼亚胡)."""
-    name, end = "", pos
-    for w, tag, start in pos_tokens(text):  # jieba cuts transcriptions: 纳 尔巴 耶娃
-        if start == end and tag in ("nr", "nrt", "nrfg") and re.fullmatch(r"[\u4e00-\u9fff·]+", w):
-            name, end = name + w, start + len(w)
-        elif start >= end and name:
-            break
-    return name if 2 <= len(name) <= 8 else None
-
-
 _NAME_STOPS = frozenset("同和与及在对为向是也作说等致称将互已自的")
 
 
 def _foreign_name_at(text: str, pos: int) -> str | None:
-    """A transcribed name after a foreign post, read over jieba's pieces from one it tags as a name
-    (某国总统米尔济约耶夫表示: 米尔 济 约耶夫; 拉赫 蒙): longer pieces must be names, places or
+    """A transcribed name after a foreign post or a named body's title (某国总统, 某某委员会主席),
+    read over jieba's pieces from one it tags as a name (某国总统米尔济约耶夫表示: 米尔 济 约耶夫;
+    拉赫 蒙): longer pieces must be names, places or
     abbreviations to jieba, and a one-character verb or particle only ends the name (蒙 before
     表示, not 致 before another name). At most 8 characters."""
     tokens = [t for t in pos_tokens(text) if t[2] >= pos]
@@ -333,7 +323,7 @@ def extract_tenures(ctx: ArticleContext):
                     n = whole
             if n is not None:
                 person, pstart, pend = n, group[0].start, last.end + len(n)
-            elif last.org_name and (n := _transcribed_name_at(text, last.end)) is not None:
+            elif last.org_name and (n := _foreign_name_at(text, last.end)) is not None:
                 person, pstart, pend = n, group[0].start, last.end + len(n)  # 某国总理内塔尼亚胡
             elif last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
                 # 省委车俊书记: organisation, name, title
