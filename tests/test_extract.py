@@ -572,3 +572,52 @@ def test_democratic_parties_by_short_name_are_one_body():
 def test_foreign_post_shared_by_a_bare_title_after_it():
     f = facts_of("新加坡总理、主席陈大文出席。")
     assert posts(f) == {("陈大文", "新加坡总理"), ("陈大文", "新加坡主席")}
+
+
+def test_head_of_state_holds_a_post_in_the_state_organ_of_that_name():
+    # Constitution, chapter 3, section 2: 中华人民共和国主席 is a state organ; 国家主席 its post
+    f = facts_of("中共中央总书记、国家主席、中央军委主席习近平出席会议。国家副主席韩正将出席仪式。")
+    assert posts(f) >= {("习近平", "国家主席"), ("习近平", "中共中央总书记"), ("习近平", "中央军委主席"),
+                        ("韩正", "国家副主席")}  # 将 is not the end of 韩正's name
+    assert "中华人民共和国主席" in entities(f, "org")
+
+
+def test_untitled_names_listed_before_an_attendance_verb_are_persons():
+    f = facts_of("会议听取了汇报。蔡奇、王毅参加上述活动。张又侠、何卫东、刘振立等出席。")
+    assert {"蔡奇", "王毅", "张又侠", "何卫东", "刘振立"} <= entities(f, "person")  # jieba reads 何 卫东
+    assert "卫东" not in entities(f, "person")
+
+
+def test_transcribed_name_jieba_cuts_before_a_speech_verb_is_read_whole():
+    f = facts_of("伊朗最高国家安全委员会秘书拉里贾尼等参加集会。拉斯穆森表示，愿加强合作。")
+    assert {"拉里贾尼", "拉斯穆森"} <= entities(f, "person")
+    assert not {"贾尼", "穆森"} & entities(f, "person")
+
+
+def test_negative_a_countrys_side_before_a_speech_verb_is_not_a_person():
+    f = facts_of("各方领导人对地震表示关切，向阿方表示慰问。")
+    assert entities(f, "person") == set()
+
+
+def test_national_policies_named_without_quotes():
+    f = facts_of("会议强调，要推进中国式现代化，加快构建新发展格局，实施创新驱动发展战略。")
+    assert {"中国式现代化", "新发展格局", "创新驱动发展战略"} <= entities(f, "policy")
+
+
+def test_negative_a_goal_named_in_passing_is_not_a_policy():
+    f = facts_of("努力实现生态工业高质量发展高速度增长。")
+    assert "高质量发展" not in entities(f, "policy")
+
+
+def test_numbered_sessions_are_events_wherever_they_are_named():
+    a = facts_of("以优异成绩迎接党的二十大胜利召开，为开好十三届全国人大五次会议作贡献。", issued="2022-03-01")
+    b = facts_of("全面贯彻中共二十大和二十届三中全会精神。", issued="2024-09-01", article_id="t2")
+    assert {"党的二十大", "十三届全国人大五次会议"} <= entities(a, "event")
+    assert {"党的二十大", "二十届三中全会"} <= entities(b, "event")
+    key = {e.key for f in (a, b) for e in f.entities if e.kind == "event" and e.label == "党的二十大"}
+    assert len(key) == 1  # one congress, whatever the year of the article and however it is written
+
+
+def test_negative_a_congress_that_dates_a_period_is_no_event():
+    f = facts_of("党的十八大以来，我国经济实力跃上新台阶。")
+    assert entities(f, "event") == set()

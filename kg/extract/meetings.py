@@ -38,6 +38,29 @@ REFERRED = re.compile(
     rf"(?P<mw>{MW}|党的[一二三四五六七八九十]{{1,3}}大)"
     rf"(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间|(?:工作|决策)?部署|研究|[^，。；]{{2,24}}?时的(?:重要)?讲话)"
 )
+# Sessions that name themselves wherever they are mentioned, with their number (党的二十大,
+# 二十届三中全会, 十四届全国人大二次会议, 全国政协十四届二次会议): one event, whatever the year
+_NUM = "[一二三四五六七八九十]"
+NAMED_SESSION = re.compile(
+    rf"(?:党的|中共){_NUM}{{1,3}}大"
+    rf"|(?:党的|中共)?{_NUM}{{1,3}}届(?:中央)?{_NUM}{{1,2}}中全会"
+    rf"|{_NUM}{{1,3}}届全国人大{_NUM}{{1,2}}次会议|第{_NUM}{{1,3}}届全国人民代表大会第{_NUM}{{1,2}}次会议"
+    rf"|全国政协{_NUM}{{1,3}}届{_NUM}{{1,2}}次会议|政协第{_NUM}{{1,3}}届全国委员会第{_NUM}{{1,2}}次会议"
+)
+# 党的十八大以来 dates a period; it does not refer to the congress as an event
+_PERIOD_AFTER = ("以来", "之后", "后", "前")
+
+
+def session_label(label: str) -> str:
+    """One label for a session however the news writes it: 中共二十大 -> 党的二十大,
+    党的二十届三中全会 -> 二十届三中全会."""
+    if re.fullmatch(rf"中共{_NUM}{{1,3}}大", label):
+        return "党的" + label[2:]
+    if "中全会" in label:
+        return re.sub(r"^(?:党的|中共)", "", label)
+    return label
+
+
 # Words at which the name of a referred meeting stops when reading leftwards.
 LEFT_STOP_WORDS = {
     "传达", "学习", "贯彻", "领会", "落实", "召开", "主持", "出席", "参加", "举行", "确保", "推动",
@@ -118,6 +141,8 @@ class Meetings:
 
     def canonical(self, label: str) -> tuple[str, OrgName | None, str | None]:
         """(canonical label, organiser, scope level) for a meeting label as written."""
+        if NAMED_SESSION.fullmatch(label):
+            return session_label(label), None, None
         m = PREFIX_RE.match(label)
         if m and label[m.end():].startswith("常委会"):
             org = resolve_unit(resolve_prefix(m.group(0), self.ctx), "常委会")
@@ -135,6 +160,8 @@ class Meetings:
         scope = ctx.scope_name(level) if level else ""
         if canonical in MEETING_WORDS:  # 会议, 座谈会: only this article's own meeting of that kind
             key = f"{date or ''}_{ctx.article.id}_{canonical}"
+        elif NAMED_SESSION.fullmatch(canonical):  # numbered: the same session in every article
+            key = canonical
         elif date:
             key = f"{date}_{canonical}"
         else:
@@ -275,6 +302,7 @@ def extract_meetings(ctx: ArticleContext):
                                 yield Relation(event, "speaker", person, ev)
         # meetings referred to: …会议精神, 在…会议上
         tokens = None
+        spans: list[tuple[int, int]] = []
         for m in REFERRED.finditer(text):
             tokens = tokens or pos_tokens(text)
             if m["mw"].startswith("党的"):  # 党的二十大 names itself
@@ -287,7 +315,15 @@ def extract_meetings(ctx: ArticleContext):
                 if any(e.kind == "event" and label in e.aliases for e in ctx.entities.values()
                        if e.attr("reported_in")):
                     continue
+                spans.append((start, end))
                 yield from meetings.event(sentence, start, end, label, False)
+        for m in NAMED_SESSION.finditer(text):
+            if text.startswith(_PERIOD_AFTER, m.end()) or any(s < m.end() and m.start() < e for s, e in spans):
+                continue
+            if any(e.kind == "event" and e.attr("reported_in") and session_label(m.group(0)) == e.label
+                   for e in ctx.entities.values()):
+                continue  # the article's own session
+            yield from meetings.event(sentence, m.start(), m.end(), m.group(0), False)
 
 
 @extractor("lg.participation.v1", EVENT_DETAILS)

@@ -24,6 +24,8 @@ NATIONAL = {
     "全国人大": ("全国人民代表大会", "全国人大", None),
     "全国政协": ("中国人民政治协商会议全国委员会", "全国政协", None),
     "中央军委": ("中共中央军事委员会", "中央军委", None),
+    # the head of state is a state organ of its own (Constitution, chapter 3, section 2)
+    "国家主席": ("中华人民共和国主席", "中华人民共和国主席", "GovernmentOrganization"),
 }
 LEVEL_CHAR = {"province": "省", "city": "市", "district": "区县", "town": "镇乡"}
 KIND_TYPE = {"party": "PartyCommittee", "government": "GovernmentOrganization", "discipline": None,

@@ -1,5 +1,6 @@
 """Policies, initiatives, slogans and laws: quoted names (“二次创业”), book-title marks
-(《民法典》) and named programmes (…专项行动, …工程). Emits lg:Initiative (skos:Concept) or
+(《民法典》), named programmes (…专项行动, …工程) and national policies news names as they are
+(中国式现代化, a lexicon). Emits lg:Initiative (skos:Concept) or
 schema:Legislation, and, in a meeting's article, lg:deploys / lg:studies from the meeting."""
 
 from __future__ import annotations
@@ -58,6 +59,8 @@ def acceptable(label: str) -> bool:
 
 
 DOCUMENT_ENDINGS = tuple(lexicon_lines("document_endings.txt"))
+NATIONAL_POLICIES = tuple(sorted(lexicon_lines("national_policies.txt"), key=len, reverse=True))
+NATIONAL_POLICY_RE = re.compile("|".join(map(re.escape, NATIONAL_POLICIES)))
 PROGRAMME_ENDINGS = tuple(sorted(lexicon_lines("programme_endings.txt"), key=len, reverse=True))
 PROGRAMME_RE = re.compile("|".join(map(re.escape, PROGRAMME_ENDINGS)))
 # verbs and words that govern a programme's name rather than belong to it (实施…战略, 扎实开展…)
@@ -159,6 +162,9 @@ def extract_policies(ctx: ArticleContext):
                 found.append((label, label, m.start(), m.end()))
         for start, end in _thoughts(text):
             found.append((text[start:end], text[start:end], start, end))
+        for m in NATIONAL_POLICY_RE.finditer(text):
+            if not any(s <= m.start() < e or s < m.end() <= e for _, _, s, e in found):
+                found.append((m.group(0), m.group(0), m.start(), m.end()))
         for m in PROGRAMME_RE.finditer(text):
             after = text[m.end():m.end() + 1]
             adjective = m.group(0) == "战略" and after and after not in _AFTER_PROGRAMME

@@ -32,7 +32,7 @@ _CONJUNCTIONS = "和与同及"
 TITLE_AFTER_NAME = ("总书记", "书记", "主席", "总理", "委员长", "省长", "市长", "区长", "县长")
 NATIONAL_DEFAULT = {
     "national_party": "中共中央", "national_government": "国务院", "national_congress": "全国人大常委会",
-    "national_state": None, "national_military": "中央军委",
+    "national_state": "国家主席", "national_military": "中央军委",
 }
 # Posts China does not have: whoever holds one is foreign (马克龙总统, 某某首相)
 FOREIGN_TITLES = ("总统", "副总统", "首相")
@@ -152,6 +152,15 @@ def _tagged_name(text: str, word: str) -> bool:
     return any(w == word and tag.startswith("nr") for w, tag, _ in pos_tokens(text))
 
 
+def _name_then_adverb(text: str, pos: int) -> bool:
+    """jieba reads a two-character name at *pos* and then a one-character adverb, preposition or
+    conjunction (韩正 将 出席, 王毅 亦 指出)."""
+    at = {start: (word, tag) for word, tag, start in pos_tokens(text)}
+    first, then = at.get(pos), at.get(pos + 2)
+    return (first is not None and len(first[0]) == 2 and first[1].startswith("nr")
+            and then is not None and len(then[0]) == 1 and then[1].startswith(("d", "p", "c")))
+
+
 def name_after(text: str, pos: int) -> str | None:
     """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
     for n in (3, 2):
@@ -161,9 +170,12 @@ def name_after(text: str, pos: int) -> str | None:
         if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and _is_boundary(text, pos + 2)
                 and not _tagged_name(text, cand)):
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
+        if n == 3 and _name_then_adverb(text, pos):
+            continue  # 韩正将出席: jieba reads 韩正 and then 将
         # 习近平同…: a conjunction ends a name jieba also reads as one
-        ends = _is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
-                                               and _tagged_name(text, cand))
+        ends = (_is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
+                                                and _tagged_name(text, cand))
+                or n == 2 and _name_then_adverb(text, pos))
         if NAME_CHARS.match(cand) and has_surname(cand) and ends:
             if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos)
                     and cand not in SPEAKING_DOCUMENTS):
@@ -285,6 +297,8 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     if phrase.org_name:
         kind = "enterprise" if org.type == "Enterprise" else "org"
         return Post(Ref(kind, org.key), role, org.label + role, surface)
+    if ROLES[role] == "national_state":  # 国家主席, 国家副主席: the organ is named after its head
+        return Post(Ref("org", org.key), role, role, surface)
     overlap = max((k for k in range(1, len(role) + 1) if org.label.endswith(role[:k])), default=0)
     label = org.label + role[overlap:]  # 国务院 + 国务院总理, 中共中央 + 中央政治局常委
     if org.label.endswith("政府") and role.endswith("长"):  # 区政府 + 区长: 莲都区区长, or 区长 unresolved
@@ -473,20 +487,86 @@ SPEECH_VERBS = ("指出", "强调", "表示", "说", "主持", "出席", "参加
 
 @extractor("lg.person.v1", NAMES + 1)
 def extract_persons(ctx: ArticleContext):
-    """Bylines' authors, and names jieba tags as persons right before a speech or attendance verb
-    (张三指出…). Names already known in the article are linked by string."""
+    """Names jieba tags as persons right before a speech or attendance verb (张三指出…), alone
+    or listed (甲、乙等参加). Names already known in the article are linked by string."""
     name = "lg.person.v1"
     for sentence in ctx.sentences:
         text = sentence.text
         if not any(v in text for v in SPEECH_VERBS):
             continue
-        for word, tag, start in pos_tokens(text):
-            end = start + len(word)
-            if (tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word)
-                    and text.startswith(SPEECH_VERBS, end) and word not in ctx.persons
-                    and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
-                    and not any(len(p) > len(word) and text.endswith(p, 0, end) for p in ctx.persons)):
-                # (the tail of a known name is not a new person: 泽连斯基 read as 泽 + 连斯基)
-                pref = Ref("person", ctx.person_key(word, "unknown"))
-                ctx.persons[word] = pref
-                yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))
+        for word, start, end in _names_before_verbs(text, pos_tokens(text), ctx.persons):
+            if word in ctx.persons:
+                continue
+            pref = Ref("person", ctx.person_key(word, "unknown"))
+            ctx.persons[word] = pref
+            yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))
+
+
+_LIST_JOINS = ("、", "和", "及", "与")
+
+
+def _names_before_verbs(text: str, tokens, known) -> list[tuple[str, int, int]]:
+    """The names of a list (甲、乙和丙, or one name) that ends right before a speech or attendance
+    verb, 等 or 等人 allowed between: each a name known in the article, or one jieba tags as a
+    person that is not a document (贺信指出), a place (在莫斯科出席) or the tail of a known name
+    (泽连斯基 read as 泽 + 连斯基)."""
+    found: list[tuple[str, int, int]] = []
+    listed: list[tuple[str, int, int]] = []
+    for word, tag, start in _names_joined(text, tokens, known):
+        end = start + len(word)
+        if word in _LIST_JOINS:
+            continue
+        if not (word in known or _tagged_person(text, word, tag, start, known)):
+            listed = []
+            continue
+        if listed and text[listed[-1][2]:start] not in _LIST_JOINS:
+            listed = []
+        listed.append((word, start, end))
+        after = end + (2 if text.startswith("等人", end) else 1 if text.startswith("等", end) else 0)
+        if text.startswith(SPEECH_VERBS, after):
+            found += listed
+            listed = []
+    return found
+
+
+_TRANSCRIBED = "nr-transcribed"  # the tag of a name joined from pieces jieba tags as names
+_CUT = "nr-cut"  # the same, when the name starts before the first piece: no name read
+
+
+def _names_joined(text: str, tokens, known) -> list[tuple[str, str, int]]:
+    """*tokens* with the names jieba cut in pieces joined again: a one-character surname that a
+    list separator or the start comes before (何 卫东), and a transcribed name (拉斯 穆森, 拉里 贾尼),
+    pieces tagged as names that are not a Chinese name each (王沪宁 蔡奇 stay two)."""
+    out: list[tuple[str, str, int]] = []
+    for word, tag, start in tokens:
+        if out:
+            head, htag, hstart = out[-1]
+            glued = hstart + len(head) == start and tag.startswith("nr")
+            if (glued and len(head) == 1 and len(word) == 2 and not htag.startswith(("p", "c", "u", "d"))
+                    and has_surname(head + word) and not text[hstart - 1:hstart].strip("、，：；。 ")):
+                out[-1] = (head + word, tag, hstart)
+                continue
+            if (glued and htag.startswith("nr") and head not in known and word not in known
+                    and not _chinese_name(head) and len(head) + len(word) <= 8):
+                before = out[-2] if len(out) > 1 else None
+                cut = (before is not None and len(before[0]) == 1 and before[2] + 1 == hstart
+                       and "\u4e00" <= before[0] <= "\u9fff")  # 别 尔德 穆哈…: the name starts earlier
+                out[-1] = (head + word, _CUT if cut or htag == _CUT else _TRANSCRIBED, hstart)
+                continue
+        out.append((word, tag, start))
+    return out
+
+
+def _chinese_name(word: str) -> bool:
+    return bool(NAME_CHARS.match(word)) and has_surname(word)
+
+
+def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
+    end = start + len(word)
+    if tag == _TRANSCRIBED:
+        shape = 3 <= len(word) <= 8
+    else:  # 阿方, 美方: a country's side
+        shape = (tag in ("nr", "nrfg") and _chinese_name(word)
+                 and not (len(word) == 2 and word[1] == "方" and word[0] in country_short_forms()))
+    return (shape and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
+            and not any(len(p) > len(word) and text.endswith(p, 0, end) for p in known))
