@@ -142,6 +142,8 @@ class Tenure:
     person: Ref
     post: Post
     evidence: Evidence
+    starts: str | None = None  # ISO date a decision reported appointed the person (增补…为)
+    ends: str | None = None  # ISO date a decision reported removed the person (免去…职务)
 
 
 @dataclass(frozen=True)

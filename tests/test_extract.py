@@ -390,7 +390,8 @@ def test_appointment_decisions_give_the_post_written_after_wei():
     f = facts_of("会议决定：增补王明同志为文史和学习委员会副主任；任命李刚为区档案馆馆长。免去赵强的区档案馆馆长职务。")
     assert ("王明", "文史和学习委员会副主任") in posts(f)
     assert ("李刚", "区档案馆馆长") in posts(f)
-    assert not {p for p in posts(f) if p[0] == "赵强"}  # a removal is not a post held from now on
+    removed = [t for t in f.tenures if t.post.label == "区档案馆馆长" and t.ends]
+    assert len(removed) == 1 and removed[0].starts is None  # held until the decision, not from it
 
 
 def test_name_after_a_title_ends_at_a_conjunction_when_jieba_reads_it_as_a_name():
@@ -621,3 +622,23 @@ def test_numbered_sessions_are_events_wherever_they_are_named():
 def test_negative_a_congress_that_dates_a_period_is_no_event():
     f = facts_of("党的十八大以来，我国经济实力跃上新台阶。")
     assert entities(f, "event") == set()
+
+
+def test_personnel_decisions_date_the_posts_they_fill_and_end():
+    body = ("会议经表决，增补祁斌同志为第十四届全国政协委员、经济委员会驻会副主任。"
+            "会议通过关于免去韩卫国第十四届全国政协常委、提案委员会副主任职务，撤销韩卫国第十四届全国政协委员资格的决定；"
+            "通过关于接受杨晖辞去第十四届全国政协委员的决定。")
+    f = facts_of(body, issued="2026-03-02")
+    labels = {e.ref: e.label for e in f.entities}
+    got = {(labels[t.person], t.post.label, t.starts, t.ends) for t in f.tenures}
+    assert got == {
+        ("祁斌", "全国政协委员", "2026-03-02", None), ("祁斌", "经济委员会驻会副主任", "2026-03-02", None),
+        ("韩卫国", "全国政协常委", None, "2026-03-02"), ("韩卫国", "提案委员会副主任", None, "2026-03-02"),
+        ("韩卫国", "全国政协委员", None, "2026-03-02"), ("杨晖", "全国政协委员", None, "2026-03-02"),
+    }
+
+
+def test_central_bank_is_a_government_body_not_an_enterprise():
+    f = facts_of("中国人民银行行长潘功胜表示，将保持流动性合理充裕。")
+    assert ("潘功胜", "中国人民银行行长") in posts(f)
+    assert "中国人民银行" in entities(f, "org") and "中国人民银行" not in entities(f, "enterprise")

@@ -98,3 +98,17 @@ def test_list_shows_every_canned_query():
     assert done.returncode == 0
     for name in canned_queries():
         assert name in done.stdout
+
+
+def test_holders_gives_the_dates_of_the_decisions_that_appointed_and_removed(tmp_path):
+    corpus = tmp_path / "decisions.jsonl"
+    corpus.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in (
+        {"id": "d1", "title": "市政协常委会会议", "date": "2023-01-10",
+         "text": "会议经表决，增补王大明同志为经济委员会副主任。"},
+        {"id": "d2", "title": "市政协常委会会议", "date": "2025-06-20",
+         "text": "会议通过关于免去王大明同志的经济委员会副主任职务的决定。"},
+    )), encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", str(corpus), "-o", str(out)).returncode == 0
+    got = rows(out, "holders", "post=经济委员会副主任")
+    assert [(r["name"], r["since"], r["until"]) for r in got] == [("王大明", "2023-01-10", "2025-06-20")]

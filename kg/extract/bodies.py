@@ -14,7 +14,7 @@ from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import NATIONAL, PREFIX_RE, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
-from kg.nlp.mentions import recognise
+from kg.nlp.mentions import government_bodies, recognise
 from kg.nlp.segment import pos_tokens
 from kg.resources import lexicon_lines
 
@@ -77,8 +77,9 @@ def _mass_org(ctx: ArticleContext, m: re.Match) -> OrgName:
 
 
 def is_enterprise_name(name: str) -> bool:
-    """某某有限公司, 某某集团, 某某烧烤店: a business, not a public body."""
-    return name.endswith(ENTERPRISE_ENDINGS + ("店", "厂"))
+    """某某有限公司, 某某集团, 某某烧烤店: a business, not a public body (中国人民银行 is the
+    central bank, one of the government bodies)."""
+    return name.endswith(ENTERPRISE_ENDINGS + ("店", "厂")) and name not in government_bodies()
 
 
 def _enterprise_end(surface: str) -> int | None:

@@ -243,6 +243,10 @@ class Emitter:
         g.add((tenure, ORG.role, role))
         g.add((tenure, OPENGOV.post, post))
         g.add((tenure, PROV.wasDerivedFrom, self.evidence_iri(t.evidence)))
+        if t.starts:
+            g.add((tenure, SDO.validFrom, date_literal(t.starts)))
+        if t.ends:
+            g.add((tenure, SDO.validUntil, date_literal(t.ends)))
         g.add((person, ORG.holds, post))
         return tenure
 
