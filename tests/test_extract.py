@@ -642,3 +642,49 @@ def test_central_bank_is_a_government_body_not_an_enterprise():
     f = facts_of("中国人民银行行长潘功胜表示，将保持流动性合理充裕。")
     assert ("潘功胜", "中国人民银行行长") in posts(f)
     assert "中国人民银行" in entities(f, "org") and "中国人民银行" not in entities(f, "enterprise")
+
+
+def test_titles_in_two_bodies_separated_by_a_comma_describe_the_name_after_them():
+    f = facts_of("中央纪委对宁夏回族自治区党委常委，自治区政府党组副书记、副主席陈春平进行问责。")
+    assert {p for n, p in posts(f) if n == "陈春平"} >= {"自治区党委常委", "自治区政府副主席"}
+
+
+def test_name_before_the_first_of_listed_titles():
+    f = facts_of("李强表示，不久前，习近平总书记、国家主席对越南进行国事访问。")
+    assert {("习近平", "中共中央总书记"), ("习近平", "国家主席")} <= posts(f)
+
+
+def test_cppcc_seat_written_in_full_in_a_removal():
+    f = facts_of("会议审议通过了关于免去吴英杰政协第十四届全国委员会常务委员、文化文史和学习委员会主任职务的决定。")
+    assert {("吴英杰", "全国政协常委"), ("吴英杰", "文化文史和学习委员会主任")} <= posts(f)
+
+
+def test_minister_written_short_is_in_the_ministry_not_the_body_of_the_title_before():
+    f = facts_of("中共中央政治局委员、外交部长王毅介绍了会晤成果。美国商务部长雷蒙多代表美国政府致辞。")
+    assert {("王毅", "中共中央政治局委员"), ("王毅", "外交部部长"), ("雷蒙多", "美国商务部部长")} <= posts(f)
+    assert ("王毅", "中共中央外交部长") not in posts(f)
+
+
+def test_chair_of_a_named_board_with_a_transcribed_name():
+    f = facts_of("美中关系全国委员会董事会主席格林伯格、美中贸委会董事会主席葛士柏等分别致辞。")
+    assert {("格林伯格", "美中关系全国委员会董事会主席"), ("葛士柏", "美中贸委会董事会主席")} <= posts(f)
+
+
+def test_ceremony_a_leader_holds_for_a_guest_is_an_event_with_both_attending():
+    f = facts_of("国家主席王明6日在北京同新加坡总理陈大文举行会谈。会谈前，王明在人民大会堂为陈大文举行欢迎仪式。")
+    assert "王明为陈大文举行欢迎仪式" in entities(f, "event")
+    assert {("王明为陈大文举行欢迎仪式", "王明"), ("王明为陈大文举行欢迎仪式", "陈大文")} <= relations(f, "attendee")
+
+
+def test_foreign_ministers_written_short():
+    f = facts_of("德国副总理兼财政部长克林拜尔表示欢迎。美国防部长奥斯汀表示。以色列国防部长卡茨表示。"
+                 "巴西总统府首席部长科斯塔表示。")
+    assert {("克林拜尔", "德国副总理"), ("克林拜尔", "德国财政部部长"), ("奥斯汀", "美国国防部部长"),
+            ("卡茨", "以色列国防部部长")} <= posts(f)
+    assert not {p for p in posts(f) if p[0] == "科斯塔"}  # not 巴西总统, not 府首席部部长
+
+
+def test_second_title_of_a_company_post_is_in_the_company():
+    f = facts_of("被查处的有原国家粮食局副局长徐鸣，原中国国电集团公司党组成员、副总经理谢长军，等等。")
+    assert {("谢长军", "中国国电集团公司党组成员"), ("谢长军", "中国国电集团公司副总经理")} <= posts(f)
+    assert all(t.post.org.kind == "enterprise" for t in f.tenures)  # the company is one enterprise node

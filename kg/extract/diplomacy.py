@@ -1,6 +1,6 @@
-"""Meetings between leaders: 甲在北京会见乙, 甲以视频方式同乙举行会谈. Each is an event (lg:Meeting)
-named after the two sides, dated from the sentence, with both as attendees; it becomes the
-article's event when the article reports no other, so 丙、丁参加 attend it."""
+"""Meetings between leaders: 甲在北京会见乙, 甲以视频方式同乙举行会谈, 甲为乙举行欢迎仪式. Each is an
+event (lg:Meeting) named after the two sides, dated from the sentence, with both as attendees; it
+becomes the article's event when the article reports no other, so 丙、丁参加 attend it."""
 
 from __future__ import annotations
 
@@ -13,7 +13,9 @@ from kg.extract.inspections import WHEN
 from kg.extract.meetings import Meetings
 from kg.model import Relation
 
-_CUES = ("会见", "会晤", "接见", "会谈", "通话")  # the verbs of both patterns
+_CUES = ("会见", "会晤", "接见", "会谈", "通话", "举行")  # the verbs of the patterns
+# what a host holds for a guest: 为某某举行欢迎仪式
+_HOSTED = "欢迎仪式|欢迎宴会|欢迎午宴|欢迎晚宴|国宴|宴会|午宴|晚宴"
 _PLACE = r"(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频连线方式)?"
 
 
@@ -24,7 +26,9 @@ def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
                        rf"(?P<rest>[^，。；]{{2,40}})")
     talks = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?:同|与)(?P<rest>[^，。；]{{2,40}}?)"
                        rf"(?:举行|进行)(?:视频)?(?P<verb>会谈|会晤|通话)")
-    return meets, talks
+    hosts = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}为(?P<rest>[^，。；]{{2,40}}?)"
+                       rf"举行(?P<verb>{_HOSTED})")
+    return meets, talks, hosts
 
 
 @extractor("lg.diplomacy.v1", EVENTS + 3)
@@ -33,11 +37,11 @@ def extract_leader_meetings(ctx: ArticleContext):
     if len(ctx.persons) < 2 or not any(w in s.text for s in ctx.sentences for w in _CUES):
         return
     meetings = Meetings(ctx, name)
-    meets, talks = _patterns(frozenset(ctx.persons))
+    meets, talks, hosts = _patterns(frozenset(ctx.persons))
     for sentence in ctx.sentences:
         if sentence.kind != "body":
             continue
-        for pattern in (meets, talks):
+        for pattern in (meets, talks, hosts):
             for m in pattern.finditer(sentence.text):
                 a = ctx.persons[m["a"]]
                 others = [(e.evidence.start, e) for e in ctx.entities.values()
@@ -48,7 +52,9 @@ def extract_leader_meetings(ctx: ArticleContext):
                 if not others:
                     continue
                 b = min(others, key=lambda x: x[0])[1]
-                label = f"{m['a']}{m['verb']}{b.label}" if pattern is meets else f"{m['a']}同{b.label}举行{m['verb']}"
+                label = (f"{m['a']}{m['verb']}{b.label}" if pattern is meets
+                         else f"{m['a']}为{b.label}举行{m['verb']}" if pattern is hosts
+                         else f"{m['a']}同{b.label}举行{m['verb']}")
                 date, part = meetings.date_for(sentence)
                 records = meetings.event(sentence, m.start(), m.end(), label, True, "Meeting", date, part)
                 yield from records

@@ -15,7 +15,7 @@ from kg.extract.bodies import PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix
 from kg.model import Entity, Post, Ref, Tenure
-from kg.nlp.mentions import country_short_forms
+from kg.nlp.mentions import country_short_forms, government_bodies
 from kg.nlp.segment import has_surname, pos_tokens
 from kg.resolve.countries import countries, country_ending, mentioned_countries
 from kg.resolve.gazetteer import Division, gazetteer, short_name
@@ -52,7 +52,7 @@ class PostPhrase:
 # A body written in full right before a title (中央巡视工作领导小组组长, 某某有限公司法定代表人)
 WRITTEN_ORG = re.compile(
     r"^[\u4e00-\u9fff]{2,20}?(?:领导小组|工作组|小组|委员会|办公室|有限公司|公司|集团|大学|学院|学校|医院|"
-    r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|国会|议会|内阁|政府|部|局|厅|署|院|店|厂|银行|馆)$"
+    r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|董事会|理事会|国会|议会|内阁|政府|部|局|厅|署|院|店|厂|银行|馆)$"
 )
 _NOT_IN_ORG = re.compile(r"[对在经由向为是把将被从让给的]")
 
@@ -68,9 +68,23 @@ def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
     # 法定代表人甲和某公司法定代表人乙: the previous holder's name and the conjunction are not part of it
     if (m := re.match(r"^[\u4e00-\u9fff]{2,3}[和与及]", seg)) and ROLE_RE.search(text[max(0, start - 6):start]):
         start, seg = start + m.end(), seg[m.end():]
+    if seg.startswith(("兼", "原")) and len(seg) > 3:  # 副总理兼财政部长; 原某某公司: the former company
+        start, seg = start + 1, seg[1:]
     if WRITTEN_ORG.match(seg) and not _NOT_IN_ORG.search(seg) and not PREFIX_RE.fullmatch(seg):
-        return start, seg
+        return start, _country_sharing_a_character(seg)
     return None
+
+
+def _country_sharing_a_character(body: str) -> str:
+    """美国防部 is 美国 + 国防部, the 国 written once: the body's full name (美国国防部). A reading
+    without a shared character wins (以色列 + 国防部, not 以色列国 + 国防部)."""
+    if any(body.startswith(c) and body[len(c):] in government_bodies() for c in countries()):
+        return body
+    for country in countries():
+        rest = body[len(country) - 1:]
+        if len(country) >= 2 and body.startswith(country) and rest in government_bodies():
+            return country + rest
+    return body
 
 
 def post_phrases(text: str) -> list[PostPhrase]:
@@ -89,12 +103,22 @@ def post_phrases(text: str) -> list[PostPhrase]:
             start -= len(_written_name(text, start, place))
         if prefix is None and text[:start].endswith("中共"):  # 中共中央政治局委员
             start -= 2
-        written = None if prefix else _written_org(text, start, out[-1].end if out else 0)
+        floor = out[-1].end if out else 0
+        role = m.group(0)
+        written = None if prefix else _written_org(text, start, floor)
+        if written is None and prefix is None and role == "部长" and not (
+                floor and _written_org(text, m.start() + 1, floor) == (floor, text[floor:m.start() + 1])
+                and "\u4e00" <= text[floor] <= "\u9fff"):  # not 总统 + 府首席部长
+            written = _written_org(text, m.start() + 1, floor)  # 商务部长: one 部 for 商务部 and 部长
+        if written is not None and text[written[0] - 1:written[0]] == "兼" and out and out[-1].org_name in countries():
+            written = (written[0], out[-1].org_name + written[1])  # 德国副总理兼财政部长: 德国财政部
         if written is None and prefix is None and (country := country_ending(text[:start])):
             written = (start - len(country), country)  # 新加坡总理: not 国务院总理
+        if written is None and prefix is None and role == "外交部长":
+            written, role = (start, "外交部"), "部长"  # the ministry, not the body of a title before
         if written is not None:
             start = written[0]
-        out.append(PostPhrase(start, m.end(), prefix, m.group(0), place, written[1] if written else None))
+        out.append(PostPhrase(start, m.end(), prefix, role, place, written[1] if written else None))
     return out
 
 
@@ -152,6 +176,11 @@ def _tagged_name(text: str, word: str) -> bool:
     return any(w == word and tag.startswith("nr") for w, tag, _ in pos_tokens(text))
 
 
+def _verb_at(text: str, pos: int) -> bool:
+    """jieba reads a verb of two characters or more starting at *pos* (进行, 出席)."""
+    return any(start == pos and len(word) > 1 and tag.startswith("v") for word, tag, start in pos_tokens(text))
+
+
 def _name_then_adverb(text: str, pos: int) -> bool:
     """jieba reads a two-character name at *pos* and then a one-character adverb, preposition or
     conjunction (韩正 将 出席, 王毅 亦 指出)."""
@@ -175,7 +204,8 @@ def name_after(text: str, pos: int) -> str | None:
         # 习近平同…: a conjunction ends a name jieba also reads as one
         ends = (_is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
                                                 and _tagged_name(text, cand))
-                or n == 2 and _name_then_adverb(text, pos))
+                or n == 2 and _name_then_adverb(text, pos)
+                or _tagged_name(text, cand) and _verb_at(text, pos + n))  # 赵旭辉进行问责
         if NAME_CHARS.match(cand) and has_surname(cand) and ends:
             if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos)
                     and cand not in SPEAKING_DOCUMENTS):
@@ -292,26 +322,27 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     if org is None:
         return None
     role = phrase.role
+    ref = Ref("enterprise" if org.type == "Enterprise" else "org", org.key)
     if org.level == "foreign":  # 新加坡总理, in 新加坡政府
-        return Post(Ref("org", org.key), role, org.label.removesuffix("政府") + role, surface)
-    if phrase.org_name:
-        kind = "enterprise" if org.type == "Enterprise" else "org"
-        return Post(Ref(kind, org.key), role, org.label + role, surface)
+        return Post(ref, role, org.label.removesuffix("政府") + role, surface)
+    if phrase.org_name or org.type == "Enterprise":  # 某某公司党组成员、副总经理: the company's
+        return Post(ref, role, org.label + role, surface)
     if ROLES[role] == "national_state":  # 国家主席, 国家副主席: the organ is named after its head
-        return Post(Ref("org", org.key), role, role, surface)
+        return Post(ref, role, role, surface)
     overlap = max((k for k in range(1, len(role) + 1) if org.label.endswith(role[:k])), default=0)
     label = org.label + role[overlap:]  # 国务院 + 国务院总理, 中共中央 + 中央政治局常委
     if org.label.endswith("政府") and role.endswith("长"):  # 区政府 + 区长: 莲都区区长, or 区长 unresolved
         place = org.label[: -len("政府")]
         label = role if len(place) <= 1 else place + role
-    return Post(Ref("org", org.key), role, label, surface)
+    return Post(ref, role, label, surface)
 
 
 def _groups(phrases: list[PostPhrase], text: str) -> list[list[PostPhrase]]:
-    """Titles joined by 、 (市委常委、区委书记) describe one person."""
+    """Titles joined by 、 (市委常委、区委书记) describe one person, and so do titles in another
+    body after a comma, when no name came between (自治区党委常委，自治区政府副主席某某)."""
     groups: list[list[PostPhrase]] = []
     for p in phrases:
-        if groups and text[groups[-1][-1].end:p.start] in ("、", "", "兼"):
+        if groups and text[groups[-1][-1].end:p.start] in ("、", "", "兼", "，"):
             groups[-1].append(p)
         else:
             groups.append([p])
@@ -355,6 +386,11 @@ def extract_tenures(ctx: ArticleContext):
                     if (hit := name_before(text, last.start, tokens)) is not None:
                         person, pstart = hit
                         pend = last.end
+            elif len(group) > 1 and group[0].prefix is None and group[0].role in TITLE_AFTER_NAME:
+                tokens = tokens or pos_tokens(text)  # 习近平总书记、国家主席: the name before the first title
+                if (hit := name_before(text, group[0].start, tokens)) is not None:
+                    person, pstart = hit
+                    pend = last.end
             foreign = False
             if person is None and last.prefix is None and last.org_name is None and last.role in FOREIGN_TITLES:
                 if (hit := _name_before_foreign_title(text, last.start)) is not None:
@@ -424,7 +460,7 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
 # 增补甲同志为…, 免去乙第十四届…职务, 撤销丙、丁…资格, 接受戊辞去…: people named in personnel decisions
 PERSONNEL = re.compile(
     r"(?:增补|免去|撤销|接受|任命|提名|选举|推选)(?P<list>[\u4e00-\u9fff]{2,3}?(?:、[\u4e00-\u9fff]{2,3}?)*)"
-    r"(?=同志|为|第|辞去|担任|的|职务|等|委员|常委|全国)"
+    r"(?=同志|为|第|辞去|担任|的|职务|等|委员|常委|全国|政协)"
 )
 
 
@@ -462,7 +498,10 @@ _RESIGNED_FROM = re.compile(r"(?:同志)?辞去(?P<posts>[^；。，的]+?)(?:�
 # words between a body and a title that make another post of the same role (驻会副主任: full-time)
 _DECIDED_MODIFIERS = ("驻会", "专职", "常务")
 # a seat in a national congress or the CPPCC (第十四届全国政协常委): a post with no title of its own
-_SEAT = re.compile(r"(?:第[一二三四五六七八九十]{1,3}届)?(?P<body>全国政协|全国人大)(?P<role>常委|委员|代表)")
+_SEAT = re.compile(
+    r"(?:第[一二三四五六七八九十]{1,3}届)?(?P<body>全国政协|全国人大)(?P<role>常委|委员|代表)"
+    r"|政协第[一二三四五六七八九十]{1,3}届全国委员会(?P<cppcc>常务委员|委员)"
+)
 
 
 def _decided_posts(ctx: ArticleContext, sentence, people: list[Entity], at: int, posts: str,
@@ -472,9 +511,11 @@ def _decided_posts(ctx: ArticleContext, sentence, people: list[Entity], at: int,
     for item in posts.split("、"):
         start, at = at, at + len(item) + 1
         seat = _SEAT.fullmatch(item)
-        if seat is not None:
-            org = resolve_prefix(seat["body"], ctx)
-            post = Post(Ref("org", org.key), seat["role"], seat["body"] + seat["role"], item)
+        if seat is not None:  # 政协第十四届全国委员会常务委员 is 全国政协常委
+            body, role = (seat["body"], seat["role"]) if seat["body"] else ("全国政协", seat["cppcc"])
+            role = "常委" if role == "常务委员" else role
+            org = resolve_prefix(body, ctx)
+            post = Post(Ref("org", org.key), role, body + role, item)
         else:
             title = ROLE_RE.search(item)
             if title is None or title.end() != len(item):
@@ -492,7 +533,10 @@ def _decided_posts(ctx: ArticleContext, sentence, people: list[Entity], at: int,
             if modifier:  # 经济委员会驻会副主任: a post of its own
                 post = Post(post.org, modifier + post.role, body + modifier + post.role, item)
         ev = ctx.evidence(sentence, start, start + len(item), extractor_name)
-        yield org_entity(org, org.label, ev)
+        if org.type == "Enterprise":
+            yield Entity("enterprise", org.key, org.label, ev, (org.label,))
+        else:
+            yield org_entity(org, org.label, ev)
         for person in people:
             yield Tenure(person.ref, post, ev, **dates)
 
