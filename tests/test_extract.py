@@ -688,3 +688,16 @@ def test_second_title_of_a_company_post_is_in_the_company():
     f = facts_of("被查处的有原国家粮食局副局长徐鸣，原中国国电集团公司党组成员、副总经理谢长军，等等。")
     assert {("谢长军", "中国国电集团公司党组成员"), ("谢长军", "中国国电集团公司副总经理")} <= posts(f)
     assert all(t.post.org.kind == "enterprise" for t in f.tenures)  # the company is one enterprise node
+
+
+def test_former_holders_title_is_the_post_in_that_body():
+    f = facts_of("中央纪委国家监委对云南省委原常委、省政府原副省长李石松严重违纪违法问题进行了立案审查调查。")
+    assert ("李石松", "云南省委常委") in posts(f)  # jieba reads 李 石松; 原 marks a former holder
+    assert not {p for _, p in posts(f) if "原" in p}
+
+
+def test_province_and_region_written_before_a_body_with_a_former_holder():
+    f = facts_of("河北省人大常委会原党组成员、副主任宋太平，西藏自治区政府原党组成员、副主席王勇，"
+                 "海南省委原常委、海口市委原书记张琦案等典型案件。")
+    assert {("宋太平", "河北省人大常委会副主任"), ("王勇", "西藏自治区政府副主席"),
+            ("张琦", "海口市委书记")} <= posts(f)  # 河北 is no district of Tianjin here; 张琦案 is his case

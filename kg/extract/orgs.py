@@ -55,10 +55,12 @@ def place_before(text: str, pos: int, level: str) -> Division | None:
     """The division written right before *pos* that a short name of *level* belongs to:
     四川 in 四川省委, 北京 in 北京市委, 银川 in 银川市委."""
     g = gazetteer()
+    ends = LEVEL_CHAR.get(level, "") + ("市" if level == "province" else "")
     for n in range(min(8, pos), 1, -1):
         cand = text[pos - n:pos]
-        hits = g.lookup(cand)
-        if len(hits) == 1 and hits[0].name[-1] in LEVEL_CHAR.get(level, "") + ("市" if level == "province" else ""):
+        hits = [d for d in g.lookup(cand)  # 河北 (省), not 河北 (区) of Tianjin; 西藏 (自治区)
+                if d.name[-1] in ends or level == "province" and d.name.endswith("自治区")]
+        if len(hits) == 1:
             return hits[0]
     return None
 
@@ -71,9 +73,11 @@ def resolve_prefix(short: str, ctx: ArticleContext, written: Division | None = N
         return OrgName(full, label, full, otype, "national")
     level, kind = org_prefixes()[short]
     div = written or (ctx.locality.at(level) if level in ("province", "city", "district") else None)
-    if div is None or div.name[-1] not in LEVEL_CHAR.get(level, "") + ("市" if written else ""):
+    region = short.startswith("自治区")  # 自治区党委: the 自治区 is the division's own ending
+    if div is None or not (div.name[-1] in LEVEL_CHAR.get(level, "") + ("市" if written else "")
+                           or region and div.name.endswith("自治区")):
         return OrgName(ctx.scope_key(short, level), short, None, KIND_TYPE.get(kind), level)
-    label = div.name + short[1:]
+    label = div.name + short[3 if region else 1:]
     city = gazetteer().parent(div, "city") if written else ctx.locality.city
     parts = [d.name for d in (city, div) if d is not None] if level == "district" else [div.name]
     full = _full("".join(dict.fromkeys(parts)), kind)

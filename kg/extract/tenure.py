@@ -92,12 +92,16 @@ def post_phrases(text: str) -> list[PostPhrase]:
     out = []
     for m in ROLE_RE.finditer(text):
         prefix = None
-        for p in sorted((m_.group(0) for m_ in PREFIX_RE.finditer(text[max(0, m.start() - 8):m.start()])),
+        # 省委原常委: a former holder's title, in the same body (the post is 省委常委)
+        title_at = m.start() - 1 if text.endswith("原", 0, m.start()) else m.start()
+        for p in sorted((m_.group(0) for m_ in PREFIX_RE.finditer(text[max(0, title_at - 8):title_at])),
                         key=len, reverse=True):
-            if text[:m.start()].endswith(p):
+            if text[:title_at].endswith(p):
                 prefix = p
                 break
-        start = m.start() - len(prefix) if prefix else m.start()
+        if prefix is None:
+            title_at = m.start()
+        start = title_at - len(prefix) if prefix else m.start()
         place = None
         if prefix and prefix in org_prefixes() and (place := place_before(text, start, org_prefixes()[prefix][0])):
             start -= len(_written_name(text, start, place))
@@ -173,12 +177,24 @@ def _name_ends_at(text: str, pos: int, following: list[tuple[str, str, int]]) ->
 
 
 def _tagged_name(text: str, word: str) -> bool:
-    return any(w == word and tag.startswith("nr") for w, tag, _ in pos_tokens(text))
+    """jieba tags *word* as a personal name, whole or in pieces it tags as names (李 石松)."""
+    tokens = pos_tokens(text)
+    for i in range(len(tokens)):
+        joined = ""
+        for piece, tag, _ in tokens[i:i + len(word)]:
+            if not tag.startswith("nr") or not word.startswith(joined + piece):
+                break
+            joined += piece
+            if joined == word:
+                return True
+    return False
 
 
 def _verb_at(text: str, pos: int) -> bool:
-    """jieba reads a verb of two characters or more starting at *pos* (进行, 出席)."""
-    return any(start == pos and len(word) > 1 and tag.startswith("v") for word, tag, start in pos_tokens(text))
+    """jieba reads a verb, an adjective or an adverb of two characters or more starting at *pos*
+    (进行, 出席; 严重 in 某某严重违纪违法)."""
+    return any(start == pos and len(word) > 1 and tag.startswith(("v", "a", "d"))
+               for word, tag, start in pos_tokens(text))
 
 
 def _name_then_adverb(text: str, pos: int) -> bool:
@@ -199,8 +215,8 @@ def name_after(text: str, pos: int) -> str | None:
         if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and _is_boundary(text, pos + 2)
                 and not _tagged_name(text, cand)):
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
-        if n == 3 and _name_then_adverb(text, pos):
-            continue  # 韩正将出席: jieba reads 韩正 and then 将
+        if n == 3 and _name_then_adverb(text, pos) or cand[-1:] == "案" and n == 3:
+            continue  # 韩正将出席: jieba reads 韩正 and then 将; 张琦案: the case of 张琦
         # 习近平同…: a conjunction ends a name jieba also reads as one
         ends = (_is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
                                                 and _tagged_name(text, cand))
