@@ -701,3 +701,41 @@ def test_province_and_region_written_before_a_body_with_a_former_holder():
                  "海南省委原常委、海口市委原书记张琦案等典型案件。")
     assert {("宋太平", "河北省人大常委会副主任"), ("王勇", "西藏自治区政府副主席"),
             ("张琦", "海口市委书记")} <= posts(f)  # 河北 is no district of Tianjin here; 张琦案 is his case
+
+
+def test_discipline_investigation_and_expulsion_are_events():
+    body = ("日前，中央纪委国家监委对云南省委原常委、省政府原副省长李石松严重违纪违法问题进行了立案审查调查。\n"
+            "经中央纪委常委会会议研究，决定给予李石松开除党籍处分，由国家监委给予其开除公职处分。")
+    f = facts_of(body, issued="2024-12-17")
+    assert {"中央纪委国家监委对李石松立案审查调查", "李石松被开除党籍和公职"} <= entities(f, "event")
+
+
+def test_negative_an_investigation_of_no_named_person_is_no_event():
+    f = facts_of("中央纪委国家监委对有关问题进行了立案审查调查。")
+    assert entities(f, "event") == set()
+
+
+def test_places_short_forms_after_their_province_or_city():
+    f = facts_of("重庆九龙坡、江北、沙坪坝、江津等地出现暴雨。浙江安吉的竹林。")
+    assert {"重庆市", "九龙坡区", "江北区", "沙坪坝区", "江津区", "浙江省", "安吉县"} <= entities(f, "place")
+
+
+def test_negative_province_and_region_words_in_a_list_or_after_a_province_are_no_districts():
+    f = facts_of("将承担北京、天津、河北、山西的任务。河南地处中原腹地。")
+    assert entities(f, "place") == {"北京市", "天津市", "河北省", "山西省", "河南省"}
+
+
+def test_event_of_a_sentence_that_starts_from_the_articles_event_has_its_date():
+    body = ("10月17日下午，国家主席王明在人民大会堂同新加坡总理陈大文举行会谈。\n"
+            "会谈前，王明在北大厅为陈大文举行欢迎仪式。")
+    f = facts_of(body, issued="2023-10-17")
+    dates = {e.label: e.attr("date") for e in f.entities if e.kind == "event"}
+    assert dates == {"王明同陈大文举行会谈": "2023-10-17", "王明为陈大文举行欢迎仪式": "2023-10-17"}
+
+
+def test_people_listed_with_titles_who_spoke_at_the_meeting():
+    body = ("畅通国内大循环调研协商座谈会8日在京召开。全国政协主席王沪宁出席并讲话。\n"
+            "民革中央主席郑建邦、民盟中央主席丁仲礼、台盟中央主席苏辉在座谈会上介绍调研成果。")
+    f = facts_of(body, issued="2024-07-08")
+    assert entities(f, "event") == {"畅通国内大循环调研协商座谈会"}  # 在座谈会上 is no place visited
+    assert {n for _, n in relations(f, "speaker")} == {"王沪宁", "郑建邦", "丁仲礼", "苏辉"}

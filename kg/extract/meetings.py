@@ -135,6 +135,12 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
     return start, name
 
 
+# a sentence that starts from the article's event: what it reports happened the same day
+SAME_DAY = re.compile(
+    r"^(?:当天|当日|同日|(?:会谈|会见|会晤|会议|宴会|仪式|活动)(?:开始)?(?:前|后|期间)|会前|会后)[，,]"
+)
+
+
 class Meetings:
     def __init__(self, ctx: ArticleContext, extractor_name: str):
         self.ctx, self.name = ctx, extractor_name
@@ -190,6 +196,9 @@ class Meetings:
             return dates[0].date, dates[0].part_of_day
         if sentence.paragraph == 0 and sentence.index <= 1 and art.dateline_date:
             return art.dateline_date, art.part_of_day
+        main = self.ctx.entities.get(self.ctx.main_event) if self.ctx.main_event else None
+        if main is not None and main.attr("date") and SAME_DAY.match(sentence.text):
+            return main.attr("date"), None  # 会谈前，甲为乙举行欢迎仪式: the day of the talks
         return None, None
 
 
@@ -361,6 +370,12 @@ def extract_participation(ctx: ArticleContext):
                     yield Relation(ctx.main_event, "speaker", person, ev)
 
 
+        for m in ON_STAGE.finditer(text) if is_meeting else ():
+            clause = re.split(r"[，。；：]", text[:m.start()])[-1]  # 某某主席甲、某某主席乙在座谈会上介绍…
+            for person in dict.fromkeys(ref for n, ref in ctx.persons.items() if n in clause):
+                ev = ctx.evidence(sentence, 0, m.end(), name)
+                yield Relation(ctx.main_event, "attendee", person, ev)
+                yield Relation(ctx.main_event, "speaker", person, ev)
         for m in SPOKE.finditer(text):
             at = _topic_start(text, m.start())
             people = _person_before(ctx, text, at)
@@ -372,6 +387,8 @@ def extract_participation(ctx: ArticleContext):
                 yield Relation(ctx.main_event, "speaker", person, ctx.evidence(sentence, 0, m.end(), name))
 
 
+# 甲、乙在座谈会上介绍调研成果: who spoke at the article's meeting, named before 在…会上
+ON_STAGE = re.compile(r"在(?:会上|[^，。；]{0,12}?会议?上)(?:介绍|发言|讲话|汇报|作了?[^，。；]{0,8}?(?:发言|报告))")
 # what the speakers spoke about, between their names and 作了发言: 甲、乙围绕…作了发言
 _TOPIC = re.compile(r"(?:围绕|结合|针对|就)[^，。；：]{1,40}$")
 

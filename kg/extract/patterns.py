@@ -4,6 +4,7 @@ from kg.extract import (  # noqa: F401
     bodies,
     commendation,
     diplomacy,
+    discipline,
     inspections,
     launch,
     meetings,

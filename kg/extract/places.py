@@ -62,6 +62,8 @@ def _disambiguated(hits, previous):
     """通州区 after 北京市 is Beijing's: the division written before settles a shared name."""
     if previous is None:
         return hits
+    if provinces := tuple(d for d in hits if d.level == "province"):
+        return provinces  # 北京、天津、河北: the province, not Tianjin's 河北区
     inside = tuple(d for d in hits if previous.code in (d.province_code, d.city_code))
     return inside or hits
 
@@ -74,17 +76,29 @@ def extract_places(ctx: ArticleContext):
         text = sentence.text
         tokens = pos_tokens(text)
         previous = None  # the division named by the token before
+        within = None  # a province or city right before, or before a list this word is in: 重庆九龙坡、江北
+        province = None  # the last province the sentence named
         for i, (word, tag, start) in enumerate(tokens):
-            hits = _disambiguated(g.lookup(word), previous) if len(word) >= 2 else ()
+            hits = _disambiguated(g.lookup(word), previous or within) if len(word) >= 2 else ()
             previous = None
-            if len(hits) == 1 and tag in ("ns", "nz", "n") and is_written_form(word, hits[0], ctx.locality.finest):
+            if len(hits) == 1 and (  # jieba calls some places names (安吉, 沙坪坝): the province settles it
+                    tag in ("ns", "nz", "n") and is_written_form(word, hits[0], ctx.locality.finest)
+                    or tag in ("ns", "nz", "n", "nr") and within is not None and is_written_form(word, hits[0], within)
+                    or tag == "nr" and hits[0].level == "city" and province is not None
+                    and hits[0].province_code == province.code):  # 河北省…，张家口赛区
                 d = previous = hits[0]
+                if d.level in ("province", "city"):
+                    within = d
+                if d.level == "province":
+                    province = d
                 ev = ctx.evidence(sentence, start, start + len(word), name)
                 yield Entity("place", g.full_name(d), d.name, ev, (word,),
                              (("adcode", d.code), ("type", "AdministrativeArea")))
                 if d.level == "district" and word == d.name:
                     yield from _below_county(ctx, sentence, d, start + len(word), name)
                 continue
+            if word not in ("、", "和", "及"):
+                within = None  # 河南地处中原腹地: 中原 is no district of Zhengzhou
             if (venue := _venue_city(word, tag, ctx.locality.finest)) is not None:
                 d, size = venue
                 ev = ctx.evidence(sentence, start, start + size, name)
