@@ -739,3 +739,8 @@ def test_people_listed_with_titles_who_spoke_at_the_meeting():
     f = facts_of(body, issued="2024-07-08")
     assert entities(f, "event") == {"畅通国内大循环调研协商座谈会"}  # 在座谈会上 is no place visited
     assert {n for _, n in relations(f, "speaker")} == {"王沪宁", "郑建邦", "丁仲礼", "苏辉"}
+
+
+def test_national_body_whose_name_starts_with_a_level_character():
+    f = facts_of("国家发展改革委、商务部、市场监管总局负责同志同党外人士进行了协商交流。")
+    assert {"国家发展改革委", "商务部", "市场监管总局"} <= entities(f, "org")  # 市场, not 市 + 场监管总局

@@ -114,6 +114,14 @@ def _institution_start(text: str, end_word_start: int) -> int | None:
     return start if start < end_word_start else None
 
 
+def _unnamed_local(surface: str, first_word: str) -> bool:
+    """市公安局, 区财政局: a level and a body, whose place the article's locality gives (jieba reads
+    the level as a word of its own, or a short prefix: 市纪委; 乡镇卫生院 names no body either).
+    市场监管总局, a government body of the lexicon, names its own."""
+    return surface[0] in "省市区县镇乡" and (surface not in government_bodies() or len(first_word) <= 1
+                                           or bool(PREFIX_RE.match(first_word)))
+
+
 @extractor("lg.body.v1", NAMES + 2)
 def extract_bodies(ctx: ArticleContext):
     name = "lg.body.v1"
@@ -155,8 +163,9 @@ def extract_bodies(ctx: ArticleContext):
             start = _institution_start(text, m.start())
             if start is not None and m.end() - start >= 4:
                 found.append((start, m.end(), "org", text[start:m.end()]))
+        words = {pos: word for word, _, pos in pos_tokens(text)}
         for start, end, kind, surface in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
-            if not _free(claimed, start, end) or surface[0] in "省市区县镇乡":
+            if not _free(claimed, start, end) or _unnamed_local(surface, words.get(start, "")):
                 continue  # unnamed local bodies (市公安局) need lg.org.v1's locality
             claimed.append((start, end))
             ev = ctx.evidence(sentence, start, end, name)
