@@ -744,3 +744,18 @@ def test_people_listed_with_titles_who_spoke_at_the_meeting():
 def test_national_body_whose_name_starts_with_a_level_character():
     f = facts_of("国家发展改革委、商务部、市场监管总局负责同志同党外人士进行了协商交流。")
     assert {"国家发展改革委", "商务部", "市场监管总局"} <= entities(f, "org")  # 市场, not 市 + 场监管总局
+
+
+def test_plenums_of_one_term_listed_are_each_an_event_and_each_relayed():
+    f = facts_of("民建中央12月5日召开十二届三次全会。会议传达学习了党的二十大和二十届二中、三中全会精神。",
+                 issued="2024-12-05")
+    assert entities(f, "event") == {"十二届三次全会", "党的二十大", "二十届二中全会", "二十届三中全会"}
+    assert {r for _, r in relations(f, "relays")} == {"党的二十大", "二十届二中全会", "二十届三中全会"}
+
+
+def test_reported_meeting_mentioned_again_later_is_the_same_event():
+    body = ("习近平7日出席解放军和武警部队代表团全体会议时强调，要贯彻依法治军战略。\n"
+            "这是习近平第十次出席解放军和武警部队代表团全体会议。")
+    f = facts_of(body, issued="2022-03-08")
+    events = [e for e in f.entities if e.kind == "event"]
+    assert len({e.key for e in events}) == 1 and events[0].attr("date") == "2022-03-07"

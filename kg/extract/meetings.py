@@ -47,6 +47,16 @@ NAMED_SESSION = re.compile(
     rf"|{_NUM}{{1,3}}届全国人大{_NUM}{{1,2}}次会议|第{_NUM}{{1,3}}届全国人民代表大会第{_NUM}{{1,2}}次会议"
     rf"|全国政协{_NUM}{{1,3}}届{_NUM}{{1,2}}次会议|政协第{_NUM}{{1,3}}届全国委员会第{_NUM}{{1,2}}次会议"
 )
+# plenums of one term listed: 二十届二中、三中全会
+LISTED_PLENUMS = re.compile(rf"{_NUM}{{1,3}}届(?:{_NUM}{{1,2}}中、)+{_NUM}{{1,2}}中全会")
+
+
+def listed_plenums(listed: str) -> list[str]:
+    """二十届二中、三中全会 -> 二十届二中全会, 二十届三中全会."""
+    term = listed[:listed.index("届") + 1]
+    return [f"{term}{n}全会" for n in re.findall(rf"{_NUM}{{1,2}}中", listed[len(term):])]
+
+
 # 党的十八大以来 dates a period; it does not refer to the congress as an event
 _PERIOD_AFTER = ("以来", "之后", "后", "前")
 
@@ -290,10 +300,15 @@ def extract_meetings(ctx: ArticleContext):
                             continue
                         label = subject + label
                     main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
+                    date, part = meetings.date_for(sentence)
+                    same = None if date else next(  # 第十次出席…全体会议: the one the article reported
+                        (e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+                         and meetings.canonical(_clean_label(label))[0] == e.label), None)
                     if label in MEETING_WORDS and main is not None and main.label.endswith(label):
                         event = main.ref  # …启动式 in 京举办. 丁薛祥出席启动式: the same one
+                    elif same is not None:
+                        event = same.ref
                     else:
-                        date, part = meetings.date_for(sentence)
                         records = meetings.event(sentence, m.start("ev"), m.end("ev"), label, True, date=date,
                                                  part=part)
                         yield from records
@@ -309,9 +324,16 @@ def extract_meetings(ctx: ArticleContext):
                             yield Relation(event, "attendee", person, ev)
                             if m["speak"] or m["said"]:
                                 yield Relation(event, "speaker", person, ev)
-        # meetings referred to: …会议精神, 在…会议上
+    # meetings referred to (…会议精神, 在…会议上), once every reported one is known: the report's
+    # own meeting may be referred to before the sentence that reports it
+    for sentence in ctx.sentences:
+        text = sentence.text
         tokens = None
         spans: list[tuple[int, int]] = []
+        for m in LISTED_PLENUMS.finditer(text):  # 二十届二中、三中全会: each plenum of the term
+            spans.append((m.start(), m.end()))
+            for plenum in listed_plenums(m.group(0)):
+                yield from meetings.event(sentence, m.start(), m.end(), plenum, False)
         for m in REFERRED.finditer(text):
             tokens = tokens or pos_tokens(text)
             if m["mw"].startswith("党的"):  # 党的二十大 names itself
@@ -322,7 +344,7 @@ def extract_meetings(ctx: ArticleContext):
                 continue
             for start, end, label in _listed_before(text, *hit, m.end("mw"), tokens):
                 if any(e.kind == "event" and label in e.aliases for e in ctx.entities.values()
-                       if e.attr("reported_in")):
+                       if e.attr("reported_in")) or any(s <= start < e for s, e in spans):
                     continue
                 spans.append((start, end))
                 yield from meetings.event(sentence, start, end, label, False)
@@ -404,6 +426,7 @@ def _relayed(part: str, events_by_alias: dict[str, Ref]) -> list[Ref]:
     in it, longest names first and not overlapping (某某在甲大会、乙大会上的重要讲话和全会)."""
     if (target := events_by_alias.get(part)) is not None:
         return [target]
+    part = LISTED_PLENUMS.sub(lambda m: "、".join(listed_plenums(m.group(0))), part)
     out: list[Ref] = []
     taken: set[int] = set()
     for alias in sorted((a for a in events_by_alias if len(a) >= 4 and a in part), key=len, reverse=True):
