@@ -134,9 +134,9 @@ def extract_bodies(ctx: ArticleContext):
                 org = _mass_org(ctx, m)
                 yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), name))
                 claimed.append((m.start(), m.end()))
-        starts = {pos for _, _, pos in pos_tokens(text)}
+        words = {pos: word for word, _, pos in pos_tokens(text)}  # jieba's words by where they start
         for m in _PARTY_RE.finditer(text):  # 民盟 is 中国民主同盟
-            if m.start() not in starts:
+            if m.start() not in words:
                 continue  # 人民革命党: jieba's words cross 民革
             if _free(claimed, m.start(), m.end()) and not text.startswith("界", m.end()):
                 full = PARTIES[m.group(0)]
@@ -163,7 +163,6 @@ def extract_bodies(ctx: ArticleContext):
             start = _institution_start(text, m.start())
             if start is not None and m.end() - start >= 4:
                 found.append((start, m.end(), "org", text[start:m.end()]))
-        words = {pos: word for word, _, pos in pos_tokens(text)}
         for start, end, kind, surface in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
             if not _free(claimed, start, end) or _unnamed_local(surface, words.get(start, "")):
                 continue  # unnamed local bodies (市公安局) need lg.org.v1's locality
@@ -175,7 +174,7 @@ def extract_bodies(ctx: ArticleContext):
                 yield org_entity(_body_named(surface, ctx), surface, ev)
         # bodies named by themselves, after the longer names that hold them (联合国开发计划署,
         # 国务院新闻办公室, 美国国务院)
-        alone = [m for m in _INTERNATIONAL_RE.finditer(text) if m.start() in starts]
+        alone = [m for m in _INTERNATIONAL_RE.finditer(text) if m.start() in words]
         for m in alone + list(_NATIONAL_BODY_RE.finditer(text)):
             if _free(claimed, m.start(), m.end()):
                 claimed.append((m.start(), m.end()))

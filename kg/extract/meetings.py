@@ -390,8 +390,6 @@ def extract_participation(ctx: ArticleContext):
                 yield Relation(ctx.main_event, "attendee", person, ev)
                 if m["speak"]:
                     yield Relation(ctx.main_event, "speaker", person, ev)
-
-
         for m in ON_STAGE.finditer(text) if is_meeting else ():
             clause = re.split(r"[，。；：]", text[:m.start()])[-1]  # 某某主席甲、某某主席乙在座谈会上介绍…
             for person in dict.fromkeys(ref for n, ref in ctx.persons.items() if n in clause):

@@ -58,6 +58,12 @@ def _venue_city(word: str, tag: str, finest):
     return None
 
 
+def _division(d, surface: str, ev) -> Entity:
+    """The entity of an administrative division of the gazetteer, named as *surface*."""
+    return Entity("place", gazetteer().full_name(d), d.name, ev, (surface,),
+                  (("adcode", d.code), ("type", "AdministrativeArea")))
+
+
 def _disambiguated(hits, previous):
     """通州区 after 北京市 is Beijing's: the division written before settles a shared name."""
     if previous is None:
@@ -91,9 +97,7 @@ def extract_places(ctx: ArticleContext):
                     within = d
                 if d.level == "province":
                     province = d
-                ev = ctx.evidence(sentence, start, start + len(word), name)
-                yield Entity("place", g.full_name(d), d.name, ev, (word,),
-                             (("adcode", d.code), ("type", "AdministrativeArea")))
+                yield _division(d, word, ctx.evidence(sentence, start, start + len(word), name))
                 if d.level == "district" and word == d.name:
                     yield from _below_county(ctx, sentence, d, start + len(word), name)
                 continue
@@ -101,9 +105,7 @@ def extract_places(ctx: ArticleContext):
                 within = None  # 河南地处中原腹地: 中原 is no district of Zhengzhou
             if (venue := _venue_city(word, tag, ctx.locality.finest)) is not None:
                 d, size = venue
-                ev = ctx.evidence(sentence, start, start + size, name)
-                yield Entity("place", g.full_name(d), d.name, ev, (word[:size],),
-                             (("adcode", d.code), ("type", "AdministrativeArea")))
+                yield _division(d, word[:size], ctx.evidence(sentence, start, start + size, name))
                 continue
             if (country := countries().get(word)) is not None:
                 ev = ctx.evidence(sentence, start, start + len(word), name)
@@ -120,5 +122,4 @@ def extract_places(ctx: ArticleContext):
                 yield Entity("place", key, zone, ev, (zone,))
                 if where is not None:
                     yield Relation(Ref("place", key), "containedInPlace", Ref("place", g.full_name(where)), ev)
-                    yield Entity("place", g.full_name(where), where.name, ev, (where.name,),
-                                 (("adcode", where.code), ("type", "AdministrativeArea")))
+                    yield _division(where, where.name, ev)

@@ -110,10 +110,10 @@ def post_phrases(text: str) -> list[PostPhrase]:
         floor = out[-1].end if out else 0
         role = m.group(0)
         written = None if prefix else _written_org(text, start, floor)
-        if written is None and prefix is None and role == "部长" and not (
-                floor and _written_org(text, m.start() + 1, floor) == (floor, text[floor:m.start() + 1])
-                and "\u4e00" <= text[floor] <= "\u9fff"):  # not 总统 + 府首席部长
-            written = _written_org(text, m.start() + 1, floor)  # 商务部长: one 部 for 商务部 and 部长
+        if written is None and prefix is None and role == "部长":
+            short = _written_org(text, m.start() + 1, floor)  # 商务部长: one 部 for 商务部 and 部长
+            glued = floor and short == (floor, text[floor:m.start() + 1]) and "\u4e00" <= text[floor] <= "\u9fff"
+            written = None if glued else short  # not 总统 + 府首席部长
         if written is not None and text[written[0] - 1:written[0]] == "兼" and out and out[-1].org_name in countries():
             written = (written[0], out[-1].org_name + written[1])  # 德国副总理兼财政部长: 德国财政部
         if written is None and prefix is None and (country := country_ending(text[:start])):
@@ -131,6 +131,11 @@ def _written_name(text: str, end: int, d: Division) -> str:
         if text[:end].endswith(form):
             return form
     return ""
+
+
+def _chinese_name(word: str) -> bool:
+    """Two or three Chinese characters starting with a surname: the shape of a Chinese name."""
+    return bool(NAME_CHARS.match(word)) and has_surname(word)
 
 
 def _is_boundary(text: str, pos: int) -> bool:
@@ -222,7 +227,7 @@ def name_after(text: str, pos: int) -> str | None:
                                                 and _tagged_name(text, cand))
                 or n == 2 and _name_then_adverb(text, pos)
                 or _tagged_name(text, cand) and _verb_at(text, pos + n))  # 赵旭辉进行问责
-        if NAME_CHARS.match(cand) and has_surname(cand) and ends:
+        if _chinese_name(cand) and ends:
             if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos)
                     and cand not in SPEAKING_DOCUMENTS):
                 return cand
@@ -248,7 +253,7 @@ def _word_not_name_at(text: str, pos: int) -> bool:
 def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tuple[str, int] | None:
     """A name ending at *end* that jieba also tags as a personal name (习近平总书记)."""
     for word, tag, start in tokens:
-        if (start + len(word) == end and tag in ("nr", "nrfg") and NAME_CHARS.match(word) and has_surname(word)
+        if (start + len(word) == end and tag in ("nr", "nrfg") and _chinese_name(word)
                 and word[0] not in _CONJUNCTIONS):  # 党中央和习主席: jieba's 和习
             return word, start
     return None
@@ -353,6 +358,13 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     return Post(ref, role, label, surface)
 
 
+def _body_entity(org: OrgName, surface: str, ev) -> Entity:
+    """The entity of the body a post is in: an enterprise, or an organisation written *surface*."""
+    if org.type == "Enterprise":
+        return Entity("enterprise", org.key, org.label, ev, (org.label,))
+    return org_entity(org, surface, ev)
+
+
 def _groups(phrases: list[PostPhrase], text: str) -> list[list[PostPhrase]]:
     """Titles joined by 、 (市委常委、区委书记) describe one person, and so do titles in another
     body after a comma, when no name came between (自治区党委常委，自治区政府副主席某某)."""
@@ -391,7 +403,7 @@ def extract_tenures(ctx: ArticleContext):
                 before = text[:last.start]
                 for m in PREFIX_RE.finditer(before[-8:]):
                     cand = before[-8:][m.end():]
-                    if NAME_CHARS.match(cand) and has_surname(cand) and cand[0] not in _CONJUNCTIONS:
+                    if _chinese_name(cand) and cand[0] not in _CONJUNCTIONS:
                         person = cand
                         last = PostPhrase(last.start, last.end, m.group(0), last.role)
                         group = [last]
@@ -450,10 +462,7 @@ def extract_tenures(ctx: ArticleContext):
                     post = _post(org, phrase, surface)
                     if post is None or org is None:
                         continue
-                    if org.type == "Enterprise":
-                        yield Entity("enterprise", org.key, org.label, ev, (org.label,))
-                    else:
-                        yield org_entity(org, phrase.prefix or org.label, ev)
+                    yield _body_entity(org, phrase.prefix or org.label, ev)
                     yield Tenure(pref, post, ev)
 
 
@@ -465,7 +474,7 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
         n = name_after(text, pos)
         if n is None:
             n = next((w for w, tag, start in tokens if start == pos and tag in ("nr", "nrfg")
-                      and NAME_CHARS.match(w) and has_surname(w)), None)
+                      and _chinese_name(w)), None)
         if n is None or ROLE_RE.match(text, pos) or PREFIX_RE.match(text, pos) or ROLE_RE.match(text, pos + len(n)):
             break  # (国会主席乙: a body before its title, not a name)
         out.append((n, pos, pos + len(n)))
@@ -488,7 +497,7 @@ def extract_personnel(ctx: ArticleContext):
     for sentence in ctx.sentences:
         for m in PERSONNEL.finditer(sentence.text):
             items = m["list"].split("、")
-            if not all(NAME_CHARS.match(x) and has_surname(x) and not ROLE_RE.search(x)
+            if not all(_chinese_name(x) and not ROLE_RE.search(x)
                        and not PREFIX_RE.search(x) for x in items):
                 continue
             people = list(listed_people(ctx, sentence, items, m.start("list"), name))
@@ -549,10 +558,7 @@ def _decided_posts(ctx: ArticleContext, sentence, people: list[Entity], at: int,
             if modifier:  # 经济委员会驻会副主任: a post of its own
                 post = Post(post.org, modifier + post.role, body + modifier + post.role, item)
         ev = ctx.evidence(sentence, start, start + len(item), extractor_name)
-        if org.type == "Enterprise":
-            yield Entity("enterprise", org.key, org.label, ev, (org.label,))
-        else:
-            yield org_entity(org, org.label, ev)
+        yield _body_entity(org, org.label, ev)
         for person in people:
             yield Tenure(person.ref, post, ev, **dates)
 
@@ -641,10 +647,6 @@ def _names_joined(text: str, tokens, known) -> list[tuple[str, str, int]]:
                 continue
         out.append((word, tag, start))
     return out
-
-
-def _chinese_name(word: str) -> bool:
-    return bool(NAME_CHARS.match(word)) and has_surname(word)
 
 
 def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
