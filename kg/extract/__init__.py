@@ -39,12 +39,13 @@ def extractor(name: str, stage: int):
 
 
 def extract_article(article) -> ArticleFacts:
-    """All facts of one article. Traditional-character text is read through its simplified form;
-    the facts keep the original article, so evidence quotes the text as written."""
+    """All facts of one article. Traditional characters and half-width punctuation are read through
+    their simplified and full-width forms; the facts keep the original article, so evidence quotes
+    the text as written."""
     from kg.extract.context import ArticleContext
-    from kg.nlp.simplify import simplified_view
+    from kg.nlp.reading import reading_view
 
-    view = simplified_view(article)
+    view = reading_view(article)
     ctx = ArticleContext.of(view or article)
     for spec in sorted(EXTRACTORS.values(), key=lambda x: x.stage):  # stable within a stage
         for record in spec.func(ctx):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from kg.ingest.byline import closing_byline, lead_byline
 from kg.ingest.dates import find_dates
 from kg.ingest.layout import TextBuilder, lines_of, paragraphs_and_sentences
 from kg.ingest.page import DATELINE_RE
@@ -35,12 +36,24 @@ def article_from_text(
         b.add(ln.text, ln.start)
         builders.append(b)
     dateline_date = part = None
-    if builders and (m := DATELINE_RE.match(builders[0].text)):
+    written: list = []
+    while builders and (tail := closing_byline(builders[-1].text)) is not None:
+        written[:0] = tail  # （通讯员 甲）, 来源：… closing the article: not its text
+        builders.pop()
+    lead = lead_byline(builders[0].text) if builders else None
+    if builders and lead is None and (m := DATELINE_RE.match(builders[0].text)):
         builders[0].drop_prefix(m.end())
     if builders:
-        dates = [d for d in find_dates(builders[0].text[:40], issued) if d.start <= 12]
+        head = builders[0].text[: lead.end + 40] if lead else builders[0].text[:40]
+        skip = lead.end if lead else 0
+        dates = [d for d in find_dates(head, issued) if d.start <= skip + 12 and (d.start >= skip or lead.when)]
         if dates:
             dateline_date, part = dates[0].date, dates[0].part_of_day
+    if lead is not None:
+        written[:0] = lead.authors
+        builders[0].drop_prefix(lead.end)
+    if not authors:  # authors a record gives win over the ones written in its text
+        authors = tuple(dict.fromkeys(written))
     paragraphs, sentences = paragraphs_and_sentences(builders)
     return Article(
         id=article_id,

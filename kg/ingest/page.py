@@ -92,9 +92,15 @@ def is_byline(line: str) -> bool:
 def looks_like_page(text: str) -> bool:
     """True when *text* has the marks of a newspaper page rather than one clean article."""
     lines = [ln.text for ln in lines_of(text)[:400]]
-    return any(is_byline(x) or DATELINE_RE.match(x) or x in PULL_QUOTE_TITLES for x in lines) or bool(
-        lines and HEADER_RE.match(lines[0])
-    )
+    if any(is_byline(x) or x in PULL_QUOTE_TITLES for x in lines) or bool(lines and HEADER_RE.match(lines[0])):
+        return True
+    # 本报讯 opens the first paragraph of clean articles too; a page's lines are cut by its columns
+    return any(DATELINE_RE.match(x) for x in lines) and _lines_cut_by_columns(lines[1:])
+
+
+def _lines_cut_by_columns(lines: list[str]) -> bool:
+    """True when most lines stop mid-sentence, as the lines of a printed column do."""
+    return sum(not ends_sentence(x) for x in lines) > len(lines) / 2
 
 
 def _bigrams(s: str) -> set[str]:

@@ -1,0 +1,114 @@
+"""Bylines and datelines of clean articles, as news sites write them.
+
+At the start of the first paragraph: ``本报讯（记者 甲 乙 通讯员 丙）``, ``某某网5月10日讯（记者 甲）``,
+``中新网四川新闻2月13日电（记者 甲）``, ``国际在线陕西频道报道（甲）``, or a bare ``（记者 甲）``;
+at the end of the article, a paragraph that is only a byline: ``（通讯员 甲 乙）``, ``作者：甲``,
+``记者 甲 通讯员 乙``. Lines of the site's furniture (``来源：``, ``编辑：``, ``责任编辑：``) are not
+article text either. Everything is read on the full-width form of the text (same offsets).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from kg.ingest.text import full_width_punctuation
+from kg.model import Author
+from kg.resources import lexicon_words
+
+ROLES = {
+    "本报记者": "记者", "记者": "记者", "见习记者": "记者", "特约记者": "记者", "实习记者": "记者",
+    "融媒记者": "记者", "全媒体记者": "记者", "通讯员": "通讯员", "本报通讯员": "通讯员",
+    "特约通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影", "作者": "作者", "文": "作者",
+    "文/图": "作者", "图/文": "作者", "文图": "作者", "撰稿": "作者", "撰文": "作者", "供稿": "作者",
+}
+_ROLE = re.compile("^(" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")")
+# 记 者 and 通 讯 员: roles printed with spaces between their characters
+_SPACED_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(记)\s+(者)|(通)\s*(讯)\s*(员)")
+_NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+# a source that reports: 本报, 某某日报, 某某网, 新华社, 某某融媒体中心, 某某频道, 某某客户端
+_SOURCE = r"[\u4e00-\u9fffA-Za-z]{0,14}?(?:报|网|社|台|频道|新闻|中心|融媒|客户端|在线)"
+DATELINE = re.compile(
+    rf"^(?P<source>{_SOURCE})\s*(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*"
+    r"(?:讯|电|报道|消息)[：:]?\s*"
+)
+_BRACKETED = re.compile(r"（(?P<who>[^（）]{2,60})）\s*")
+# furniture lines of a saved page: not article text, and no author
+FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复审|终审|审校|校对|监制|出品)\s*[：:]")
+
+
+@dataclass(frozen=True)
+class Byline:
+    authors: tuple[Author, ...]
+    end: int  # where the article text goes on
+    when: str | None = None  # the date written in the dateline (某某网5月10日讯), as written
+
+
+@cache
+def _surnames() -> frozenset[str]:
+    return frozenset(lexicon_words("surnames.txt"))
+
+
+def _looks_like_name(token: str) -> bool:
+    return bool(_NAME.match(token)) and (token[:1] in _surnames() or token[:2] in _surnames())
+
+
+def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
+    """Authors from a byline's text; () when any word is neither a role nor a name.
+
+    >>> parse_authors("记 者:王明 李红 见习记者 赵强")
+    (Author(name='王明', role='记者'), Author(name='李红', role='记者'), Author(name='赵强', role='记者'))
+    >>> parse_authors("扩大")
+    ()
+    """
+    text = _SPACED_ROLE.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    tokens = re.split(r"[\s：:、，,|｜/]+", text.replace("文/图", "文图").replace("图/文", "文图"))
+    authors, role, saw_role = [], "作者", False
+    for token in filter(None, tokens):
+        while token:
+            if m := _ROLE.match(token):
+                role, saw_role, token = ROLES[m.group(1)], True, token[m.end():]
+            elif _looks_like_name(token):
+                authors.append(Author(token, role))
+                token = ""
+            else:
+                return ()
+    if need_role and not saw_role:
+        return ()
+    return tuple(authors)
+
+
+def lead_byline(paragraph: str) -> Byline | None:
+    """The dateline and byline that open the first paragraph, or None.
+
+    >>> lead_byline("本网讯(记者 王明 通讯员 李红)12月5日,区委召开会议。").end
+    17
+    >>> lead_byline("某某网5月10日讯（记者 张强）区委召开会议。").when
+    '5月10日'
+    >>> lead_byline("（扩大）会议召开。") is None
+    True
+    """
+    text = full_width_punctuation(paragraph)
+    end, when, authors = 0, None, ()
+    if m := DATELINE.match(text):
+        end, when = m.end(), m["when"]
+    if b := _BRACKETED.match(text, end):
+        if who := parse_authors(b["who"], need_role=end == 0 and " " not in b["who"].strip()):
+            authors, end = who, b.end()
+    if end == 0:
+        return None
+    return Byline(authors, end, when)
+
+
+def closing_byline(paragraph: str) -> tuple[Author, ...] | None:
+    """Authors of a last paragraph that is only a byline (（通讯员 甲）, 作者：甲), () for a line
+    of furniture (来源：…), None for article text."""
+    text = full_width_punctuation(paragraph).strip()
+    if FURNITURE.match(text):
+        return ()
+    if m := re.fullmatch(r"（([^（）]{2,60})）", text):
+        text = m.group(1)
+    elif len(text) > 40 or not _ROLE.match(text):
+        return None
+    return parse_authors(text) or None

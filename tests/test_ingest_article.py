@@ -1,0 +1,65 @@
+"""Clean articles as news sites serve them: half-width punctuation, bylines and datelines."""
+
+from __future__ import annotations
+
+from helpers import make_article
+
+from kg.extract import extract_article
+from kg.ingest.article import article_from_text
+from kg.ingest.page import looks_like_page
+
+
+def read(text: str, issued: str | None = "2024-05-11"):
+    return article_from_text(text, article_id="t", path="t.txt", issued=issued)
+
+
+def test_byline_in_brackets_after_a_newspaper_dateline():
+    art = read("区委召开会议\n本报讯（记者 王明 李红 通讯员 赵强）5月10日上午，区委召开常委会会议。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("王明", "记者"), ("李红", "记者"), ("赵强", "通讯员")]
+    assert art.dateline_date == "2024-05-10"
+    assert art.sentences[0].text.startswith("5月10日上午")
+
+
+def test_byline_with_half_width_brackets_and_spaced_role():
+    art = read("标题\n(记 者:王明 张红 见习记者 李强)区委召开会议。\n")
+    assert [a.name for a in art.authors] == ["王明", "张红", "李强"]
+    assert art.sentences[0].text == "区委召开会议。"
+
+
+def test_website_dateline_gives_the_date():
+    art = read("标题\n某某网5月9日讯（通讯员 周凯）县政府召开常务会议。\n")
+    assert art.dateline_date == "2024-05-09"
+    assert [a.name for a in art.authors] == ["周凯"]
+
+
+def test_byline_closing_the_article_is_not_text():
+    art = read("标题\n县政府召开常务会议。\n（通讯员 周凯 刘芳）\n来源：某某县融媒体中心\n")
+    assert [a.name for a in art.authors] == ["周凯", "刘芳"]
+    assert [s.text for s in art.sentences] == ["县政府召开常务会议。"]
+
+
+def test_negative_a_bracketed_word_opening_the_text_is_no_byline():
+    art = read("标题\n（扩大）会议召开。\n")
+    assert art.authors == ()
+    assert art.sentences[0].text == "（扩大）会议召开。"
+
+
+def test_negative_a_record_s_authors_win_over_its_text():
+    art = article_from_text("本报讯（记者 王明）会议召开。", article_id="t", path="t.jsonl", title="标题",
+                            authors=())
+    assert [a.name for a in art.authors] == ["王明"]
+
+
+def test_clean_article_opening_with_a_dateline_is_not_a_page():
+    text = "区委召开会议\n本报讯（记者 王明）5月10日，区委召开会议。\n会议强调，要抓好落实。\n"
+    assert not looks_like_page(text)
+
+
+def test_half_width_punctuation_reads_as_full_width_and_evidence_quotes_the_original():
+    body = "5月10日上午,区委书记周敏主持召开区委常委会会议,传达学习全市领导干部会议精神。"
+    facts = extract_article(make_article(body))
+    assert {e.label for e in facts.entities if e.kind == "person"} == {"周敏"}
+    person = next(e for e in facts.entities if e.kind == "person")
+    sentence = facts.article.sentences[person.evidence.sentence_index]
+    assert "," in sentence.text  # the article keeps what was written
+    assert sentence.text[person.evidence.start:person.evidence.end] == person.evidence.surface
