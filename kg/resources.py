@@ -39,3 +39,11 @@ def sample_page() -> Path:
 
 
 SAMPLE_DATE = "2020-06-03"
+
+
+@cache
+def rule_table(name: str) -> tuple[tuple[str, ...], ...]:
+    """Rows of kg/data/rules/<name>: tab-separated, comment and blank lines skipped."""
+    text = (files("kg") / "data" / "rules" / name).read_text(encoding="utf-8")
+    rows = (ln.rstrip("\n").split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    return tuple(tuple(row) for row in rows)

@@ -21,7 +21,8 @@ MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True
 MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
 NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
 # a quoted part may sit inside a name: 纪念“三八”国际妇女节暨表彰大会
-EV = rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”){{0,40}}?{MW}"
+# …and a kind in brackets: 区委常委会（扩大）会议, 县政府常务会议（视频）
+EV = rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”|（(?:扩大|视频|电视电话|联席|专题|网络)）){{0,40}}?{MW}"
 CHAIRED = re.compile(rf"主持召开了?(?P<ev>{EV})(?=[，。；]|并|$)")
 DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
 HELD = re.compile(
@@ -93,6 +94,9 @@ SPOKE = re.compile(
 )
 
 
+_BRACKETED_KIND = re.compile(r"（(?:扩大|视频|电视电话|联席|专题|网络)）$")
+
+
 def _clean_label(label: str) -> str:
     return re.sub(r"^(?:了|正式|隆重|召开|举行)+", "", label).strip()
 
@@ -102,13 +106,16 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
     start = mw_start
     quote_open = None  # inside “…” while reading leftwards: 纪念“三八”国际妇女节暨表彰大会
     for word, tag, pos in reversed(tokens):
-        if pos >= mw_start:
-            continue
+        if pos >= mw_start or pos >= start > 0 and start < mw_start:
+            continue  # after the name, or inside a bracketed kind already read
         if pos + len(word) > mw_start:  # one token holds the meeting word and more: 表彰大会
             start = pos
             continue
         if pos + len(word) != start:
             break
+        if word == "）" and (kind := _BRACKETED_KIND.search(text, 0, start)):
+            start = kind.start()  # 区委常委会（扩大）会议
+            continue
         if quote_open is not None:
             if word == "“":
                 quote_open, start = None, pos
@@ -232,17 +239,18 @@ def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, 
 
 
 _MW_AT_END = re.compile(rf"{MW}$")
+_LIST_JOIN = re.compile(r"(?:、|和|及|以及)$")
 
 
 def _listed_before(text: str, start: int, label: str, end: int, tokens) -> list[tuple[int, int, str]]:
     """The meeting *label* (from *start* to *end*) and the meetings listed before it: 在甲大会、
     乙大会、丙会议上 refers to all three. Each as (start, end, name), left to right."""
     out = [(start, end, label)]
-    while start > 0 and text[start - 1] == "、" and (mw := _MW_AT_END.search(text, 0, start - 1)):
-        hit = _referred_name(text, mw.start(), start - 1, tokens)
-        if hit is None or hit[0] >= start - 1:
+    while (sep := _LIST_JOIN.search(text, 0, start)) and (mw := _MW_AT_END.search(text, 0, sep.start())):
+        hit = _referred_name(text, mw.start(), sep.start(), tokens)
+        if hit is None or hit[0] >= sep.start():
             break
-        out.append((hit[0], start - 1, hit[1]))
+        out.append((hit[0], sep.start(), hit[1]))
         start = hit[0]
     return out[::-1]
 

@@ -7,9 +7,11 @@ from kg.extract import (  # noqa: F401
     discipline,
     inspections,
     launch,
+    lists,
     meetings,
     orgs,
     places,
     policies,
+    roles,
     tenure,
 )

@@ -1,0 +1,44 @@
+"""People listed after the group they are drawn from: 区领导甲、乙、丙出席会议, 县四套班子领导甲、乙
+参加, 有关负责人甲陪同. The group word (data/lexicon/group_words.txt) gives no post; each item must
+have the shape of a Chinese name, and the last must end where a name can end (before 等, a verb,
+punctuation)."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract import NAMES, extractor
+from kg.extract.context import ArticleContext
+from kg.extract.orgs import PREFIX_RE
+from kg.extract.tenure import ROLE_RE, _chinese_name, listed_people, name_after
+from kg.resources import lexicon_lines
+
+NAME = "lg.group_list.v1"
+GROUP_WORDS = sorted(lexicon_lines("group_words.txt"), key=len, reverse=True)
+# the group word, then names joined by 、 (the last one read by name_after)
+LISTED = re.compile("(?:" + "|".join(map(re.escape, GROUP_WORDS)) + r")(?P<list>(?:[\u4e00-\u9fff]{2,3}、)*)")
+
+
+def listed_names(text: str, at: int) -> list[str]:
+    """The names of a list starting at *at*: 甲、乙、丙 followed by where a name ends."""
+    m = LISTED.match(text, at)
+    if m is None:
+        return []
+    items = [x for x in m["list"].split("、") if x]
+    last = name_after(text, m.end("list"))
+    if last is None and len(items) < 2:
+        return []  # 甲、乙、某开发区党工委书记丙: the bare names before a titled one still count
+    names = items + ([last] if last else [])
+    if not all(_chinese_name(n) and not ROLE_RE.search(n) and not PREFIX_RE.match(n) for n in names):
+        return []
+    return names
+
+
+@extractor(NAME, NAMES + 1)
+def extract_group_lists(ctx: ArticleContext):
+    for sentence in ctx.sentences:
+        text = sentence.text
+        for m in LISTED.finditer(text):
+            names = listed_names(text, m.start())
+            if names:
+                yield from listed_people(ctx, sentence, names, m.start("list"), NAME)

@@ -1,0 +1,146 @@
+"""Who chaired, attended and spoke: one engine applying the role rules of ``data/rules/roles.tsv``.
+
+A sentence is read clause by clause (clauses end at ，；。：). A clause that ends with a rule's verb
+phrase (出席会议, 主持, 在主席台就座, 陪同) gives the people named before the phrase the rule's
+roles at the event the sentence reports (the one it names, else the article's own); a clause of
+names alone (甲、乙等区领导) shares the verb of the clause after it. A clause that opens with a
+person and a speech verb (甲强调) makes that person a speaker. Each fact records its rule id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+
+from kg.extract import EVENT_DETAILS, extractor
+from kg.extract.context import ArticleContext
+from kg.extract.discourse import reported_sentences
+from kg.model import Ref, Relation, Sentence
+from kg.resources import rule_table
+
+NAME = "lg.roles.v1"
+ROLES = frozenset({"chair", "attendee", "speaker"})
+# a clause of names alone: it ends with a name, or with the group the names belong to
+GROUP_END = re.compile(r"(?:等|等人|等同志)?[\u4e00-\u9fff]{0,14}?(?:领导|负责人|负责同志|同志|代表|委员|成员|干部)$")
+CLAUSE = re.compile(r"[^，；。：！？]+")
+
+
+@dataclass(frozen=True)
+class RoleRule:
+    id: str
+    roles: tuple[str, ...]  # () gives nobody a role
+    at: str  # end | start | whole
+    pattern: re.Pattern
+
+
+@cache
+def role_rules() -> tuple[RoleRule, ...]:
+    rules = []
+    for row in rule_table("roles.tsv"):
+        rule_id, roles, at, pattern = row
+        wanted = () if roles == "-" else tuple(roles.split("+"))
+        if not set(wanted) <= ROLES or at not in ("end", "start", "whole"):
+            raise ValueError(f"roles.tsv: rule {rule_id!r} has roles {roles!r} or position {at!r} unknown")
+        anchored = {"end": f"(?:{pattern})$", "start": f"(?:{pattern})", "whole": f"^(?:{pattern})$"}[at]
+        rules.append(RoleRule(rule_id, wanted, at, re.compile(anchored)))
+    return tuple(rules)
+
+
+@dataclass(frozen=True)
+class Mention:
+    start: int
+    end: int
+    person: Ref
+
+
+def mentions(ctx: ArticleContext, text: str, start: int, end: int) -> list[Mention]:
+    """The known people named between *start* and *end*, longest names first, none overlapping."""
+    out: list[Mention] = []
+    taken: set[int] = set()
+    for name in sorted(ctx.persons, key=len, reverse=True):
+        for m in re.finditer(re.escape(name), text[start:end]):
+            span = range(start + m.start(), start + m.end())
+            if taken.isdisjoint(span):
+                taken.update(span)
+                out.append(Mention(span.start, span.stop, ctx.persons[name]))
+    return sorted(out, key=lambda x: x.start)
+
+
+def _names_alone(clause: str, found: list[Mention], offset: int) -> bool:
+    """A clause that only names people (甲、乙, 区人大常委会主任甲、区政协主席乙等区四套班子领导)."""
+    last = found[-1].end - offset
+    return bool(found) and (re.fullmatch(r"(?:等|同志|等同志)?", clause[last:]) is not None or bool(GROUP_END.search(clause)))
+
+
+def event_of(ctx: ArticleContext, sentence: Sentence) -> Ref | None:
+    """The event a sentence is about: one it reports, else the article's own."""
+    for e in ctx.entities.values():
+        if e.kind == "event" and e.attr("reported_in") and e.evidence.sentence_index == sentence.index:
+            return e.ref
+    return ctx.main_event
+
+
+def _first_rule(clause: str) -> tuple[RoleRule, re.Match] | None:
+    for rule in role_rules():
+        m = rule.pattern.search(clause) if rule.at != "start" else None
+        if m is not None:
+            return rule, m
+    return None
+
+
+def _speaker_opening(ctx: ArticleContext, clause: str, offset: int) -> tuple[RoleRule, Mention] | None:
+    """甲强调 / 区委书记甲在讲话中指出: the first person named, when a start rule follows the name."""
+    found = mentions(ctx, clause, 0, len(clause))
+    if not found or re.search(r"[在对向给把和与同]", clause[: found[0].start]):
+        return None
+    for rule in role_rules():
+        if rule.at == "start" and rule.pattern.match(clause, found[0].end):
+            return rule, Mention(found[0].start + offset, found[0].end + offset, found[0].person)
+    return None
+
+
+def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Iterator[Relation]:
+    """The role facts one sentence gives at *event*."""
+    text = sentence.text
+    pending: list[Mention] = []
+    for c in CLAUSE.finditer(text):
+        clause, offset = c.group(0), c.start()
+        hit = _first_rule(clause)
+        if hit is None:
+            if (opening := _speaker_opening(ctx, clause, offset)) is not None:
+                rule, who = opening
+                yield from _facts(ctx, sentence, event, rule, [who], c)
+                pending = []
+                continue
+            found = mentions(ctx, text, offset, c.end())
+            pending = pending + found if found and _names_alone(clause, found, offset) else []
+            continue
+        rule, m = hit
+        who = [] if not rule.roles else mentions(ctx, text, offset, offset + m.start()) + pending
+        pending = []
+        yield from _facts(ctx, sentence, event, rule, who, c)
+
+
+def _facts(ctx, sentence, event, rule: RoleRule, who: list[Mention], clause: re.Match) -> Iterator[Relation]:
+    ev = ctx.evidence(sentence, clause.start(), clause.end(), f"{NAME}:{rule.id}")
+    for mention in who:
+        for role in rule.roles:
+            yield Relation(event, role, mention.person, ev)
+
+
+@extractor(NAME, EVENT_DETAILS)
+def extract_roles(ctx: ArticleContext):
+    """Roles at the events of the article, from the clauses of its narrative sentences."""
+    if not ctx.persons:
+        return
+    reported = reported_sentences(ctx.sentences)
+    for sentence in ctx.sentences:
+        event = event_of(ctx, sentence) if sentence.kind == "body" else None
+        if event is None:
+            continue
+        if sentence.index not in reported:
+            yield from sentence_roles(ctx, sentence, event)
+        elif (first := CLAUSE.match(sentence.text)) and (opening := _speaker_opening(ctx, first.group(0), 0)):
+            yield from _facts(ctx, sentence, event, opening[0], [opening[1]], first)  # 甲强调，“…”
