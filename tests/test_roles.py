@@ -12,7 +12,8 @@ from helpers import make_article
 from kg.extract import extract_article
 from kg.extract.roles import role_rules
 
-CASES = [json.loads(line) for line in (Path(__file__).parent / "data" / "extract" / "roles.jsonl").open(encoding="utf-8")]
+CASE_FILE = Path(__file__).parent / "data" / "extract" / "roles.jsonl"
+CASES = [json.loads(line) for line in CASE_FILE.open(encoding="utf-8")]
 
 
 def roles_of(text: str) -> set[tuple[str, str]]:

@@ -70,8 +70,8 @@ def mentions(ctx: ArticleContext, text: str, start: int, end: int) -> list[Menti
 
 def _names_alone(clause: str, found: list[Mention], offset: int) -> bool:
     """A clause that only names people (甲、乙, 区人大常委会主任甲、区政协主席乙等区四套班子领导)."""
-    last = found[-1].end - offset
-    return bool(found) and (re.fullmatch(r"(?:等|同志|等同志)?", clause[last:]) is not None or bool(GROUP_END.search(clause)))
+    tail = clause[found[-1].end - offset:]
+    return re.fullmatch(r"(?:等|同志|等同志)?", tail) is not None or bool(GROUP_END.search(clause))
 
 
 def event_of(ctx: ArticleContext, sentence: Sentence) -> Ref | None:
