@@ -63,3 +63,21 @@ def test_half_width_punctuation_reads_as_full_width_and_evidence_quotes_the_orig
     sentence = facts.article.sentences[person.evidence.sentence_index]
     assert "," in sentence.text  # the article keeps what was written
     assert sentence.text[person.evidence.start:person.evidence.end] == person.evidence.surface
+
+
+def test_byline_in_brackets_closing_the_last_paragraph():
+    art = read("标题\n县委常委会召开会议。\n会议还研究了其他事项。 (朱明 李红)\n")
+    assert [a.name for a in art.authors] == ["朱明", "李红"]
+    assert art.sentences[-1].text == "会议还研究了其他事项。"
+
+
+def test_author_line_before_the_text_and_editor_in_brackets_after_it():
+    art = read("标题\n作者：俞明 章红\n县长王强到企业调研。\n（责任编辑：李华）\n")
+    assert [a.name for a in art.authors] == ["俞明", "章红"]
+    assert [s.text for s in art.sentences] == ["县长王强到企业调研。"]
+
+
+def test_reporter_who_reports():
+    art = read("标题\n记者刘明报道：3月24日，市政府与某集团签署战略合作协议。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("刘明", "记者")]
+    assert art.dateline_date == "2024-03-24"

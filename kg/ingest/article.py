@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from kg.ingest.byline import closing_byline, lead_byline
+from kg.ingest.byline import closing_byline, lead_byline, trailing_byline
 from kg.ingest.dates import find_dates
 from kg.ingest.layout import TextBuilder, lines_of, paragraphs_and_sentences
 from kg.ingest.page import DATELINE_RE
@@ -36,24 +36,31 @@ def article_from_text(
         b.add(ln.text, ln.start)
         builders.append(b)
     dateline_date = part = None
-    written: list = []
-    while builders and (tail := closing_byline(builders[-1].text)) is not None:
-        written[:0] = tail  # （通讯员 甲）, 来源：… closing the article: not its text
+    head: list = []  # authors written before the text, and after it
+    tail: list = []
+    while builders and (closing := closing_byline(builders[-1].text)) is not None:
+        tail[:0] = closing  # （通讯员 甲）, 来源：… closing the article: not its text
         builders.pop()
+    if builders and (trailing := trailing_byline(builders[-1].text)) is not None:
+        tail[:0] = trailing.authors  # …其他事项。（甲 乙）
+        builders[-1].drop_suffix(trailing.end)
+    while len(builders) > 1 and (opening := closing_byline(builders[0].text)):
+        head += opening  # 作者：甲 乙, a line of its own before the text
+        builders.pop(0)
     lead = lead_byline(builders[0].text) if builders else None
     if builders and lead is None and (m := DATELINE_RE.match(builders[0].text)):
         builders[0].drop_prefix(m.end())
     if builders:
-        head = builders[0].text[: lead.end + 40] if lead else builders[0].text[:40]
+        opening_text = builders[0].text[: lead.end + 40] if lead else builders[0].text[:40]
         skip = lead.end if lead else 0
-        dates = [d for d in find_dates(head, issued) if d.start <= skip + 12 and (d.start >= skip or lead.when)]
+        dates = [d for d in find_dates(opening_text, issued) if d.start <= skip + 12 and (d.start >= skip or lead.when)]
         if dates:
             dateline_date, part = dates[0].date, dates[0].part_of_day
     if lead is not None:
-        written[:0] = lead.authors
+        head += lead.authors
         builders[0].drop_prefix(lead.end)
     if not authors:  # authors a record gives win over the ones written in its text
-        authors = tuple(dict.fromkeys(written))
+        authors = tuple(dict.fromkeys(head + tail))
     paragraphs, sentences = paragraphs_and_sentences(builders)
     return Article(
         id=article_id,

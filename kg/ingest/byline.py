@@ -33,6 +33,7 @@ DATELINE = re.compile(
     rf"^(?P<source>{_SOURCE})\s*(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*"
     r"(?:讯|电|报道|消息)[：:]?\s*"
 )
+_REPORTED_BY = re.compile(r"(?P<who>(?:本报|融媒)?(?:记者|通讯员)[^：:，。（）]{2,30}?)报道[：:]?\s*")
 _BRACKETED = re.compile(r"（(?P<who>[^（）]{2,60})）\s*")
 # furniture lines of a saved page: not article text, and no author
 FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复审|终审|审校|校对|监制|出品)\s*[：:]")
@@ -86,6 +87,8 @@ def lead_byline(paragraph: str) -> Byline | None:
     17
     >>> lead_byline("某某网5月10日讯（记者 张强）区委召开会议。").when
     '5月10日'
+    >>> lead_byline("本报讯 通讯员王明、李红报道：近日，村里热闹非凡。").authors[1].name
+    '李红'
     >>> lead_byline("（扩大）会议召开。") is None
     True
     """
@@ -93,6 +96,9 @@ def lead_byline(paragraph: str) -> Byline | None:
     end, when, authors = 0, None, ()
     if m := DATELINE.match(text):
         end, when = m.end(), m["when"]
+    if r := _REPORTED_BY.match(text, end):  # 记者甲报道：, 通讯员甲、乙报道：
+        if who := parse_authors(r["who"]):
+            return Byline(who, r.end(), when)
     if b := _BRACKETED.match(text, end):
         if who := parse_authors(b["who"], need_role=end == 0 and " " not in b["who"].strip()):
             authors, end = who, b.end()
@@ -101,14 +107,31 @@ def lead_byline(paragraph: str) -> Byline | None:
     return Byline(authors, end, when)
 
 
+def trailing_byline(paragraph: str) -> Byline | None:
+    """A byline in brackets closing the last paragraph (…其他事项。（甲 乙）): its authors, and
+    where it starts (as ``end``).
+
+    >>> trailing_byline("会议还研究了其他事项。 (朱明 李红)").end
+    11
+    >>> trailing_byline("会议审议了有关事项（草案）") is None
+    True
+    """
+    text = full_width_punctuation(paragraph).rstrip()
+    m = re.search(r"\s*（(?P<who>[^（）]{2,60})）$", text)
+    if m is None or m.start() == 0:
+        return None
+    who = parse_authors(m["who"], need_role=" " not in m["who"].strip())
+    return Byline(who, m.start()) if who else None
+
+
 def closing_byline(paragraph: str) -> tuple[Author, ...] | None:
     """Authors of a last paragraph that is only a byline (（通讯员 甲）, 作者：甲), () for a line
     of furniture (来源：…), None for article text."""
     text = full_width_punctuation(paragraph).strip()
-    if FURNITURE.match(text):
-        return ()
     if m := re.fullmatch(r"（([^（）]{2,60})）", text):
         text = m.group(1)
-    elif len(text) > 40 or not _ROLE.match(text):
+    elif len(text) > 40 or not (_ROLE.match(text) or FURNITURE.match(text)):
         return None
+    if FURNITURE.match(text):
+        return ()
     return parse_authors(text) or None

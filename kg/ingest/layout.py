@@ -67,6 +67,11 @@ class TextBuilder:
             del self.chars[0]
             del self.offsets[0]
 
+    def drop_suffix(self, n: int) -> None:
+        """Keep the first *n* characters."""
+        del self.chars[n:]
+        del self.offsets[n:]
+
     @property
     def text(self) -> str:
         return "".join(self.chars)
