@@ -15,7 +15,9 @@ import sys
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-ROW = re.compile(r"^(?P<cat>[a-z][a-z ]+?)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\((?P<a>\d+)/(?P<b>\d+), (?P<c>\d+)/(?P<d>\d+)\)")
+ROW = re.compile(
+    r"^(?P<cat>[a-z][a-z ]+?)\s+[\d.]+\s+[\d.]+\s+[\d.]+\s+\((?P<a>\d+)/(?P<b>\d+), (?P<c>\d+)/(?P<d>\d+)\)"
+)
 
 
 def main() -> int:
