@@ -759,3 +759,18 @@ def test_reported_meeting_mentioned_again_later_is_the_same_event():
     f = facts_of(body, issued="2022-03-08")
     events = [e for e in f.entities if e.kind == "event"]
     assert len({e.key for e in events}) == 1 and events[0].attr("date") == "2022-03-07"
+
+
+def test_numbered_session_is_named_with_the_body_that_held_it():
+    f = facts_of("7月31日下午，区十七届人大常委会举行第十三次会议。")
+    assert entities(f, "event") == {"区十七届人大常委会第十三次会议"}
+
+
+def test_negative_an_ordinal_session_without_a_convener_keeps_its_number_alone():
+    f = facts_of("7月31日下午，举行第十三次会议。")
+    assert entities(f, "event") <= {"第十三次会议"}
+
+
+def test_acting_and_prefecture_posts():
+    f = facts_of("州委副书记、州人民政府代理州长廖飞出席会议。区委副书记、代区长张建国主持会议。")
+    assert {p for _, p in posts(f)} >= {"州委副书记", "代理州长", "区委副书记", "代区长"}

@@ -15,11 +15,13 @@ from kg.extract.meetings import Meetings
 from kg.model import Entity, Ref, Relation
 
 GO = r"(?:在|到|赴|赶赴|来到|前往|深入)"
-VISIT = r"(?:调研|考察|视察|督导|检查指导|检查|指导[^，。；]{0,12}?工作)"
+VISIT = r"(?:(?:开展|进行)(?:工作|专题)?调研|调研|考察|视察|督导|检查指导|检查|指导[^，。；]{0,12}?工作)"
+# who went with the lead: 率队, 带队, 一行, 率考察团
+LEADING = r"(?:率队|带队|一行|率[^，。；]{1,8}?(?:团|组|队))?"
 DAY = r"(?:\d{1,2}月)?\d{1,2}日"
 WHEN = (rf"(?:{DAY}(?:[至—\-－~～]{DAY})?(?:上午|下午|晚上|晚|夜|凌晨|早)?|今天|今日|近日|日前|当天)?"
         r"(?:（[^）]{1,12}）)?")
-WHERE = r"(?![^，。；]{0,16}?会议?上)[^，。；：“”\s]{2,24}?"  # not 在座谈会上: a meeting, not a place
+WHERE = r"(?![^，。；]{0,16}?会议?上)[^，。；：“”\s]{2,40}?"  # not 在座谈会上: a meeting, not a place
 # where a visit went: 来到南京大学, 前往…现场, 在某社区、某村，
 VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察了?|察看|在)(?P<clause>[^，。；]{2,40})")
 _CUES = ("调研", "考察", "视察", "督导", "检查", "指导", "报告")
@@ -30,7 +32,7 @@ SPEECH = re.compile(r"^(?:他|她)?(?:在[^，。；]{1,12}?)?(?:指出|强调|�
 def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
-        rf"(?P<name>{who})(?:总书记|主席|总理|同志)?{WHEN}(?:在[^，。；]{{2,40}}?陪同下)?"
+        rf"(?P<name>{who})(?:总书记|主席|总理|同志)?{WHEN}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后)?"
         rf"(?:(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT}[^，。；时]{{0,16}}?)(?=[，。；]|并|时(?:强调|指出|表示|说)|$)"
         rf"|在(?P<hall>{WHERE})作(?P<lecture>[^，。；]{{0,8}}?报告)"
         rf"|(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,20}}?)(?=[，。；]|时(?:强调|指出|表示|说)|$))"

@@ -24,6 +24,8 @@ NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
 # …and a kind in brackets: 区委常委会（扩大）会议, 县政府常务会议（视频）
 EV = rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”|（(?:扩大|视频|电视电话|联席|专题|网络)）){{0,40}}?{MW}"
 CHAIRED = re.compile(rf"主持召开了?(?P<ev>{EV})(?=[，。；]|并|$)")
+# a standing committee's meeting named after the committee: 主持召开市委常委会, 县委常委（扩大）会
+CHAIRED_STANDING = re.compile(r"主持召开了?(?P<ev>[^，。；、]{1,12}?常委会?(?:（扩大）|扩大)?会)(?=[，。；]|并|$)")
 DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
 HELD = re.compile(
     rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕|闭幕|举办)(?=[，。；]|$)"
@@ -95,6 +97,16 @@ SPOKE = re.compile(
 
 
 _BRACKETED_KIND = re.compile(r"（(?:扩大|视频|电视电话|联席|专题|网络)）$")
+
+
+# a session known by its number alone: 第十三次会议, 第八次全体会议 (the body convening it names it)
+ORDINAL_SESSION = re.compile(r"^第[一二三四五六七八九十百零〇\d\s]{1,6}次")
+
+
+def _convener(subject: str) -> str:
+    """The body a sentence says held a meeting, without a colon's lead or a date before it."""
+    subject = re.sub(r"^.*[：:]", "", subject)
+    return re.sub(rf"^{DAY}", "", subject).strip()
 
 
 def _clean_label(label: str) -> str:
@@ -297,14 +309,15 @@ def extract_meetings(ctx: ArticleContext):
         text = sentence.text
         narrative = sentence.index not in reported and sentence.kind == "body"
         if narrative:
-            for pattern in (CHAIRED, HELD, CONVENED, ATTENDED):
+            for pattern in (CHAIRED, CHAIRED_STANDING, HELD, CONVENED, ATTENDED):
                 for m in pattern.finditer(text):
                     label = _trimmed(text, m.start("ev"), m.end("ev"))
                     if label is None:
                         continue
-                    if label in BARE:  # 中共全国政协党组召开会议: the convener names the meeting
-                        subject = re.sub(r"^.*[：:]", "", m.groupdict().get("subj") or "")
-                        if len(subject) < 2:
+                    if label in BARE or ORDINAL_SESSION.match(label):
+                        # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
+                        subject = _convener(m.groupdict().get("subj") or "")
+                        if len(subject) < 2 and label in BARE:
                             continue
                         label = subject + label
                     main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
@@ -324,7 +337,7 @@ def extract_meetings(ctx: ArticleContext):
                     if ctx.main_event is None:
                         ctx.main_event = event
                     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
-                    if pattern is CHAIRED:
+                    if pattern in (CHAIRED, CHAIRED_STANDING):
                         for _, person in _person_before(ctx, text, m.start()):
                             yield Relation(event, "chair", person, ev)
                     if pattern is ATTENDED:

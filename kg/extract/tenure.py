@@ -332,7 +332,7 @@ def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
         short = NATIONAL_DEFAULT[default]
         return resolve_prefix(short, ctx) if short else None
     implied = {"government": {"省": "省政府", "市": "市政府", "区": "区政府", "县": "县政府", "镇": "镇政府",
-                              "乡": "乡政府"}}.get(default, {})
+                              "乡": "乡政府", "州": "州政府"}}.get(default, {})
     for char, short in implied.items():
         if char in phrase.role:
             return resolve_prefix(short, ctx)
@@ -353,7 +353,7 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     overlap = max((k for k in range(1, len(role) + 1) if org.label.endswith(role[:k])), default=0)
     label = org.label + role[overlap:]  # 国务院 + 国务院总理, 中共中央 + 中央政治局常委
     if org.label.endswith("政府") and role.endswith("长"):  # 区政府 + 区长: 莲都区区长, or 区长 unresolved
-        place = org.label[: -len("政府")]
+        place = org.label.removesuffix("政府").removesuffix("人民")  # 州人民政府 + 州长: 州长
         label = role if len(place) <= 1 else place + role
     return Post(ref, role, label, surface)
 
