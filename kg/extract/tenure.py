@@ -36,6 +36,9 @@ NATIONAL_DEFAULT = {
 }
 # Posts China does not have: whoever holds one is foreign (马克龙总统, 某某首相)
 FOREIGN_TITLES = ("总统", "副总统", "首相")
+# titles a list goes on with in the body of the one before (区人大常委会主任甲，副主任乙、丙)
+BODY_TITLES = frozenset({"主任", "副主任", "主席", "副主席", "常务副主席", "专职副主席", "秘书长", "副秘书长",
+                         "党组成员", "党组副书记"})
 LEVEL_RANK = {"national": 0, "province": 1, "city": 2, "district": 3, "town": 4, "unknown": 5}
 
 
@@ -120,10 +123,29 @@ def post_phrases(text: str) -> list[PostPhrase]:
             written = (start - len(country), country)  # 新加坡总理: not 国务院总理
         if written is None and prefix is None and role == "外交部长":
             written, role = (start, "外交部"), "部长"  # the ministry, not the body of a title before
+        if written is None and prefix is None and out:
+            written = _body_in_list(text, out[-1].end, start, role)
         if written is not None:
             start = written[0]
         out.append(PostPhrase(start, m.end(), prefix, role, place, written[1] if written else None))
     return out
+
+
+_KNOWN_BODIES = frozenset({"党校", "党工委", "管委会", "人武部", "法院", "检察院"})
+
+
+def _body_in_list(text: str, previous_end: int, start: int, role: str) -> tuple[int, str] | None:
+    """A body written between the titles of one list (县委书记、小蓝经开区党工委书记; 县委常委、党校
+    校长): 2 to 8 characters after 、 that are no name, no verb and no conjunction."""
+    between = text[previous_end:start]
+    if not re.fullmatch(r"、[\u4e00-\u9fff]{2,8}", between):
+        return None
+    body = between[1:]
+    if re.search(r"[对在由向为是把将被从让给的和与及同]", body) or _chinese_name(body) and body not in _KNOWN_BODIES:
+        return None
+    if any(tag.startswith(("v", "d", "p", "c", "r")) for _, tag, _ in pos_tokens(body)):
+        return None
+    return previous_end + 1, body
 
 
 def _written_name(text: str, end: int, d: Division) -> str:
@@ -144,7 +166,7 @@ def _is_boundary(text: str, pos: int) -> bool:
     return text.startswith(BOUNDARY, pos) or bool(ROLE_RE.match(text, pos))
 
 
-_ONE_CHAR_BOUNDARIES = frozenset("在说到来就对为向是也作同")
+_ONE_CHAR_BOUNDARIES = frozenset("在说到来就对为向是也作同率")
 
 
 _NAME_STOPS = frozenset("同和与及在对为向是也作说等致称将互已自的")
@@ -202,6 +224,14 @@ def _verb_at(text: str, pos: int) -> bool:
                for word, tag, start in pos_tokens(text))
 
 
+def _plain_pieces(text: str, pos: int, n: int) -> bool:
+    """jieba reads the *n* characters at *pos* as pieces of a name: words that start and end
+    inside it, none a verb, an adverb, an adjective or a function word (王明确表示: 明确 is one)."""
+    inside = [(w, t, s) for w, t, s in pos_tokens(text) if pos <= s < pos + n]
+    return (bool(inside) and inside[0][2] == pos and inside[-1][2] + len(inside[-1][0]) == pos + n
+            and not any(t.startswith(("v", "d", "a", "p", "c", "u", "r")) for _, t, _ in inside))
+
+
 def _name_then_adverb(text: str, pos: int) -> bool:
     """jieba reads a two-character name at *pos* and then a one-character adverb, preposition or
     conjunction (韩正 将 出席, 王毅 亦 指出)."""
@@ -226,7 +256,8 @@ def name_after(text: str, pos: int) -> str | None:
         ends = (_is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
                                                 and _tagged_name(text, cand))
                 or n == 2 and _name_then_adverb(text, pos)
-                or _tagged_name(text, cand) and _verb_at(text, pos + n))  # 赵旭辉进行问责
+                or _tagged_name(text, cand) and _verb_at(text, pos + n)  # 赵旭辉进行问责
+                or _plain_pieces(text, pos, n) and _verb_at(text, pos + n))  # 胡晓海现场视察
         if _chinese_name(cand) and ends:
             if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos)
                     and cand not in SPEAKING_DOCUMENTS):
@@ -332,10 +363,21 @@ def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
         short = NATIONAL_DEFAULT[default]
         return resolve_prefix(short, ctx) if short else None
     implied = {"government": {"省": "省政府", "市": "市政府", "区": "区政府", "县": "县政府", "镇": "镇政府",
-                              "乡": "乡政府", "州": "州政府"}}.get(default, {})
+                              "乡": "乡政府", "州": "州政府", "旗": "旗政府"}}.get(default, {})
     for char, short in implied.items():
         if char in phrase.role:
             return resolve_prefix(short, ctx)
+    return None
+
+
+def _shared_body(orgs: list[tuple[OrgName | None, PostPhrase]], phrase: PostPhrase) -> OrgName | None:
+    """The body of the title before, for a title listed without one: 政府党组副书记、副主席; a
+    party committee's department heads (县委常委、组织部长: 县委's)."""
+    before = orgs[-1][0] if orgs else None
+    if before is None:
+        return None
+    if ROLES[phrase.role] == "-" or ROLES[phrase.role] == "party" and before.type == "PartyCommittee":
+        return before
     return None
 
 
@@ -387,6 +429,7 @@ def extract_tenures(ctx: ArticleContext):
             continue
         tokens = None
         abroad: tuple[OrgName, int] | None = None  # the last foreign government and where its holder's name ends
+        body: OrgName | None = None  # the body of the last titles read: 区人大常委会主任甲，副主任乙
         for group in _groups(phrases, text):
             last = group[-1]
             person, pstart, pend = None, None, None
@@ -436,10 +479,14 @@ def extract_tenures(ctx: ArticleContext):
                 if (party := _party_centre(text, p)) is not None:
                     orgs.append((party, p))
                     continue
-                org = _post_org(p, ctx) or (orgs[-1][0] if orgs and ROLES[p.role] == "-" else None)
+                org = _post_org(p, ctx) or _shared_body(orgs, p)
                 if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
                     org = _only_country(ctx)
                 orgs.append((org, p))
+            if body is not None and all(o is None and p.role in BODY_TITLES for o, p in orgs):
+                if text[:group[0].start].endswith(("，", "、", "；")):
+                    orgs = [(body, p) for _, p in orgs]
+            body = next((o for o, _ in reversed(orgs) if o is not None and o.level != "foreign"), body)
             level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="city")
             if all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in group) and not foreign:
                 # a bare 成员 or 主任 says little: the name must be one jieba also reads as a name
