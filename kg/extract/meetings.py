@@ -22,13 +22,16 @@ MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
 NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
 # a quoted part may sit inside a name: 纪念“三八”国际妇女节暨表彰大会
 # …and a kind in brackets: 区委常委会（扩大）会议, 县政府常务会议（视频）
-EV = rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”|（(?:扩大|视频|电视电话|联席|专题|网络)）){{0,40}}?{MW}"
+# …a space printed inside a number (第 32 次), and a quoted part or bracketed kind
+EV = (rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”|（(?:扩大|视频|电视电话|联席|专题|网络|社区)）"
+      rf"|(?<=[\d第])\s(?=\d)|(?<=\d)\s(?=[次届\d]))"
+      rf"{{0,40}}?{MW}")
 CHAIRED = re.compile(rf"主持召开了?(?P<ev>{EV})(?=[，。；]|并|$)")
 # a standing committee's meeting named after the committee: 主持召开市委常委会, 县委常委（扩大）会
 CHAIRED_STANDING = re.compile(r"主持召开了?(?P<ev>[^，。；、]{1,12}?常委会?(?:（扩大）|扩大)?会)(?=[，。；]|并|$)")
 DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
 HELD = re.compile(
-    rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕|闭幕|举办)(?=[，。；]|$)"
+    rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕|闭幕|举办|开班|开营)(?=[，。；]|$)"
 )
 CONVENED = re.compile(rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:召开|举行)了?(?P<ev>{EV})(?=[，。；]|$)")
 # 出席…会议并讲话, 在参加…小组讨论时说: an attendee who spoke
@@ -96,7 +99,7 @@ SPOKE = re.compile(
 )
 
 
-_BRACKETED_KIND = re.compile(r"（(?:扩大|视频|电视电话|联席|专题|网络)）$")
+_BRACKETED_KIND = re.compile(r"（(?:扩大|视频|电视电话|联席|专题|网络|社区)）$")
 
 
 # a session known by its number alone: 第十三次会议, 第八次全体会议 (the body convening it names it)
@@ -274,6 +277,8 @@ def _trimmed(text: str, start: int, end: int) -> str | None:
     mw = _MW_AT_END.search(span)
     if mw is None or span in MEETING_WORDS:
         return span
+    if not re.search(r"[的在]|当天|当日|期间", span):
+        return re.sub(rf"^(?:{DAY}|上午|下午|晚上|当天|今天|近日|日前)+", "", span)  # the whole name
     hit = _referred_name(text, start + mw.start(), end, pos_tokens(text))
     if hit is None:
         return span[mw.start():]

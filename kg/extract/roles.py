@@ -18,6 +18,7 @@ from kg.extract import EVENT_DETAILS, extractor
 from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
 from kg.model import Ref, Relation, Sentence
+from kg.nlp.segment import pos_tokens
 from kg.resources import rule_table
 
 NAME = "lg.roles.v1"
@@ -74,6 +75,10 @@ def _names_alone(clause: str, found: list[Mention], offset: int) -> bool:
     return re.fullmatch(r"(?:等|同志|等同志)?", tail) is not None or bool(GROUP_END.search(clause))
 
 
+def _has_verb(clause: str) -> bool:
+    return any(tag.startswith("v") for _, tag, _ in pos_tokens(clause))
+
+
 def event_of(ctx: ArticleContext, sentence: Sentence) -> Ref | None:
     """The event a sentence is about: one it reports, else the article's own."""
     for e in ctx.entities.values():
@@ -115,7 +120,10 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
                 pending = []
                 continue
             found = mentions(ctx, text, offset, c.end())
-            pending = pending + found if found and _names_alone(clause, found, offset) else []
+            if found and _names_alone(clause, found, offset):
+                pending = pending + found
+            elif found or _has_verb(clause):
+                pending = []  # 县人大常委会副县级干部某某 (no one known, no verb) keeps the list going
             continue
         rule, m = hit
         who = [] if not rule.roles else mentions(ctx, text, offset, offset + m.start()) + pending
