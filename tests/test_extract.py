@@ -774,3 +774,19 @@ def test_negative_an_ordinal_session_without_a_convener_keeps_its_number_alone()
 def test_acting_and_prefecture_posts():
     f = facts_of("州委副书记、州人民政府代理州长廖飞出席会议。区委副书记、代区长张建国主持会议。")
     assert {p for _, p in posts(f)} >= {"州委副书记", "代理州长", "区委副书记", "代区长"}
+
+
+def test_relay_by_a_person_at_the_meeting_and_a_quoted_name_with_a_list_inside():
+    f = facts_of("9月26日，区人大常委会召开第二十二次会议。会前，区人大常委会副主任王建平传达学习了"
+                 "某某同志在“不忘初心、牢记使命”主题教育工作会议上的讲话精神。")
+    assert relations(f, "relays") == {("区人大常委会第二十二次会议", "“不忘初心、牢记使命”主题教育工作会议")}
+
+
+def test_a_bare_kind_of_meeting_takes_its_convener_s_name():
+    f = facts_of("1月26日下午，市委常委会召开扩大会议，传达学习省委常委会会议精神。")
+    assert "市委常委会扩大会议" in entities(f, "event")
+
+
+def test_negative_a_place_is_no_convener():
+    f = facts_of("5月3日，在北京召开座谈会。")
+    assert entities(f, "event") == {"座谈会"}

@@ -134,7 +134,7 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
         if quote_open is not None:
             if word == "“":
                 quote_open, start = None, pos
-            elif quote_open - pos > 12 or not re.match(r"^[\u4e00-\u9fff\w·]+$", word):
+            elif quote_open - pos > 16 or not re.match(r"^(?:[\u4e00-\u9fff\w·]+|、)$", word):
                 start = quote_open + 1  # an unbalanced quote is not part of the name
                 break
             else:
@@ -319,11 +319,13 @@ def extract_meetings(ctx: ArticleContext):
                     label = _trimmed(text, m.start("ev"), m.end("ev"))
                     if label is None:
                         continue
-                    if label in BARE or ORDINAL_SESSION.match(label):
+                    if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label):
                         # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
                         subject = _convener(m.groupdict().get("subj") or "")
                         if len(subject) < 2 and label in BARE:
                             continue
+                        if not PREFIX_RE.match(subject) and not ORDINAL_SESSION.match(label) and label not in BARE:
+                            subject = ""  # 在北京召开座谈会: only a body names a bare kind of meeting
                         label = subject + label
                     main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
                     date, part = meetings.date_for(sentence)
@@ -464,6 +466,16 @@ def _relayed(part: str, events_by_alias: dict[str, Ref]) -> list[Ref]:
     return out
 
 
+def _relaying_person(ctx: ArticleContext, clause: str) -> re.Match | None:
+    """区人大常委会副主任甲传达学习了…精神: a person named (with titles) at the start of the clause,
+    right before the relay verb."""
+    for name in sorted(ctx.persons, key=len, reverse=True):
+        at = clause.find(name)
+        if 0 <= at <= 16 and RELAY.match(clause, at + len(name)):
+            return re.compile(re.escape(clause[:at + len(name)])).match(clause)
+    return None
+
+
 @extractor("lg.relay.v1", EVENT_DETAILS)
 def extract_relays(ctx: ArticleContext):
     """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative only)."""
@@ -487,7 +499,7 @@ def extract_relays(ctx: ArticleContext):
             if sentence.index in reported:  # the meeting's speech: 要深入学习贯彻…精神
                 subj = SPEECH_RELAY.search(clause)
             else:
-                subj = re.match(r"^(?:会议|会上)还?", clause)
+                subj = re.match(r"^(?:会议|会上|会前|会后)还?", clause) or _relaying_person(ctx, clause)
             if subj:
                 start = subj.end()
             elif sentence.index == main_sentence and clause_m.start() > 0 and RELAY.match(clause):
