@@ -790,3 +790,34 @@ def test_a_bare_kind_of_meeting_takes_its_convener_s_name():
 def test_negative_a_place_is_no_convener():
     f = facts_of("5月3日，在北京召开座谈会。")
     assert entities(f, "event") == {"座谈会"}
+
+
+def test_documents_a_meeting_took_up_without_book_title_marks():
+    f = facts_of("会议审议了某某区人大常委会工作报告（征求意见稿）、补选办法（草案）和某某实施意见的汇报。")
+    assert entities(f, "policy") | entities(f, "law") >= {"某某区人大常委会工作报告（征求意见稿）", "补选办法（草案）",
+                                                         "某某实施意见"}
+
+
+def test_negative_a_report_on_how_things_stand_is_no_document():
+    f = facts_of("会议听取了全县疫情防控工作情况汇报。")
+    assert entities(f, "policy") == set()
+
+
+def test_settlements_named_by_themselves():
+    f = facts_of("7月6日上午，戴庙镇召开会议。区委书记到石门镇、大坪乡调研，走访柳池村、青松社区。")
+    assert {"戴庙镇", "石门镇", "大坪乡", "柳池村", "青松社区"} <= entities(f, "place")
+
+
+def test_negative_common_words_ending_like_settlements():
+    f = facts_of("要推进乡村振兴，建设美丽乡村，加强城乡社区治理，到基层社区走访，全镇干部参加。")
+    assert entities(f, "place") == set()
+
+
+def test_bodies_named_by_themselves():
+    f = facts_of("道县人民政府与某某集团签约。县人大、县政府、县政协等各党组要始终保持一致。")
+    assert {"道县人民政府", "县人大", "县政府", "县政协"} <= entities(f, "org")
+
+
+def test_negative_a_body_inside_a_longer_word_or_before_a_session_number():
+    f = facts_of("全县政府系统要抓好落实。省委十一届七次全会召开。")
+    assert not {"县政府", "省委"} & entities(f, "org")

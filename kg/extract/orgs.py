@@ -137,8 +137,43 @@ def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):
         yield org_entity(org, m.group(0), ctx.evidence(sentence, m.start(), m.end(), extractor_name))
 
 
+# a body named by itself, as the one that acts or is acted with (县政府印发…, 道县人民政府与…签约,
+# 县人大、县政府、县政协等): its short name, then no title, unit or number of its own
+_NOT_BODY_BEFORE = re.compile(r"[全各本该省市县区乡镇州旗]$")
+_BODY_AFTER = re.compile(
+    r"[，。、；：）”和与及对向同在将已等的]|召开|举行|印发|出台|研究|部署|关于|高度|决定|联合|党组(?!书记|成员|副书记)"
+)
+
+
+def acting_bodies(ctx: ArticleContext, sentence, extractor_name: str):
+    """Party committees, governments, congresses and CPPCCs named by themselves."""
+    text = sentence.text
+    for m in PREFIX_RE.finditer(text):
+        level = org_prefixes()[m.group(0)][0]
+        if not _BODY_AFTER.match(text, m.end()):
+            continue
+        written, start = None, m.start()
+        if level in ("province", "city", "district"):  # 四川省委; 道县人民政府 (道县 and 县人民政府 share 县)
+            written = place_before(text, m.start(), level) or place_before(text, m.start() + 1, level)
+            if written is not None:
+                start = m.start() + 1 - len(_written_form(text, m.start() + 1, written))
+                start = start if text[start:m.start() + 1].startswith(written.name[:1]) else m.start()
+        if _NOT_BODY_BEFORE.search(text, 0, start):
+            continue
+        org = resolve_prefix(m.group(0), ctx, written)
+        yield org_entity(org, text[start:m.end()], ctx.evidence(sentence, start, m.end(), extractor_name))
+
+
+def _written_form(text: str, end: int, d: Division) -> str:
+    for form in sorted({d.name, d.name[:-1]}, key=len, reverse=True):
+        if text[:end].endswith(form):
+            return form
+    return ""
+
+
 @extractor("lg.org.v1", NAMES)
 def extract_orgs(ctx: ArticleContext):
     """Organisations and their units named in any sentence (captions included)."""
     for sentence in ctx.sentences:
         yield from find_orgs(ctx, sentence, "lg.org.v1")
+        yield from acting_bodies(ctx, sentence, "lg.org.v1")

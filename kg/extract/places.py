@@ -74,12 +74,48 @@ def _disambiguated(hits, previous):
     return inside or hits
 
 
+_SETTLEMENT_LINES = lexicon_lines("settlements.txt")
+_SETTLEMENT_ENDINGS = _SETTLEMENT_LINES[: _SETTLEMENT_LINES.index("---")]
+_NOT_SETTLEMENTS = frozenset(_SETTLEMENT_LINES[_SETTLEMENT_LINES.index("---") + 1:])
+_SETTLEMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:" + "|".join(_SETTLEMENT_ENDINGS) + ")")
+# where a place's name can start: the sentence's start, punctuation, a conjunction, a verb of going
+_PLACE_CAN_START = re.compile(r"(?:^|[，、：；（“”\s和与及在到赴往]|深入|走进|来到|前往|走访|看望)$")
+_NOT_IN_A_SETTLEMENT = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
+
+
+def settlements(text: str) -> list[tuple[int, int]]:
+    """Towns, streets, villages and communities named by themselves (戴庙镇召开…, 到孟垓村、前张庄村):
+    spans that start where a place can and end on one of jieba's word boundaries."""
+    tokens = pos_tokens(text)
+    bounds = {pos for _, _, pos in tokens} | {pos + len(w) for w, _, pos in tokens}
+    out: list[tuple[int, int]] = []
+    for start in range(len(text)):
+        if out and start < out[-1][1] or not _PLACE_CAN_START.search(text, 0, start):
+            continue
+        m = _SETTLEMENT_NAME.match(text, start)
+        if m is None or m.end() not in bounds:
+            continue
+        word = m.group(0)
+        ending = next(e for e in _SETTLEMENT_ENDINGS if word.endswith(e))
+        if word in _NOT_SETTLEMENTS or word[: -len(ending)] in _NOT_SETTLEMENTS or gazetteer().lookup(word):
+            continue
+        inside = [t for w, t, pos in tokens if start <= pos < m.end() - len(ending)]
+        if not inside or any(t.startswith(_NOT_IN_A_SETTLEMENT) for t in inside):
+            continue
+        out.append((start, m.end()))
+    return out
+
+
 @extractor("lg.place.v1", NAMES)
 def extract_places(ctx: ArticleContext):
     name = "lg.place.v1"
     g = gazetteer()
     for sentence in ctx.sentences:
         text = sentence.text
+        for start, end in settlements(text):
+            settlement = text[start:end]
+            ev = ctx.evidence(sentence, start, end, name)
+            yield Entity("place", ctx.scope_key(settlement, "town"), settlement, ev, (settlement,))
         tokens = pos_tokens(text)
         previous = None  # the division named by the token before
         within = None  # a province or city right before, or before a list this word is in: 重庆九龙坡、江北

@@ -139,6 +139,32 @@ def _counted_rules_start(text: str, end_start: int) -> int | None:
     return None
 
 
+DELIBERATED = re.compile(
+    "(?:" + "|".join(sorted(map(re.escape, lexicon_lines("deliberation_verbs.txt")), key=len, reverse=True)) + ")"
+    + r"(?:并原则通过|通过)?了?(?P<obj>[^，。；：]{4,200})"
+)
+DRAFT = r"(?:（(?:草案|讨论稿|征求意见稿|送审稿|修订稿|试行|修订)）)?"
+_DOCUMENT_AT_END = re.compile("(?:" + "|".join(sorted(map(re.escape, DOCUMENT_ENDINGS), key=len, reverse=True))
+                              + ")" + DRAFT + "$")
+
+
+def _deliberated(text: str):
+    """Documents a meeting took up, named without book-title marks: 审议了甲方案（草案）、乙报告和
+    丙名单. Each item of the list that ends with a document's ending, as (start, end)."""
+    for m in DELIBERATED.finditer(text):
+        at = m.start("obj")
+        for item in re.split(r"(、|和|及|以及)", m["obj"]):
+            if re.fullmatch(r"、|和|及|以及", item):
+                at += len(item)
+                continue
+            core = re.sub(r"^了", "", item)
+            start = at + len(item) - len(core)
+            core = re.sub(r"的?(?:汇报|情况汇报)$", "", core)  # …实施意见的汇报: the document
+            if len(core) >= 6 and _DOCUMENT_AT_END.search(core) and not re.search(r"情况", core):
+                yield start, start + len(core)
+            at += len(item)
+
+
 @extractor("lg.policy.v1", EVENT_DETAILS)
 def extract_policies(ctx: ArticleContext):
     name = "lg.policy.v1"
@@ -160,6 +186,9 @@ def extract_policies(ctx: ArticleContext):
             label = m["q"].strip()
             if policy_kind(label) == "law" or (len(label) >= 4 and label.endswith(DOCUMENT_ENDINGS)):
                 found.append((label, label, m.start(), m.end()))
+        for start, end in _deliberated(text):
+            if not any(s <= start < e for _, _, s, e in found):
+                found.append((text[start:end], text[start:end], start, end))
         for start, end in _thoughts(text):
             found.append((text[start:end], text[start:end], start, end))
         for m in NATIONAL_POLICY_RE.finditer(text):
