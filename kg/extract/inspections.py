@@ -1,7 +1,8 @@
 """Inspections and lectures: 李明22日至25日到江苏调研, 王强赶赴灾害现场指导救援工作, 张华在
 浙江大学作宣讲报告. Each is an event of its own (lg:Inspection, or schema:Event for a lecture) with
 its date, the official as attendee, the places, units and enterprises the visit went to
-(lg:inspects), and the official as speaker when the article gives his words (他强调…).
+(lg:inspects). What the official says on the visit (他强调…) makes him no speaker: at an inspection
+nobody is (ANNOTATING.md).
 """
 
 from __future__ import annotations
@@ -95,9 +96,6 @@ def extract_inspections(ctx: ArticleContext):
                     yield who  # a companion named only in the list
                 elif who != person:
                     yield Relation(event, "attendee", who, ev)
-        if SPEECH.match(sentence.text) or any(sentence.text.startswith(n) and SPEECH.match(sentence.text[len(n):])
-                                              for n, r in ctx.persons.items() if r == person):
-            yield Relation(event, "speaker", person, ctx.evidence(sentence, 0, len(sentence.text), name))
         for m in VISITED_CLAUSE.finditer(sentence.text):
             yield from _visited(ctx, event, sentence, m.start("clause"), m.end("clause"), name)
 

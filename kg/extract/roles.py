@@ -33,19 +33,24 @@ class RoleRule:
     id: str
     roles: tuple[str, ...]  # () gives nobody a role
     at: str  # end | start | whole
+    events: frozenset[str] | None  # the event types it applies to; None for every type
     pattern: re.Pattern
+
+    def applies_to(self, event_type: str | None) -> bool:
+        return self.events is None or (event_type or "Event") in self.events
 
 
 @cache
 def role_rules() -> tuple[RoleRule, ...]:
     rules = []
     for row in rule_table("roles.tsv"):
-        rule_id, roles, at, pattern = row
+        rule_id, roles, at, events, pattern = row
         wanted = () if roles == "-" else tuple(roles.split("+"))
         if not set(wanted) <= ROLES or at not in ("end", "start", "whole"):
             raise ValueError(f"roles.tsv: rule {rule_id!r} has roles {roles!r} or position {at!r} unknown")
         anchored = {"end": f"(?:{pattern})$", "start": f"(?:{pattern})", "whole": f"^(?:{pattern})$"}[at]
-        rules.append(RoleRule(rule_id, wanted, at, re.compile(anchored)))
+        kinds = None if events == "*" else frozenset(events.split("+"))
+        rules.append(RoleRule(rule_id, wanted, at, kinds, re.compile(anchored)))
     return tuple(rules)
 
 
@@ -87,6 +92,13 @@ def event_of(ctx: ArticleContext, sentence: Sentence) -> Ref | None:
     return ctx.main_event
 
 
+def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref) -> bool:
+    """Whose words a sentence gives spoke at the article's event when the article reports that one
+    event only, or when they had a part in it already (several delegations, several speakers)."""
+    reported = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")]
+    return len(reported) <= 1 or any(r.subject == event and r.object == person for r in ctx.relations.values())
+
+
 def _first_rule(clause: str) -> tuple[RoleRule, re.Match] | None:
     for rule in role_rules():
         m = rule.pattern.search(clause) if rule.at != "start" else None
@@ -116,7 +128,8 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
         if hit is None:
             if (opening := _speaker_opening(ctx, clause, offset)) is not None:
                 rule, who = opening
-                yield from _facts(ctx, sentence, event, rule, [who], c)
+                if _speaks_at(ctx, event, who.person):
+                    yield from _facts(ctx, sentence, event, rule, [who], c)
                 pending = []
                 continue
             found = mentions(ctx, text, offset, c.end())
@@ -132,6 +145,8 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
 
 
 def _facts(ctx, sentence, event, rule: RoleRule, who: list[Mention], clause: re.Match) -> Iterator[Relation]:
+    if not rule.applies_to(ctx.entities[event].attr("type")):
+        return
     ev = ctx.evidence(sentence, clause.start(), clause.end(), f"{NAME}:{rule.id}")
     for mention in who:
         for role in rule.roles:
@@ -151,4 +166,5 @@ def extract_roles(ctx: ArticleContext):
         if sentence.index not in reported:
             yield from sentence_roles(ctx, sentence, event)
         elif (first := CLAUSE.match(sentence.text)) and (opening := _speaker_opening(ctx, first.group(0), 0)):
-            yield from _facts(ctx, sentence, event, opening[0], [opening[1]], first)  # 甲强调，“…”
+            if _speaks_at(ctx, event, opening[1].person):
+                yield from _facts(ctx, sentence, event, opening[0], [opening[1]], first)  # 甲强调，“…”
