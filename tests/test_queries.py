@@ -55,6 +55,12 @@ def test_participation_roles(build):
     assert got == {("区委常委会会议", "张建国", "chair")}
 
 
+def test_provenance_names_the_sentence_and_the_rule_of_each_role(build):
+    got = rows(build, "provenance", "person=张建国")
+    assert [(r["label"], r["role"]) for r in got] == [("区委常委会会议", "chair")]
+    assert got[0]["rule"].startswith("lg.") and "张建国" in got[0]["sentence"]
+
+
 def test_timeline_binds_the_person_parameter(build):
     got = [(r["date"], r["label"], r["role"]) for r in rows(build, "timeline", "person=张建国")]
     assert got == [("2021-03-05", "区委常委会会议", "chair")]

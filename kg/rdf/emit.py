@@ -8,6 +8,7 @@ whole graph.
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
@@ -223,6 +224,22 @@ class Emitter:
         s, o = self.ref(r.subject), self.ref(r.object)
         g.add((s, PREDICATES[r.predicate], o))
         g.add((s, PROV.wasDerivedFrom, self.evidence_iri(r.evidence)))
+        self.emit_derivation(g, (s, PREDICATES[r.predicate], o), r.evidence)
+
+    def emit_derivation(self, g: Graph, statement: tuple[URIRef, URIRef, URIRef], ev: Evidence) -> None:
+        """Which sentence a statement comes from and which extractor rule made it: a
+        prov:Derivation qualifying the statement's subject (ontology.md §3.6), naming the
+        statement (rdf:subject, rdf:predicate, rdf:object) so a wrong fact leads to its rule."""
+        s, p, o = statement
+        digest = hashlib.sha1(f"{s} {p} {o}".encode()).hexdigest()[:16]
+        d = self.iri("derivation", f"{iri_key(ev.article_id)}_{ev.sentence_index}_{digest}")
+        g.add((s, PROV.qualifiedDerivation, d))
+        g.add((d, RDF.type, PROV.Derivation))
+        g.add((d, PROV.entity, self.evidence_iri(ev)))
+        g.add((d, RDF.subject, s))
+        g.add((d, RDF.predicate, p))
+        g.add((d, RDF.object, o))
+        g.add((d, LG.extractor, Literal(ev.extractor)))
 
     def emit_tenure(self, g: Graph, t: Tenure) -> URIRef:
         person = self.ref(t.person)
@@ -243,6 +260,7 @@ class Emitter:
         g.add((tenure, ORG.role, role))
         g.add((tenure, OPENGOV.post, post))
         g.add((tenure, PROV.wasDerivedFrom, self.evidence_iri(t.evidence)))
+        self.emit_derivation(g, (tenure, OPENGOV.post, post), t.evidence)
         if t.starts:
             g.add((tenure, SDO.validFrom, date_literal(t.starts)))
         if t.ends:

@@ -29,6 +29,7 @@ INSTANCE_PREFIXES = {
     "article": "art",
     "sentence": "sent",
     "attribution": "attribution",
+    "derivation": "derivation",
 }
 
 STANDARD_PREFIXES = {
