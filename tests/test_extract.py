@@ -822,3 +822,16 @@ def test_bodies_named_by_themselves():
 def test_negative_a_body_inside_a_longer_word_or_before_a_session_number():
     f = facts_of("全县政府系统要抓好落实。省委十一届七次全会召开。")
     assert not {"县政府", "省委"} & entities(f, "org")
+
+
+def test_event_types_come_from_the_frames_file():
+    f = facts_of("10月14日上午，某某县人民政府与某某集团合作框架协议签约仪式举行。")
+    assert {(e.label, e.attr("type")) for e in f.entities if e.kind == "event"} == {
+        ("某某县人民政府与某某集团合作框架协议签约仪式", "Signing")}
+
+
+def test_an_inspection_campaign_and_a_visit_on_the_spot():
+    f = facts_of("11月26日，县政协组织部分政协委员开展2025年度工业视察活动。县政协主席刘汉忠参加视察。"
+                 "12日上午，县委书记胡晓海现场视察调度全县产业发展项目建设推进工作。")
+    assert {(e.label, e.attr("type")) for e in f.entities if e.kind == "event"} >= {
+        ("2025年度工业视察活动", "Inspection"), ("胡晓海视察调度全县产业发展项目建设推进工作", "Inspection")}

@@ -11,6 +11,7 @@ import re
 from kg.extract import EVENT_DETAILS, EVENTS, extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.discourse import reported_sentences
+from kg.extract.frames import frame_type
 from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
 from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
@@ -34,7 +35,7 @@ HELD = re.compile(
     rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式)?(?:召开|举行|开幕|闭幕|举办|开班|开营)(?=[，。；]|$)"
 )
 CONVENED = re.compile(
-    rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:在[^，。；：、]{{1,10}}?)?(?:召开|举行)了?(?P<ev>{EV})(?=[，。；]|$)"
+    rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:在[^，。；：、]{{1,10}}?)?(?:召开|举行|开展|举办)了?(?P<ev>{EV})(?=[，。；]|$)"
 )
 # 出席…会议并讲话, 在参加…小组讨论时说: an attendee who spoke
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
@@ -207,6 +208,8 @@ class Meetings:
         else:
             year = (ctx.article.publication_date or "")[:4]
             key = "_".join(x for x in (year, scope if scope != canonical else "", canonical) if x)
+        if etype == "Meeting":
+            etype = frame_type(canonical)  # 签约仪式 is a signing, 揭牌仪式 a ceremony (data/rules/frames.tsv)
         attrs = [("type", etype)]
         if date:
             attrs.append(("date", date))
