@@ -20,7 +20,7 @@ def roles_of(text: str) -> set[tuple[str, str]]:
     facts = extract_article(make_article(text))
     names = {e.ref: e.label for e in facts.entities}
     return {(names[r.object], r.predicate) for r in facts.relations
-            if r.predicate in ("chair", "attendee", "speaker")}
+            if r.predicate in ("chair", "attendee", "speaker", "signatory")}
 
 
 @pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])

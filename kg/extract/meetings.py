@@ -41,7 +41,6 @@ CONVENED = re.compile(
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
                       rf"(?:并(?P<speak>讲话|致辞|发言)|时(?P<said>说|强调|指出|表示|谈到))?(?=[，。；]|$)")
 BARE = {"会议", "大会", "全会", "会"}
-SPEAKS = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,3})(?:在会上|在讲话中)?(?:指出|强调|说|表示|要求|认为)[，：:]")
 # …会议精神, 在…会议上, 在…会议听取汇报时的重要讲话
 REFERRED = re.compile(
     rf"(?P<mw>{MW}|党的[一二三四五六七八九十]{{1,3}}大)"
@@ -94,8 +93,6 @@ RELAY = re.compile(r"(?P<verb>传达学习|学习贯彻|传达贯彻|学习传�
 SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学习贯彻|学习领会)")
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
-ATTEND = re.compile(r"(?:等)?(?:出席|参加)了?(?:会议|活动|仪式)?(?P<speak>并(?:讲话|致辞|发言|作报告))?")
-CHAIRS = re.compile(r"主持(?:会议|召开会议|开幕会|闭幕会|全体会议)?(?P<speak>并(?:讲话|发言|致辞))?(?=[，。；]|$)")
 # 甲、乙先后作了交流发言: speakers at the article's meeting
 SPOKE = re.compile(
     r"(?:先后|分别|也|还)?(?:在会上)?(?:作了?|进行了?)?(?:交流|典型|大会|书面)?(?:发言|致辞)(?=[，。；]|$)"
@@ -392,37 +389,15 @@ def extract_meetings(ctx: ArticleContext):
 
 @extractor("lg.participation.v1", EVENT_DETAILS)
 def extract_participation(ctx: ArticleContext):
-    """主持会议 / 出席会议并讲话 with the article's meeting as the event (anaphora)."""
+    """Speakers at the article's meeting named the ways the role rules (kg/extract/roles.py) do not
+    read: 甲、乙在座谈会上介绍…, 甲、乙围绕…作了发言 (a topic between the names and the verb)."""
     name = "lg.participation.v1"
     reported = reported_sentences(ctx.sentences)
     is_meeting = ctx.main_event is not None and ctx.entities[ctx.main_event].attr("type") == "Meeting"
     for sentence in ctx.sentences:
-        # 李克强说，… / 徐光文强调，…: a person whose words a meeting report gives spoke at it
-        if is_meeting and (m := SPEAKS.match(sentence.text)) and m["name"] in ctx.persons:
-            ev = ctx.evidence(sentence, 0, m.end(), name)
-            yield Relation(ctx.main_event, "speaker", ctx.persons[m["name"]], ev)
         if sentence.index in reported or ctx.main_event is None:
             continue
         text = sentence.text
-        for m in CHAIRS.finditer(text):
-            for _, person in _person_before(ctx, text, m.start()):
-                ev = ctx.evidence(sentence, 0, m.end(), name)
-                yield Relation(ctx.main_event, "chair", person, ev)
-                if m["speak"]:
-                    yield Relation(ctx.main_event, "speaker", person, ev)
-        for m in ATTEND.finditer(text):
-            if text.startswith(tuple(MEETING_WORDS), m.end()) and not m["speak"]:
-                continue  # 出席…会议 names its own event (lg.meeting.v1)
-            people = _person_before(ctx, text, m.start())
-            listed = list(_name_list_before(ctx, sentence, m.start(), name))
-            if len(listed) > len(people):  # 甲、乙、丙参加 where only 丙 was known
-                yield from listed
-                people = [(p.label, p.ref) for p in listed]
-            for _, person in people:
-                ev = ctx.evidence(sentence, 0, m.end(), name)
-                yield Relation(ctx.main_event, "attendee", person, ev)
-                if m["speak"]:
-                    yield Relation(ctx.main_event, "speaker", person, ev)
         for m in ON_STAGE.finditer(text) if is_meeting else ():
             clause = re.split(r"[，。；：]", text[:m.start()])[-1]  # 某某主席甲、某某主席乙在座谈会上介绍…
             for person in dict.fromkeys(ref for n, ref in ctx.persons.items() if n in clause):

@@ -22,7 +22,7 @@ from kg.nlp.segment import pos_tokens
 from kg.resources import rule_table
 
 NAME = "lg.roles.v1"
-ROLES = frozenset({"chair", "attendee", "speaker"})
+ROLES = frozenset({"chair", "attendee", "speaker", "signatory"})  # relation predicates the rules may give
 # a clause of names alone: it ends with a name, or with the group the names belong to
 GROUP_END = re.compile(r"(?:等|等人|等同志)?[\u4e00-\u9fff]{0,14}?(?:领导|负责人|负责同志|同志|代表|委员|成员|干部)$")
 CLAUSE = re.compile(r"[^，；。：！？]+")
