@@ -835,3 +835,18 @@ def test_an_inspection_campaign_and_a_visit_on_the_spot():
                  "12日上午，县委书记胡晓海现场视察调度全县产业发展项目建设推进工作。")
     assert {(e.label, e.attr("type")) for e in f.entities if e.kind == "event"} >= {
         ("2025年度工业视察活动", "Inspection"), ("胡晓海视察调度全县产业发展项目建设推进工作", "Inspection")}
+
+
+def test_a_bare_title_after_the_name_of_a_leader_abroad_is_his_post_abroad():
+    f = facts_of("国务院总理李强同越南总理范明政举行会谈。范明政总理表示，越方愿同中方加强合作。")
+    assert posts(f) == {("李强", "国务院总理"), ("范明政", "越南总理")}
+
+
+def test_vice_is_never_dropped_from_a_title():
+    f = facts_of("全国人大常委会副委员长丁明出席。")
+    assert posts(f) == {("丁明", "全国人大常委会副委员长")}
+
+
+def test_negative_a_residence_is_no_name():
+    f = facts_of("习近平抵达总理官邸时，受到热烈欢迎。")
+    assert posts(f) == set()

@@ -19,13 +19,17 @@ from kg.nlp.mentions import country_short_forms, government_bodies
 from kg.nlp.segment import has_surname, pos_tokens
 from kg.resolve.countries import countries, country_ending, mentioned_countries
 from kg.resolve.gazetteer import Division, gazetteer, short_name
-from kg.resources import lexicon_lines, lexicon_table
+from kg.resources import lexicon_lines, lexicon_table, lexicon_words
 
 ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
+# 副 is never dropped from a title (副委员长 is not 委员长): each title also with 副, in the same body
+ROLES.update({f"副{role}": kind for role, kind in list(ROLES.items())
+              if not role.startswith(("副", "常务", "代")) and f"副{role}" not in ROLES})
 ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处)")
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
+SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))
+TRANSCRIPTION_ENDINGS = frozenset(lexicon_words("transliteration_chars.txt"))  # …斯, …娜: foreign names  # 贺信指出, 主席贺信: not people
 # a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
 _CONJUNCTIONS = "和与同及"
 # Titles written after a name (习近平总书记, 张三同志)
@@ -275,8 +279,8 @@ def _word_not_name_at(text: str, pos: int) -> bool:
     name: 何卫东, 安瓦尔.)"""
     for word, tag, start in pos_tokens(text):
         if start == pos:
-            if len(word) > 1:
-                return tag.startswith(_NOT_NAME_TAGS)
+            if len(word) > 1:  # 总理官邸时: a common noun (官邸) starts no name either
+                return tag.startswith(_NOT_NAME_TAGS) or tag == "n"
             return tag.startswith(("c", "p", "u")) or tag == "v" and text[pos + 1:pos + 2] in ("了", "着", "过")
     return False
 
@@ -343,6 +347,28 @@ def _party_centre(text: str, phrase: PostPhrase) -> OrgName | None:
             name = party + "中央"
             return OrgName(name, name, None, "PartyCommittee", "foreign")
     return None
+
+
+def _name_before_bare_title(ctx: ArticleContext, text: str, end: int, tokens) -> tuple[str, int] | None:
+    """The name written right before a bare title (李强总理): one the article already knows wins
+    over jieba's reading (范明政总理, where jieba reads 明政)."""
+    known = [n for n in ctx.persons if text.endswith(n, 0, end)]
+    if known:
+        name = max(known, key=len)
+        return name, end - len(name)
+    return name_before(text, end, tokens)
+
+
+def _abroad(ctx: ArticleContext, name: str) -> bool:
+    """A person the article gave a post abroad (越南总理范明政), or a transcribed foreign name (one
+    ending as transcriptions do) in an article about a foreign country: a bare title after their
+    name (总理, 主席) is not a Chinese post."""
+    ref = ctx.persons.get(name)
+    if ref is not None and any(t.person == ref and t.post.label.startswith(tuple(countries()))
+                               for t in ctx.tenures.values()):
+        return True
+    return name[-1] in TRANSCRIPTION_ENDINGS and bool(
+        mentioned_countries("\n".join(s.text for s in ctx.sentences)))
 
 
 def _government_of(country: str) -> OrgName:
@@ -454,9 +480,11 @@ def extract_tenures(ctx: ArticleContext):
                         break
                 if person is None and last.role in TITLE_AFTER_NAME:
                     tokens = tokens or pos_tokens(text)
-                    if (hit := name_before(text, last.start, tokens)) is not None:
+                    if (hit := _name_before_bare_title(ctx, text, last.start, tokens)) is not None:
                         person, pstart = hit
                         pend = last.end
+                        if _abroad(ctx, person):
+                            continue  # 范明政总理: the title of his post abroad, not 国务院总理
             elif len(group) > 1 and group[0].prefix is None and group[0].role in TITLE_AFTER_NAME:
                 tokens = tokens or pos_tokens(text)  # 习近平总书记、国家主席: the name before the first title
                 if (hit := name_before(text, group[0].start, tokens)) is not None:
