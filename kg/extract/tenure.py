@@ -28,9 +28,9 @@ ROLES.update({f"副{role}": kind for role, kind in list(ROLES.items())
 ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处)")
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))
+SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
 # how transcribed foreign names end (…斯, …尔): a bare title after one is no Chinese post
-TRANSCRIPTION_ENDINGS = frozenset(lexicon_words("transliteration_chars.txt"))  # 贺信指出, 主席贺信: not people
+TRANSCRIPTION_ENDINGS = frozenset(lexicon_words("transliteration_chars.txt"))
 # a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
 _CONJUNCTIONS = "和与同及"
 # Titles written after a name (习近平总书记, 张三同志)
