@@ -81,3 +81,18 @@ def test_reporter_who_reports():
     art = read("标题\n记者刘明报道：3月24日，市政府与某集团签署战略合作协议。\n")
     assert [(a.name, a.role) for a in art.authors] == [("刘明", "记者")]
     assert art.dateline_date == "2024-03-24"
+
+
+def test_closing_bylines_as_sites_print_them():
+    art = read("标题\n县委召开会议。\n会议还研究了其他事项。(记者 李明 编辑 王红)\n")
+    assert [(a.name, a.role) for a in art.authors] == [("李明", "记者")]  # the editor is no author
+    art = read("标题\n县委召开会议。(罗晓明)\n")
+    assert [a.name for a in art.authors] == ["罗晓明"]
+    art = read("标题\n县委召开会议。\n张慧明 顾 辉\n")
+    assert [a.name for a in art.authors] == ["张慧明", "顾辉"]
+    assert [s.text for s in art.sentences] == ["县委召开会议。"]
+
+
+def test_negative_a_draft_in_brackets_closing_the_text_is_no_byline():
+    art = read("标题\n会议审议了有关事项（草案）\n")
+    assert art.authors == ()

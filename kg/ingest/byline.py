@@ -17,11 +17,13 @@ from kg.ingest.text import full_width_punctuation
 from kg.model import Author
 from kg.resources import lexicon_words
 
-ROLES = {
+ROLES: dict[str, str | None] = {
     "本报记者": "记者", "记者": "记者", "见习记者": "记者", "特约记者": "记者", "实习记者": "记者",
     "融媒记者": "记者", "全媒体记者": "记者", "通讯员": "通讯员", "本报通讯员": "通讯员",
     "特约通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影", "作者": "作者", "文": "作者",
     "文/图": "作者", "图/文": "作者", "文图": "作者", "撰稿": "作者", "撰文": "作者", "供稿": "作者",
+    # editors are credited beside the authors; the names after them are not authors'
+    "责任编辑": None, "编辑": None, "审核": None, "校对": None,
 }
 _ROLE = re.compile("^(" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")")
 # 记 者 and 通 讯 员: roles printed with spaces between their characters
@@ -63,21 +65,33 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
     >>> parse_authors("扩大")
     ()
     """
-    text = _SPACED_ROLE.sub(lambda m: "".join(g for g in m.groups() if g), text)
+    text = _SPACED_ROLE.sub(lambda m: "".join(g for g in m.groups() if g), text.replace("\\", "/"))
     tokens = re.split(r"[\s：:、，,|｜/]+", text.replace("文/图", "文图").replace("图/文", "文图"))
     authors, role, saw_role = [], "作者", False
-    for token in filter(None, tokens):
+    for token in _joined_halves(list(filter(None, tokens))):
         while token:
             if m := _ROLE.match(token):
                 role, saw_role, token = ROLES[m.group(1)], True, token[m.end():]
             elif _looks_like_name(token):
-                authors.append(Author(token, role))
+                if role is not None:  # names after 编辑 are the editors', not authors
+                    authors.append(Author(token, role))
                 token = ""
             else:
                 return ()
     if need_role and not saw_role:
         return ()
     return tuple(authors)
+
+
+def _joined_halves(tokens: list[str]) -> list[str]:
+    """A two-character name printed with a space inside (顾 辉) read as one token."""
+    out: list[str] = []
+    for token in tokens:
+        if out and len(token) == 1 and len(out[-1]) == 1 and re.match(r"[\u4e00-\u9fff]", token):
+            out[-1] += token
+        else:
+            out.append(token)
+    return out
 
 
 def lead_byline(paragraph: str) -> Byline | None:
@@ -120,7 +134,8 @@ def trailing_byline(paragraph: str) -> Byline | None:
     m = re.search(r"\s*（(?P<who>[^（）]{2,60})）$", text)
     if m is None or m.start() == 0:
         return None
-    who = parse_authors(m["who"], need_role=" " not in m["who"].strip())
+    inner = m["who"].strip()
+    who = parse_authors(inner, need_role=" " not in inner and not _looks_like_name(inner))
     return Byline(who, m.start()) if who else None
 
 
@@ -131,7 +146,8 @@ def closing_byline(paragraph: str) -> tuple[Author, ...] | None:
     if m := re.fullmatch(r"（([^（）]{2,60})）", text):
         text = m.group(1)
     elif len(text) > 40 or not (_ROLE.match(text) or FURNITURE.match(text)):
-        return None
+        names = parse_authors(text) if len(text) <= 20 else ()
+        return names if len(names) >= 2 else None  # 张明 李 红: names alone on the last line
     if FURNITURE.match(text):
         return ()
     return parse_authors(text) or None
