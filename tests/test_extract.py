@@ -850,3 +850,15 @@ def test_vice_is_never_dropped_from_a_title():
 def test_negative_a_residence_is_no_name():
     f = facts_of("习近平抵达总理官邸时，受到热烈欢迎。")
     assert posts(f) == set()
+
+
+def test_a_joint_session_is_each_of_its_meetings():
+    f = facts_of("5月28日，县长施家雄主持召开县政府党组会议和县政府2025年第16次常务会议，传达学习县委常委会会议精神。")
+    assert relations(f, "chair") == {("县政府党组会议", "施家雄"), ("县政府2025年第16次常务会议", "施家雄")}
+    assert relations(f, "relays") == {("县政府党组会议", "县委常委会会议"),
+                                      ("县政府2025年第16次常务会议", "县委常委会会议")}
+
+
+def test_negative_a_name_with_and_inside_is_one_meeting():
+    f = facts_of("5月28日，县长施家雄主持召开全县安全和发展工作会议。")
+    assert entities(f, "event") == {"全县安全和发展工作会议"}

@@ -13,6 +13,7 @@ from kg.extract.context import ArticleContext, OrgName
 from kg.extract.discourse import reported_sentences
 from kg.extract.frames import frame_type
 from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
+from kg.extract.roles import joint_events
 from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
@@ -110,6 +111,15 @@ def _convener(subject: str) -> str:
     """The body a sentence says held a meeting, without a colon's lead or a date before it."""
     subject = re.sub(r"^.*[：:]", "", subject)
     return re.sub(rf"^{DAY}", "", subject).strip()
+
+
+def _joint_session(label: str) -> list[str]:
+    """A joint session names each meeting it holds, joined by 和: 县政府党组会议和县政府2025年第16次
+    常务会议 is both. A name with no meeting word before 和 is one meeting (安全和发展工作会议)."""
+    parts = label.split("和")
+    if len(parts) == 2 and all(_MW_AT_END.search(p) and p not in MEETING_WORDS for p in parts):
+        return parts
+    return [label]
 
 
 def _clean_label(label: str) -> str:
@@ -308,6 +318,49 @@ def _name_list_before(ctx: ArticleContext, sentence: Sentence, pos: int, extract
     yield from listed_people(ctx, sentence, items, m.start("list"), extractor_name)
 
 
+def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, pattern: re.Pattern, m: re.Match):
+    """The event one match of a reporting pattern names (two for a joint session), and its chair or
+    attendees where the pattern gives them (甲主持召开…, 甲出席…并讲话)."""
+    text = sentence.text
+    label = _trimmed(text, m.start("ev"), m.end("ev"))
+    if label is None:
+        return
+    if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label):
+        # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
+        subject = _convener(m.groupdict().get("subj") or "")
+        if len(subject) < 2 and label in BARE:
+            return
+        if not PREFIX_RE.match(subject) and not ORDINAL_SESSION.match(label) and label not in BARE:
+            subject = ""  # 在北京召开座谈会: only a body names a bare kind of meeting
+        label = subject + label
+    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
+    date, part = meetings.date_for(sentence)
+    same = None if date else next(  # 第十次出席…全体会议: the one the article reported
+        (e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+         and meetings.canonical(_clean_label(label))[0] == e.label), None)
+    if label in MEETING_WORDS and main is not None and main.label.endswith(label):
+        events = [main.ref]  # …启动式 in 京举办. 丁薛祥出席启动式: the same one
+    elif same is not None:
+        events = [same.ref]
+    else:
+        events = []
+        for one in _joint_session(label):  # 县政府党组会议和县政府第16次常务会议: two
+            records = meetings.event(sentence, m.start("ev"), m.end("ev"), one, True, date=date, part=part)
+            yield from records
+            events.append(records[0].ref)
+    if ctx.main_event is None:
+        ctx.main_event = events[0]
+    ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
+    for event in events:
+        for _, person in _person_before(ctx, text, m.start()):
+            if pattern in (CHAIRED, CHAIRED_STANDING):
+                yield Relation(event, "chair", person, ev)
+            if pattern is ATTENDED:
+                yield Relation(event, "attendee", person, ev)
+                if m["speak"] or m["said"]:
+                    yield Relation(event, "speaker", person, ev)
+
+
 @extractor("lg.meeting.v1", EVENTS)
 def extract_meetings(ctx: ArticleContext):
     meetings = Meetings(ctx, "lg.meeting.v1")
@@ -318,42 +371,7 @@ def extract_meetings(ctx: ArticleContext):
         if narrative:
             for pattern in (CHAIRED, CHAIRED_STANDING, HELD, CONVENED, ATTENDED):
                 for m in pattern.finditer(text):
-                    label = _trimmed(text, m.start("ev"), m.end("ev"))
-                    if label is None:
-                        continue
-                    if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label):
-                        # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
-                        subject = _convener(m.groupdict().get("subj") or "")
-                        if len(subject) < 2 and label in BARE:
-                            continue
-                        if not PREFIX_RE.match(subject) and not ORDINAL_SESSION.match(label) and label not in BARE:
-                            subject = ""  # 在北京召开座谈会: only a body names a bare kind of meeting
-                        label = subject + label
-                    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
-                    date, part = meetings.date_for(sentence)
-                    same = None if date else next(  # 第十次出席…全体会议: the one the article reported
-                        (e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
-                         and meetings.canonical(_clean_label(label))[0] == e.label), None)
-                    if label in MEETING_WORDS and main is not None and main.label.endswith(label):
-                        event = main.ref  # …启动式 in 京举办. 丁薛祥出席启动式: the same one
-                    elif same is not None:
-                        event = same.ref
-                    else:
-                        records = meetings.event(sentence, m.start("ev"), m.end("ev"), label, True, date=date,
-                                                 part=part)
-                        yield from records
-                        event = records[0].ref
-                    if ctx.main_event is None:
-                        ctx.main_event = event
-                    ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
-                    if pattern in (CHAIRED, CHAIRED_STANDING):
-                        for _, person in _person_before(ctx, text, m.start()):
-                            yield Relation(event, "chair", person, ev)
-                    if pattern is ATTENDED:
-                        for _, person in _person_before(ctx, text, m.start()):
-                            yield Relation(event, "attendee", person, ev)
-                            if m["speak"] or m["said"]:
-                                yield Relation(event, "speaker", person, ev)
+                    yield from _reported(ctx, meetings, sentence, pattern, m)
     # meetings referred to (…会议精神, 在…会议上), once every reported one is known: the report's
     # own meeting may be referred to before the sentence that reports it
     for sentence in ctx.sentences:
@@ -495,6 +513,7 @@ def extract_relays(ctx: ArticleContext):
                     if not part:
                         continue
                     for target in _relayed(part, events_by_alias):
-                        if target != ctx.main_event:
-                            ev = ctx.evidence(sentence, clause_m.start(), clause_m.end(), name)
-                            yield Relation(ctx.main_event, "relays", target, ev)
+                        for event in joint_events(ctx):  # both meetings of a joint session relay it
+                            if target != event:
+                                ev = ctx.evidence(sentence, clause_m.start(), clause_m.end(), name)
+                                yield Relation(event, "relays", target, ev)

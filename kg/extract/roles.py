@@ -84,12 +84,21 @@ def _has_verb(clause: str) -> bool:
     return any(tag.startswith("v") for _, tag, _ in pos_tokens(clause))
 
 
-def event_of(ctx: ArticleContext, sentence: Sentence) -> Ref | None:
-    """The event a sentence is about: one it reports, else the article's own."""
-    for e in ctx.entities.values():
-        if e.kind == "event" and e.attr("reported_in") and e.evidence.sentence_index == sentence.index:
-            return e.ref
-    return ctx.main_event
+def events_of(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
+    """The events a sentence is about: the ones it reports (a joint session reports two), else the
+    article's own and the ones reported with it."""
+    here = [e.ref for e in ctx.entities.values()
+            if e.kind == "event" and e.attr("reported_in") and e.evidence.sentence_index == sentence.index]
+    return here or joint_events(ctx)
+
+
+def joint_events(ctx: ArticleContext) -> list[Ref]:
+    """The article's own event and the events reported in the same sentence (a joint session)."""
+    if ctx.main_event is None:
+        return []
+    at = ctx.entities[ctx.main_event].evidence.sentence_index
+    return [ctx.main_event] + [e.ref for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+                               and e.evidence.sentence_index == at and e.ref != ctx.main_event]
 
 
 def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref) -> bool:
@@ -160,11 +169,9 @@ def extract_roles(ctx: ArticleContext):
         return
     reported = reported_sentences(ctx.sentences)
     for sentence in ctx.sentences:
-        event = event_of(ctx, sentence) if sentence.kind == "body" else None
-        if event is None:
-            continue
-        if sentence.index not in reported:
-            yield from sentence_roles(ctx, sentence, event)
-        elif (first := CLAUSE.match(sentence.text)) and (opening := _speaker_opening(ctx, first.group(0), 0)):
-            if _speaks_at(ctx, event, opening[1].person):
-                yield from _facts(ctx, sentence, event, opening[0], [opening[1]], first)  # 甲强调，“…”
+        for event in events_of(ctx, sentence) if sentence.kind == "body" else ():
+            if sentence.index not in reported:
+                yield from sentence_roles(ctx, sentence, event)
+            elif (first := CLAUSE.match(sentence.text)) and (opening := _speaker_opening(ctx, first.group(0), 0)):
+                if _speaks_at(ctx, event, opening[1].person):
+                    yield from _facts(ctx, sentence, event, opening[0], [opening[1]], first)  # 甲强调，“…”
