@@ -1,5 +1,6 @@
 """Meetings between leaders: 甲在北京会见乙, 甲以视频方式同乙举行会谈, 甲为乙举行欢迎仪式. Each is an
-event (lg:Meeting) named after the two sides, dated from the sentence, with both as attendees; it
+event (lg:Meeting) named after the two sides as written (甲会见某国总统乙), dated from the sentence,
+with both as attendees; it
 becomes the article's event when the article reports no other, so 丙、丁参加 attend it."""
 
 from __future__ import annotations
@@ -52,9 +53,12 @@ def extract_leader_meetings(ctx: ArticleContext):
                 if not others:
                     continue
                 b = min(others, key=lambda x: x[0])[1]
-                label = (f"{m['a']}{m['verb']}{b.label}" if pattern is meets
-                         else f"{m['a']}为{b.label}举行{m['verb']}" if pattern is hosts
-                         else f"{m['a']}同{b.label}举行{m['verb']}")
+                # the other side as written, with the post before the name (越南总理范明政)
+                at = sentence.text.find(b.label, m.start("rest"))
+                b_side = sentence.text[m.start("rest"):at + len(b.label)] if at >= 0 else b.label
+                label = (f"{m['a']}{m['verb']}{b_side}" if pattern is meets
+                         else f"{m['a']}为{b_side}举行{m['verb']}" if pattern is hosts
+                         else f"{m['a']}同{b_side}举行{m['verb']}")
                 date, part = meetings.date_for(sentence)
                 records = meetings.event(sentence, m.start(), m.end(), label, True, "Meeting", date, part)
                 yield from records
