@@ -44,6 +44,8 @@ class RoleRule:
 def role_rules() -> tuple[RoleRule, ...]:
     rules = []
     for row in rule_table("roles.tsv"):
+        if len(row) != 5:
+            raise ValueError(f"roles.tsv: rule {row[0]!r} has {len(row)} tab-separated columns, not 5")
         rule_id, roles, at, events, pattern = row
         wanted = () if roles == "-" else tuple(roles.split("+"))
         if not set(wanted) <= ROLES or at not in ("end", "start", "whole"):
