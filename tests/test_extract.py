@@ -862,3 +862,8 @@ def test_a_joint_session_is_each_of_its_meetings():
 def test_negative_a_name_with_and_inside_is_one_meeting():
     f = facts_of("5月28日，县长施家雄主持召开全县安全和发展工作会议。")
     assert entities(f, "event") == {"全县安全和发展工作会议"}
+
+
+def test_relay_in_a_clause_going_on_from_the_meeting():
+    f = facts_of("5月23日，县长施家雄主持召开县政府常务会议。会议以理论学习中心组学习会的形式，深入学习全省工作会议精神。")
+    assert relations(f, "relays") == {("县政府常务会议", "全省工作会议")}

@@ -89,7 +89,9 @@ LEFT_STOP_WORDS = {
 LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
 # time words end a name too; not jieba's whole "t" tag, which also covers 元首
 LEFT_STOP_WORDS |= {"当天", "当日", "正在", "今天", "昨天", "日前", "近日", "目前", "此前", "随后", "同日"}
-RELAY = re.compile(r"(?P<verb>传达学习|学习贯彻|传达贯彻|学习传达|传达|学习)了?(?P<obj>[^。；]+?)精神")
+RELAY = re.compile(
+    r"(?:深入|认真|集中|专题)?(?P<verb>传达学习|学习贯彻|传达贯彻|学习传达|传达|学习)了?(?P<obj>[^。；]+?)精神"
+)
 # in a speech at the meeting, what the meeting is to study: (某某)要深入学习贯彻…精神
 SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学习贯彻|学习领会)")
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
@@ -500,8 +502,9 @@ def extract_relays(ctx: ArticleContext):
                 subj = re.match(r"^(?:会议|会上|会前|会后)还?", clause) or _relaying_person(ctx, clause)
             if subj:
                 start = subj.end()
-            elif sentence.index == main_sentence and clause_m.start() > 0 and RELAY.match(clause):
-                start = 0  # 某党组召开会议，传达学习…精神: the clause goes on from the meeting
+            elif clause_m.start() > 0 and RELAY.match(clause) and (
+                    sentence.index == main_sentence or re.match(r"^(?:会议|会上)", text)):
+                start = 0  # 某党组召开会议，传达学习…精神; 会议以…形式，深入学习…精神: the clause goes on
             else:
                 continue
             for m in RELAY.finditer(clause, start):
