@@ -552,7 +552,7 @@ def test_name_after_title_is_not_extended_by_a_following_preposition():
 
 
 def test_leaders_meeting_and_talks_with_both_sides_attending():
-    f = facts_of("国家主席王明6日在北京会见新加坡总理陈大文。\n李强参加会见。", issued="2024-05-07")
+    f = facts_of("国家主席王明6日在北京会见来华出席某某论坛的新加坡总理陈大文。\n李强参加会见。", issued="2024-05-07")
     assert relations(f, "attendee") == {("王明会见新加坡总理陈大文", n) for n in ("王明", "陈大文", "李强")}
     f = facts_of("全国人大常委会委员长王明6日以视频方式同乌兹别克斯坦最高会议参议院主席纳尔巴耶娃举行会谈。",
                  issued="2024-05-07")
@@ -865,5 +865,6 @@ def test_negative_a_name_with_and_inside_is_one_meeting():
 
 
 def test_relay_in_a_clause_going_on_from_the_meeting():
-    f = facts_of("5月23日，县长施家雄主持召开县政府常务会议。会议以理论学习中心组学习会的形式，深入学习全省工作会议精神。")
+    f = facts_of("5月23日，县长施家雄主持召开县政府常务会议。"
+                 "会议以理论学习中心组学习会的形式，深入学习全省工作会议精神。")
     assert relations(f, "relays") == {("县政府常务会议", "全省工作会议")}

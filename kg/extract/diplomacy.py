@@ -56,6 +56,7 @@ def extract_leader_meetings(ctx: ArticleContext):
                 # the other side as written, with the post before the name (越南总理范明政)
                 at = sentence.text.find(b.label, m.start("rest"))
                 b_side = sentence.text[m.start("rest"):at + len(b.label)] if at >= 0 else b.label
+                b_side = re.split(r"的|、|了", b_side)[-1] or b.label  # 来华出席某论坛的越南总理范明政
                 label = (f"{m['a']}{m['verb']}{b_side}" if pattern is meets
                          else f"{m['a']}为{b_side}举行{m['verb']}" if pattern is hosts
                          else f"{m['a']}同{b_side}举行{m['verb']}")
