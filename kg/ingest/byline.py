@@ -103,6 +103,8 @@ def lead_byline(paragraph: str) -> Byline | None:
     '5月10日'
     >>> lead_byline("本报讯 通讯员王明、李红报道：近日，村里热闹非凡。").authors[1].name
     '李红'
+    >>> lead_byline("央视网消息（新闻联播）：会议召开。").end
+    12
     >>> lead_byline("（扩大）会议召开。") is None
     True
     """
@@ -116,6 +118,8 @@ def lead_byline(paragraph: str) -> Byline | None:
     if b := _BRACKETED.match(text, end):
         if who := parse_authors(b["who"], need_role=end == 0 and " " not in b["who"].strip()):
             authors, end = who, b.end()
+        elif end > 0:  # 央视网消息（新闻联播）：the programme, part of the dateline
+            end = b.end() + (1 if text.startswith("：", b.end()) else 0)
     if end == 0:
         return None
     return Byline(authors, end, when)
