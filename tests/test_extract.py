@@ -868,3 +868,13 @@ def test_relay_in_a_clause_going_on_from_the_meeting():
     f = facts_of("5月23日，县长施家雄主持召开县政府常务会议。"
                  "会议以理论学习中心组学习会的形式，深入学习全省工作会议精神。")
     assert relations(f, "relays") == {("县政府常务会议", "全省工作会议")}
+
+
+def test_negative_a_place_or_a_residence_after_a_title_is_no_name():
+    f = facts_of("坚持我同拜登总统巴厘岛会晤达成的共识。美国要负起责任。")
+    assert posts(f) == {("拜登", "美国总统")}
+
+
+def test_untitled_leaders_listed_before_attending_are_people():
+    f = facts_of("国务院召开第五次廉政工作会议。韩正、孙春兰、胡春华、刘鹤出席。")
+    assert {n for _, n in relations(f, "attendee")} == {"韩正", "孙春兰", "胡春华", "刘鹤"}

@@ -12,6 +12,7 @@ from functools import lru_cache
 
 from kg.extract import EVENTS, extractor
 from kg.extract.context import ArticleContext
+from kg.extract.lists import name_list_before
 from kg.extract.meetings import Meetings
 from kg.model import Entity, Ref, Relation
 
@@ -106,7 +107,7 @@ ESCORT_VERB = re.compile(r"(?:等)?(?:陪同|一同|一起)(?:调研|考察|视�
 
 def _companions(ctx: ArticleContext, sentence, name: str):
     """People who went along: 在省委书记甲和省长乙陪同下…, 甲、乙陪同, 丙一同调研."""
-    from kg.extract.meetings import _name_list_before, _person_before
+    from kg.extract.meetings import _person_before
 
     text = sentence.text
     for m in ESCORTED.finditer(text):
@@ -116,7 +117,7 @@ def _companions(ctx: ArticleContext, sentence, name: str):
                 yield e.ref, ctx.evidence(sentence, m.start(), m.end(), name)
     for m in ESCORT_VERB.finditer(text):
         people = [r for _, r in _person_before(ctx, text, m.start())]
-        listed = list(_name_list_before(ctx, sentence, m.start(), name))
+        listed = list(name_list_before(ctx, sentence, m.start(), name))
         if len(listed) > len(people):
             people = [p.ref for p in listed]
             yield from ((p, None) for p in listed)

@@ -10,7 +10,7 @@ import re
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext
 from kg.extract.orgs import PREFIX_RE
-from kg.extract.tenure import ROLE_RE, _chinese_name, listed_people, name_after
+from kg.extract.tenure import NAME_CHARS, ROLE_RE, _chinese_name, has_surname, listed_people, name_after
 from kg.resources import lexicon_lines
 
 NAME = "lg.group_list.v1"
@@ -32,6 +32,25 @@ def listed_names(text: str, at: int) -> list[str]:
     if not all(_chinese_name(n) and not ROLE_RE.search(n) and not PREFIX_RE.match(n) for n in names):
         return []
     return names
+
+
+# a bare list starts a clause or follows the group it is drawn from: 受表彰代表甲、乙作了发言
+_BARE_LIST = re.compile(r"(?:^|[，；：\s]|代表|负责人|嘉宾|专家|委员|院士|同志)"
+                        r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)$")
+_DAY_AT_END = re.compile(r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)$")
+
+
+def name_list_before(ctx: ArticleContext, sentence, pos: int, extractor_name: str):
+    """People listed without titles right before a verb at *pos* (甲、乙、丙出席): each item must have
+    the shape of a personal name (a surname, two or three characters, no title)."""
+    head = re.sub(r"等人?$", "", _DAY_AT_END.sub("", sentence.text[:pos]))
+    m = _BARE_LIST.search(head)
+    if not m:
+        return
+    items = m["list"].split("、")
+    if not all(NAME_CHARS.match(x) and has_surname(x) and not ROLE_RE.search(x) for x in items):
+        return
+    yield from listed_people(ctx, sentence, items, m.start("list"), extractor_name)
 
 
 @extractor(NAME, NAMES + 1)

@@ -12,6 +12,7 @@ from kg.extract import EVENT_DETAILS, EVENTS, extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.discourse import reported_sentences
 from kg.extract.frames import frame_type
+from kg.extract.lists import name_list_before
 from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
 from kg.extract.roles import joint_events
 from kg.ingest.dates import find_dates
@@ -300,26 +301,6 @@ def _trimmed(text: str, start: int, end: int) -> str | None:
     return name if name_start >= start else span
 
 
-# a list starts a clause or follows the group it is drawn from: 受表彰代表甲、乙作了发言
-_LIST = re.compile(r"(?:^|[，；：\s]|代表|负责人|嘉宾|专家|委员|院士|同志)"
-                   r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?$")
-
-
-def _name_list_before(ctx: ArticleContext, sentence: Sentence, pos: int, extractor_name: str):
-    """People listed without titles right before 出席/参加: 甲、乙、丙参加. Every item must look like
-    a personal name (a surname, two or three characters, no title)."""
-    from kg.extract.tenure import NAME_CHARS, ROLE_RE, has_surname, listed_people
-
-    head = re.sub(rf"{DAY}$", "", sentence.text[:pos])
-    m = _LIST.search(head)
-    if not m:
-        return
-    items = m["list"].split("、")
-    if not all(NAME_CHARS.match(x) and has_surname(x) and not ROLE_RE.search(x) for x in items):
-        return
-    yield from listed_people(ctx, sentence, items, m.start("list"), extractor_name)
-
-
 def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, pattern: re.Pattern, m: re.Match):
     """The event one match of a reporting pattern names (two for a joint session), and its chair or
     attendees where the pattern gives them (甲主持召开…, 甲出席…并讲话)."""
@@ -427,7 +408,7 @@ def extract_participation(ctx: ArticleContext):
         for m in SPOKE.finditer(text):
             at = _topic_start(text, m.start())
             people = _person_before(ctx, text, at)
-            listed = list(_name_list_before(ctx, sentence, at, name))
+            listed = list(name_list_before(ctx, sentence, at, name))
             if len(listed) > len(people):
                 yield from listed
                 people = [(p.label, p.ref) for p in listed]

@@ -17,6 +17,7 @@ from functools import cache
 from kg.extract import EVENT_DETAILS, extractor
 from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
+from kg.extract.lists import name_list_before
 from kg.model import Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
 from kg.resources import rule_table
@@ -150,6 +151,8 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
                 pending = []  # 县人大常委会副县级干部某某 (no one known, no verb) keeps the list going
             continue
         rule, m = hit
+        if rule.roles and not rule.roles == ("speaker",):  # 韩正、孙春兰、胡春华出席: names known or not
+            yield from name_list_before(ctx, sentence, offset + m.start(), NAME)
         who = [] if not rule.roles else mentions(ctx, text, offset, offset + m.start()) + pending
         pending = []
         yield from _facts(ctx, sentence, event, rule, who, c)

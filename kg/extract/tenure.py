@@ -27,6 +27,7 @@ ROLES.update({f"副{role}": kind for role, kind in list(ROLES.items())
               if not role.startswith(("副", "常务", "代")) and f"副{role}" not in ROLES})
 ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处)")
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
+WORDS_AFTER_TITLES = frozenset(lexicon_words("words_after_titles.txt"))  # 总理官邸, 部长人选: no names
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
 # how transcribed foreign names end (…斯, …尔): a bare title after one is no Chinese post
@@ -231,10 +232,11 @@ def _verb_at(text: str, pos: int) -> bool:
 
 def _plain_pieces(text: str, pos: int, n: int) -> bool:
     """jieba reads the *n* characters at *pos* as pieces of a name: words that start and end
-    inside it, none a verb, an adverb, an adjective or a function word (王明确表示: 明确 is one)."""
+    inside it, each a name or a single character (王明确表示: 明确 is an adverb; 巴厘岛 a place)."""
     inside = [(w, t, s) for w, t, s in pos_tokens(text) if pos <= s < pos + n]
     return (bool(inside) and inside[0][2] == pos and inside[-1][2] + len(inside[-1][0]) == pos + n
-            and not any(t.startswith(("v", "d", "a", "p", "c", "u", "r")) for _, t, _ in inside))
+            and not any(t.startswith(("v", "d", "a", "p", "c", "u", "r")) for _, t, _ in inside)
+            and all(t.startswith("nr") or len(w) == 1 for w, t, _ in inside))  # not 巴厘岛 (a place)
 
 
 def _name_then_adverb(text: str, pos: int) -> bool:
@@ -280,8 +282,8 @@ def _word_not_name_at(text: str, pos: int) -> bool:
     name: 何卫东, 安瓦尔.)"""
     for word, tag, start in pos_tokens(text):
         if start == pos:
-            if len(word) > 1:  # 总理官邸时: a common noun (官邸) starts no name either
-                return tag.startswith(_NOT_NAME_TAGS) or tag == "n"
+            if len(word) > 1:  # 总理官邸时: a word that follows titles (官邸) starts no name either
+                return tag.startswith(_NOT_NAME_TAGS) or word in WORDS_AFTER_TITLES
             return tag.startswith(("c", "p", "u")) or tag == "v" and text[pos + 1:pos + 2] in ("了", "着", "过")
     return False
 
