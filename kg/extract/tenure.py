@@ -448,100 +448,112 @@ def _groups(phrases: list[PostPhrase], text: str) -> list[list[PostPhrase]]:
     return groups
 
 
+@dataclass(frozen=True)
+class Holder:
+    """The person a group of titles describes, where the name is written, and the titles."""
+
+    name: str
+    start: int  # of the titles and the name together
+    end: int
+    group: tuple[PostPhrase, ...]
+    foreign: bool = False  # 同马克龙总统: a foreign title with no country written
+
+
+def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder | None:
+    """Whom a group of titles describes: the name after the last title (市委常委、区委书记徐光文),
+    between a body and its title (省委车俊书记), or before a title written after the name
+    (习近平总书记, 范明政总理: none when he holds a post abroad)."""
+    last = group[-1]
+    n = name_after(text, last.end)
+    if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
+        if (whole := _foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
+            n = whole
+    if n is None and last.org_name:
+        n = _foreign_name_at(text, last.end)  # 某国总理内塔尼亚胡
+    if n is not None:
+        return Holder(n, group[0].start, last.end + len(n), tuple(group))
+    if last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
+        before = text[:last.start]  # 省委车俊书记: organisation, name, title
+        for m in PREFIX_RE.finditer(before[-8:]):
+            cand = before[-8:][m.end():]
+            if _chinese_name(cand) and cand[0] not in _CONJUNCTIONS:
+                phrase = PostPhrase(last.start, last.end, m.group(0), last.role)
+                return Holder(cand, len(before) - len(cand) - len(m.group(0)), last.end, (phrase,))
+        if (hit := _name_before_bare_title(ctx, text, last.start, pos_tokens(text))) is not None:
+            # 范明政总理: the title of his post abroad, not 国务院总理
+            return None if _abroad(ctx, hit[0]) else Holder(hit[0], hit[1], last.end, tuple(group))
+    elif len(group) > 1 and group[0].prefix is None and group[0].role in TITLE_AFTER_NAME:
+        if (hit := name_before(text, group[0].start, pos_tokens(text))) is not None:
+            return Holder(hit[0], hit[1], last.end, tuple(group))  # 习近平总书记、国家主席
+    if last.prefix is None and last.org_name is None and last.role in FOREIGN_TITLES:
+        if (hit := _name_before_foreign_title(text, last.start)) is not None:
+            return Holder(hit[0], hit[1], last.end, tuple(group), foreign=True)  # 同马克龙总统
+    return None
+
+
+def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: OrgName | None):
+    """The body of each title of a group: the one written, the party centre, the body of the title
+    before (政府党组副书记、副主席), the foreign government of a list abroad (越南国家主席甲、总理乙),
+    the body of the titles before a comma (区人大常委会主任甲，副主任乙)."""
+    listed_abroad = abroad is not None and text[abroad[1]:holder.start] in ("、", "和", "与")
+    orgs: list[tuple[OrgName | None, PostPhrase]] = []
+    for p in holder.group:
+        if listed_abroad and p.prefix is None and p.org_name is None:
+            orgs.append((abroad[0], p))
+            continue
+        if (party := _party_centre(text, p)) is not None:
+            orgs.append((party, p))
+            continue
+        org = _post_org(p, ctx) or _shared_body(orgs, p)
+        if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
+            org = _only_country(ctx)
+        orgs.append((org, p))
+    if body is not None and all(o is None and p.role in BODY_TITLES for o, p in orgs):
+        if text[:holder.start].endswith(("，", "、", "；")):
+            orgs = [(body, p) for _, p in orgs]
+    return orgs
+
+
 @extractor("lg.tenure.v1", NAMES)
 def extract_tenures(ctx: ArticleContext):
     name = "lg.tenure.v1"
     for sentence in ctx.sentences:
         text = sentence.text
         phrases = post_phrases(text)
-        if not phrases:
-            continue
-        tokens = None
         abroad: tuple[OrgName, int] | None = None  # the last foreign government and where its holder's name ends
         body: OrgName | None = None  # the body of the last titles read: 区人大常委会主任甲，副主任乙
-        for group in _groups(phrases, text):
-            last = group[-1]
-            person, pstart, pend = None, None, None
-            n = name_after(text, last.end)
-            if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
-                if (whole := _foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
-                    n = whole
-            if n is not None:
-                person, pstart, pend = n, group[0].start, last.end + len(n)
-            elif last.org_name and (n := _foreign_name_at(text, last.end)) is not None:
-                person, pstart, pend = n, group[0].start, last.end + len(n)  # 某国总理内塔尼亚胡
-            elif last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
-                # 省委车俊书记: organisation, name, title
-                before = text[:last.start]
-                for m in PREFIX_RE.finditer(before[-8:]):
-                    cand = before[-8:][m.end():]
-                    if _chinese_name(cand) and cand[0] not in _CONJUNCTIONS:
-                        person = cand
-                        last = PostPhrase(last.start, last.end, m.group(0), last.role)
-                        group = [last]
-                        pstart, pend = len(before) - len(cand) - len(m.group(0)), last.end
-                        break
-                if person is None and last.role in TITLE_AFTER_NAME:
-                    tokens = tokens or pos_tokens(text)
-                    if (hit := _name_before_bare_title(ctx, text, last.start, tokens)) is not None:
-                        person, pstart = hit
-                        pend = last.end
-                        if _abroad(ctx, person):
-                            continue  # 范明政总理: the title of his post abroad, not 国务院总理
-            elif len(group) > 1 and group[0].prefix is None and group[0].role in TITLE_AFTER_NAME:
-                tokens = tokens or pos_tokens(text)  # 习近平总书记、国家主席: the name before the first title
-                if (hit := name_before(text, group[0].start, tokens)) is not None:
-                    person, pstart = hit
-                    pend = last.end
-            foreign = False
-            if person is None and last.prefix is None and last.org_name is None and last.role in FOREIGN_TITLES:
-                if (hit := _name_before_foreign_title(text, last.start)) is not None:
-                    person, pstart = hit  # 同马克龙总统: the post is the article's one foreign country's
-                    pend, foreign = last.end, True
-            if person is None:
+        for group in _groups(phrases, text) if phrases else ():
+            holder = _holder(ctx, text, group)
+            if holder is None:
                 continue
-            # 越南国家主席甲、总理乙: a bare title listed after a foreign post is that country's
-            listed_abroad = abroad is not None and text[abroad[1]:pstart] in ("、", "和", "与")
-            orgs = []
-            for p in group:  # 政府党组副书记、副主席: a bare title shares the body of the one before
-                if listed_abroad and p.prefix is None and p.org_name is None:
-                    orgs.append((abroad[0], p))
-                    continue
-                if (party := _party_centre(text, p)) is not None:
-                    orgs.append((party, p))
-                    continue
-                org = _post_org(p, ctx) or _shared_body(orgs, p)
-                if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
-                    org = _only_country(ctx)
-                orgs.append((org, p))
-            if body is not None and all(o is None and p.role in BODY_TITLES for o, p in orgs):
-                if text[:group[0].start].endswith(("，", "、", "；")):
-                    orgs = [(body, p) for _, p in orgs]
+            orgs = _group_bodies(ctx, text, holder, abroad, body)
             body = next((o for o, _ in reversed(orgs) if o is not None and o.level != "foreign"), body)
             level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="city")
-            if all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in group) and not foreign:
-                # a bare 成员 or 主任 says little: the name must be one jieba also reads as a name
-                tokens = tokens or pos_tokens(text)
-                if not any(w == person and tag.startswith("nr") for w, tag, _ in tokens):
-                    continue
-            people = [(person, pstart, pend)]
-            if pend > last.end:  # 全国政协副主席甲、乙、丙: the title belongs to each name listed
-                tokens = tokens or pos_tokens(text)
-                people += _listed_after(text, pend, tokens)
+            if (all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in holder.group)
+                    and not holder.foreign and not any(w == holder.name and tag.startswith("nr")
+                                                       for w, tag, _ in pos_tokens(text))):
+                continue  # a bare 成员 or 主任 says little: the name must be one jieba also reads as a name
+            people = [(holder.name, holder.start, holder.end)]
+            if holder.end > holder.group[-1].end:  # 全国政协副主席甲、乙、丙: the title is each name's
+                people += _listed_after(text, holder.end, pos_tokens(text))
             foreign_org = orgs[-1][0] if orgs and orgs[-1][0] is not None and orgs[-1][0].level == "foreign" else None
             abroad = (foreign_org, people[-1][2]) if foreign_org is not None else None
             for who, wstart, wend in people:
-                pref = Ref("person", ctx.person_key(who, level))
-                ev = ctx.evidence(sentence, pstart if who == person else wstart, wend, name)
-                yield Entity("person", pref.key, who, ev, (who,))
-                ctx.persons.setdefault(who, pref)
-                for org, phrase in orgs:
-                    surface = text[phrase.start:phrase.end]
-                    post = _post(org, phrase, surface)
-                    if post is None or org is None:
-                        continue
-                    yield _body_entity(org, phrase.prefix or org.label, ev)
-                    yield Tenure(pref, post, ev)
+                yield from _tenures_of(ctx, sentence, who, (holder.start if who == holder.name else wstart, wend),
+                                       level, orgs, name)
+
+
+def _tenures_of(ctx: ArticleContext, sentence, who: str, span: tuple[int, int], level: str, orgs, name: str):
+    """The person *who* and the posts *orgs* give him, with the bodies they are in."""
+    pref = Ref("person", ctx.person_key(who, level))
+    ev = ctx.evidence(sentence, span[0], span[1], name)
+    yield Entity("person", pref.key, who, ev, (who,))
+    ctx.persons.setdefault(who, pref)
+    for org, phrase in orgs:
+        post = _post(org, phrase, sentence.text[phrase.start:phrase.end])
+        if post is not None and org is not None:
+            yield _body_entity(org, phrase.prefix or org.label, ev)
+            yield Tenure(pref, post, ev)
 
 
 def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
