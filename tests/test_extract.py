@@ -878,3 +878,8 @@ def test_negative_a_place_or_a_residence_after_a_title_is_no_name():
 def test_untitled_leaders_listed_before_attending_are_people():
     f = facts_of("国务院召开第五次廉政工作会议。韩正、孙春兰、胡春华、刘鹤出席。")
     assert {n for _, n in relations(f, "attendee")} == {"韩正", "孙春兰", "胡春华", "刘鹤"}
+
+
+def test_negative_no_body_starts_with_an_adverb_or_a_verb():
+    f = facts_of("明天上午，全镇15个村（社区）将同步进行党组织换届选举工作。中央全面深化改革委员会召开会议。")
+    assert entities(f, "org") == {"中央全面深化改革委员会"}

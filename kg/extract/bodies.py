@@ -114,6 +114,11 @@ def _institution_start(text: str, end_word_start: int) -> int | None:
     return start if start < end_word_start else None
 
 
+def _starts_with_a_verb(text: str, start: int) -> bool:
+    """jieba reads an adverb, a preposition or a verb where a body's name would start."""
+    return any(pos == start and tag in ("d", "p", "v", "c") for _, tag, pos in pos_tokens(text))
+
+
 def _unnamed_local(surface: str, first_word: str) -> bool:
     """市公安局, 区财政局: a level and a body, whose place the article's locality gives (jieba reads
     the level as a word of its own, or a short prefix: 市纪委; 乡镇卫生院 names no body either).
@@ -153,7 +158,8 @@ def extract_bodies(ctx: ArticleContext):
                 found.append((start, mention.start + end, "enterprise", text[start:mention.start + end]))
             elif mention.label in ("government", "organization"):
                 if (PREFIX_RE.fullmatch(surface) or _TITLE_END.search(surface) or len(surface) < 3
-                        or re.fullmatch(r"[东西南北中]+部", surface)):  # 中西部 is a region
+                        or re.fullmatch(r"[东西南北中]+部", surface)  # 中西部 is a region
+                        or _starts_with_a_verb(text, mention.start)):  # 将同步进行党组织
                     continue  # 区委 (resolved by lg.org.v1), 自治区党委常委 (a post)
                 start = mention.start
                 if surface.startswith("中国") and surface[2:].startswith(("全国", "中央")):
