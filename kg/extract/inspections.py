@@ -36,7 +36,7 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     return re.compile(
         rf"(?P<name>{who})(?:总书记|主席|总理|同志)?{WHEN}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后)?"
         rf"(?:(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT}(?:(?!时(?:强调|指出|表示|说))[^，。；]){{0,20}}?)(?=[，。；]|并|时(?:强调|指出|表示|说)|$)"
-        rf"|在(?P<hall>{WHERE})作(?P<lecture>[^，。；]{{0,8}}?报告)"
+        rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
         rf"|(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,20}}?)(?=[，。；]|时(?:强调|指出|表示|说)|$))"
     )
 
