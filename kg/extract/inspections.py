@@ -65,7 +65,8 @@ def extract_inspections(ctx: ArticleContext):
                 continue  # 在会上作报告: the meeting's own business
             person = ctx.persons[m["name"]]
             if m["lecture"] is not None:
-                label, etype, role = f"{m['name']}在{where}作{m['lecture']}", "Event", "speaker"
+                verb = text[m.start("lecture") - 1]  # 作 or 做, as written
+                label, etype, role = f"{m['name']}在{where}{verb}{m['lecture']}", "Event", "speaker"
             elif person in trips:  # 李明来到某企业考察: one more stop of the same trip
                 yield from _visited(ctx, trips[person], sentence, m.start(group), m.end(group), name)
                 continue
