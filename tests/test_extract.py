@@ -883,3 +883,14 @@ def test_untitled_leaders_listed_before_attending_are_people():
 def test_negative_no_body_starts_with_an_adverb_or_a_verb():
     f = facts_of("明天上午，全镇15个村（社区）将同步进行党组织换届选举工作。中央全面深化改革委员会召开会议。")
     assert entities(f, "org") == {"中央全面深化改革委员会"}
+
+
+def test_companies_listed_in_full_with_their_place():
+    f = facts_of("县委书记王明先后来到某某灵芝有限公司、旌德县万方日用品有限公司调研。"
+                 "县人民政府与五矿某某建设集团有限公司合作框架协议签约仪式举行。")
+    assert {"旌德县万方日用品有限公司", "五矿某某建设集团有限公司"} <= entities(f, "enterprise")
+
+
+def test_negative_a_kind_of_company_is_none():
+    f = facts_of("要求各有限公司加强安全管理，督促相关有限公司落实责任。")
+    assert entities(f, "enterprise") == set()

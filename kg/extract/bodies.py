@@ -114,6 +114,25 @@ def _institution_start(text: str, end_word_start: int) -> int | None:
     return start if start < end_word_start else None
 
 
+# a company named in full where a name starts (after punctuation, a conjunction, a verb of going
+# or 与 of a signing): 旌德县万方日用品有限公司, 五矿二十三冶建设集团有限公司
+_COMPANY = re.compile(
+    r"(?:(?<=[，、：；（“与和及同])|(?<=深入|来到|走进|走访|前往|到访|考察|调研|参观|看望))"
+    r"(?P<name>[\u4e00-\u9fff\d]{2,22}?(?:股份有限公司|有限责任公司|有限公司|集团有限公司))"
+)
+
+
+def listed_companies(text: str) -> list[tuple[int, int]]:
+    """Companies written in full with the ending of a company registered under law, wherever a
+    name can start; the name holds no verb (深入某某有限公司: the verb is not part of it)."""
+    out = []
+    for m in _COMPANY.finditer(text):
+        start = m.start("name")
+        if not _starts_with_a_verb(text, start) and not re.search(r"[的了在对将和与]", m["name"][:-4]):
+            out.append((start, m.end("name")))
+    return out
+
+
 def _starts_with_a_verb(text: str, start: int) -> bool:
     """jieba reads an adverb, a preposition or a verb where a body's name would start."""
     return any(pos == start and tag in ("d", "p", "v", "c") for _, tag, pos in pos_tokens(text))
@@ -165,6 +184,8 @@ def extract_bodies(ctx: ArticleContext):
                 if surface.startswith("中国") and surface[2:].startswith(("全国", "中央")):
                     start, surface = start + 2, surface[2:]  # 中国全国人大 is 全国人大
                 found.append((start, mention.end, "org", surface))
+        for start, end in listed_companies(text):  # 来到甲有限公司、乙有限公司: each, place and all
+            found.append((start, end, "enterprise", text[start:end]))
         for m in _INSTITUTION_RE.finditer(text):
             start = _institution_start(text, m.start())
             if start is not None and m.end() - start >= 4:
