@@ -134,8 +134,10 @@ def listed_companies(text: str) -> list[tuple[int, int]]:
 
 
 def _starts_with_a_verb(text: str, start: int) -> bool:
-    """jieba reads an adverb, a preposition or a verb where a body's name would start."""
-    return any(pos == start and tag in ("d", "p", "v", "c") for _, tag, pos in pos_tokens(text))
+    """jieba reads an adverb, a preposition, a conjunction or a verb of two characters or more
+    where a body's name would start (将同步进行…)."""
+    return any(pos == start and (tag in ("d", "p", "c") or tag == "v" and len(word) > 1)
+               for word, tag, pos in pos_tokens(text))  # 住建局: jieba's 住 starts a body
 
 
 def _unnamed_local(surface: str, first_word: str) -> bool:
