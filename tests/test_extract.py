@@ -894,3 +894,14 @@ def test_companies_listed_in_full_with_their_place():
 def test_negative_a_kind_of_company_is_none():
     f = facts_of("要求各有限公司加强安全管理，督促相关有限公司落实责任。")
     assert entities(f, "enterprise") == set()
+
+
+def test_negative_settlement_endings_inside_common_words_and_divisions():
+    f = facts_of("推进全国农村改革。住房城乡建设部印发通知。到县中川乡调研。江西萍乡、山西碧村。")
+    assert not {"全国农村", "住房城乡", "县中川乡", "江西萍乡", "山西碧村"} & entities(f, "place")
+
+
+def test_foreign_and_national_bodies_keep_their_names():
+    f = facts_of("美国国务院发表声明。以军方称。审计署发布报告。新疆维吾尔自治区党委召开会议。")
+    assert {"美国国务院", "以军方", "审计署"} <= entities(f, "org")
+    assert "国务院" not in entities(f, "org")

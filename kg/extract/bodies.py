@@ -14,7 +14,7 @@ from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import NATIONAL, PREFIX_RE, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
-from kg.nlp.mentions import government_bodies, recognise
+from kg.nlp.mentions import country_short_forms, government_bodies, recognise
 from kg.nlp.segment import pos_tokens
 from kg.resources import lexicon_lines
 
@@ -128,16 +128,17 @@ def listed_companies(text: str) -> list[tuple[int, int]]:
     out = []
     for m in _COMPANY.finditer(text):
         start = m.start("name")
-        if not _starts_with_a_verb(text, start) and not re.search(r"[的了在对将和与]", m["name"][:-4]):
+        first = next((tag for _, tag, pos in pos_tokens(text) if pos == start), "")
+        if not first.startswith(("v", "d", "p", "c", "r")) and not re.search(r"[的了在对将和与]|相关|有关", m["name"]):
             out.append((start, m.end("name")))
     return out
 
 
 def _starts_with_a_verb(text: str, start: int) -> bool:
-    """jieba reads an adverb, a preposition, a conjunction or a verb of two characters or more
-    where a body's name would start (将同步进行…)."""
-    return any(pos == start and (tag in ("d", "p", "c") or tag == "v" and len(word) > 1)
-               for word, tag, pos in pos_tokens(text))  # 住建局: jieba's 住 starts a body
+    """jieba reads an adverb, a conjunction or a preposition (not a country's short form) where a
+    body's name would start (将同步进行…)."""
+    return any(pos == start and (tag in ("d", "c") or tag == "p" and word not in country_short_forms())
+               for word, tag, pos in pos_tokens(text))  # 以军方: 以 is Israel; 审计署, 住建局: verbs may
 
 
 def _unnamed_local(surface: str, first_word: str) -> bool:

@@ -12,6 +12,7 @@ import re
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.model import Entity, Evidence
+from kg.nlp.segment import pos_tokens
 from kg.resolve.gazetteer import Division, gazetteer
 from kg.resources import lexicon_lines, lexicon_table
 
@@ -139,7 +140,7 @@ def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):
 
 # a body named by itself, as the one that acts or is acted with (县政府印发…, 道县人民政府与…签约,
 # 县人大、县政府、县政协等): its short name, then no title, unit or number of its own
-_NOT_BODY_BEFORE = re.compile(r"[全各本该省市县区乡镇州旗]$")
+_BODY_BEFORE = re.compile(r"[，。、；：（“”和与及在由经对向同把被为是]$")
 _BODY_AFTER = re.compile(
     r"[，。、；：）”和与及对向同在将已等的]|召开|举行|印发|出台|研究|部署|关于|高度|决定|联合|党组(?!书记|成员|副书记)"
 )
@@ -158,10 +159,19 @@ def acting_bodies(ctx: ArticleContext, sentence, extractor_name: str):
             if written is not None:
                 start = m.start() + 1 - len(_written_form(text, m.start() + 1, written))
                 start = start if text[start:m.start() + 1].startswith(written.name[:1]) else m.start()
-        if _NOT_BODY_BEFORE.search(text, 0, start):
+        if not _may_start_a_body(text, start):
             continue
         org = resolve_prefix(m.group(0), ctx, written)
         yield org_entity(org, text[start:m.end()], ctx.evidence(sentence, start, m.end(), extractor_name))
+
+
+def _may_start_a_body(text: str, start: int) -> bool:
+    """A body's short name starts here on its own: at the start, after punctuation, a conjunction or
+    a preposition, or after a verb jieba reads (审议县人民政府…); not inside a longer name (美国国务院,
+    全县政府系统)."""
+    if start == 0 or _BODY_BEFORE.search(text, 0, start):
+        return True
+    return any(pos + len(word) == start and tag.startswith("v") for word, tag, pos in pos_tokens(text))
 
 
 def _written_form(text: str, end: int, d: Division) -> str:

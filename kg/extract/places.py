@@ -76,11 +76,18 @@ def _disambiguated(hits, previous):
 
 _SETTLEMENT_LINES = lexicon_lines("settlements.txt")
 _SETTLEMENT_ENDINGS = _SETTLEMENT_LINES[: _SETTLEMENT_LINES.index("---")]
-_NOT_SETTLEMENTS = frozenset(_SETTLEMENT_LINES[_SETTLEMENT_LINES.index("---") + 1:])
+_NOT_SETTLEMENTS = frozenset(w.lstrip("…") for w in _SETTLEMENT_LINES[_SETTLEMENT_LINES.index("---") + 1:])
+_NOT_SETTLEMENT_ENDINGS = tuple(w[1:] for w in _SETTLEMENT_LINES if w.startswith("…"))
 _SETTLEMENT_NAME = re.compile(r"[\u4e00-\u9fff]{2,3}?(?:" + "|".join(_SETTLEMENT_ENDINGS) + ")")
 # where a place's name can start: the sentence's start, punctuation, a conjunction, a verb of going
 _PLACE_CAN_START = re.compile(r"(?:^|[，、：；（“”\s和与及在到赴往]|深入|走进|来到|前往|走访|看望)$")
 _NOT_IN_A_SETTLEMENT = ("v", "d", "p", "c", "u", "r", "m", "q", "f", "t")
+
+
+def _starts_with_a_division(word: str) -> bool:
+    """The gazetteer knows the word, or a province or city starting it (江西萍乡, 山西碧村)."""
+    g = gazetteer()
+    return bool(g.lookup(word)) or any(d.level in ("province", "city") for n in (2, 3) for d in g.lookup(word[:n]))
 
 
 def settlements(text: str) -> list[tuple[int, int]]:
@@ -97,8 +104,10 @@ def settlements(text: str) -> list[tuple[int, int]]:
             continue
         word = m.group(0)
         ending = next(e for e in _SETTLEMENT_ENDINGS if word.endswith(e))
-        if word in _NOT_SETTLEMENTS or word[: -len(ending)] in _NOT_SETTLEMENTS or gazetteer().lookup(word):
-            continue
+        common = word in _NOT_SETTLEMENTS or word[: -len(ending)] in _NOT_SETTLEMENTS
+        if (common or word.endswith(_NOT_SETTLEMENT_ENDINGS) or word[0] in "省市县区镇乡村全各该本"
+                or _starts_with_a_division(word)):
+            continue  # 全国农村, 县中川乡, 江西萍乡 (萍乡 is a city)
         inside = [t for w, t, pos in tokens if start <= pos < m.end() - len(ending)]
         if not inside or any(t.startswith(_NOT_IN_A_SETTLEMENT) for t in inside):
             continue
