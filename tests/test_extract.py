@@ -905,3 +905,14 @@ def test_foreign_and_national_bodies_keep_their_names():
     f = facts_of("美国国务院发表声明。以军方称。审计署发布报告。新疆维吾尔自治区党委召开会议。")
     assert {"美国国务院", "以军方", "审计署"} <= entities(f, "org")
     assert "国务院" not in entities(f, "org")
+
+
+def test_a_kind_of_body_between_titles_is_no_body_and_modifiers_stay_with_the_title():
+    f = facts_of("蔡奇同越共中央政治局委员、中央书记处常务书记张氏梅举行会谈。某国总统、政府副总理王明出席。")
+    assert ("张氏梅", "中央书记处常务书记") in posts(f)
+    assert "政府" not in entities(f, "org")
+
+
+def test_a_central_department_is_not_cut_at_its_committee():
+    f = facts_of("中共中央对外联络部举办通报会。")
+    assert entities(f, "org") == {"中共中央对外联络部"}

@@ -142,7 +142,7 @@ def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):
 # 县人大、县政府、县政协等): its short name, then no title, unit or number of its own
 _BODY_BEFORE = re.compile(r"[，。、；：（“”和与及在由经对向同把被为是]$")
 _BODY_AFTER = re.compile(
-    r"[，。、；：）”和与及对向同在将已等的]|召开|举行|印发|出台|研究|部署|关于|高度|决定|联合|党组(?!书记|成员|副书记)"
+    r"[，。、；：）”和与及同在将已等的]|召开|举行|印发|出台|研究|部署|关于|高度|决定|联合|党组(?!书记|成员|副书记)"
 )
 
 

@@ -22,12 +22,14 @@ from kg.resolve.gazetteer import Division, gazetteer, short_name
 from kg.resources import lexicon_lines, lexicon_table, lexicon_words
 
 ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
-# 副 is never dropped from a title (副委员长 is not 委员长): each title also with 副, in the same body
-ROLES.update({f"副{role}": kind for role, kind in list(ROLES.items())
-              if not role.startswith(("副", "常务", "代")) and f"副{role}" not in ROLES})
+# 副 and 常务 are never dropped from a title (副委员长 is not 委员长; 常务书记): each title also with
+# them, in the same body
+ROLES.update({f"{modifier}{role}": kind for role, kind in list(ROLES.items()) for modifier in ("副", "常务")
+              if not role.startswith(("副", "常务", "代")) and f"{modifier}{role}" not in ROLES})
 ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处)")
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
 WORDS_AFTER_TITLES = frozenset(lexicon_words("words_after_titles.txt"))  # 总理官邸, 部长人选: no names
+GENERIC_BODIES = frozenset(lexicon_words("generic_bodies.txt"))  # 、政府副总理: no body of its own
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
 # how transcribed foreign names end (…斯, …尔): a bare title after one is no Chinese post
@@ -147,7 +149,8 @@ def _body_in_list(text: str, previous_end: int, start: int, role: str) -> tuple[
     if not re.fullmatch(r"、[\u4e00-\u9fff]{2,8}", between):
         return None
     body = between[1:]
-    if re.search(r"[对在由向为是把将被从让给的和与及同]", body) or _chinese_name(body) and body not in _KNOWN_BODIES:
+    if (re.search(r"[对在由向为是把将被从让给的和与及同]", body) or _chinese_name(body) and body not in _KNOWN_BODIES
+            or len(body) < 2 or body in GENERIC_BODIES):
         return None
     if any(tag.startswith(("v", "d", "p", "c", "r")) for _, tag, _ in pos_tokens(body)):
         return None
