@@ -135,7 +135,7 @@ def post_phrases(text: str) -> list[PostPhrase]:
             written = _body_in_list(text, out[-1].end, start, role)
         if written is not None:
             start = written[0]
-        out.append(PostPhrase(start, m.end(), prefix, role, place, written[1] if written else None))
+        out.append(PostPhrase(start, m.end(), prefix, role, place, written[1] or None if written else None))
     return out
 
 
@@ -149,8 +149,9 @@ def _body_in_list(text: str, previous_end: int, start: int, role: str) -> tuple[
     if not re.fullmatch(r"、[\u4e00-\u9fff]{2,8}", between):
         return None
     body = between[1:]
-    if (re.search(r"[对在由向为是把将被从让给的和与及同]", body) or _chinese_name(body) and body not in _KNOWN_BODIES
-            or len(body) < 2 or body in GENERIC_BODIES):
+    if body in GENERIC_BODIES:
+        return previous_end + 1, ""  # 县委副书记、政府县长: one list of titles, no body of its own
+    if re.search(r"[对在由向为是把将被从让给的和与及同]", body) or _chinese_name(body) and body not in _KNOWN_BODIES:
         return None
     if any(tag.startswith(("v", "d", "p", "c", "r")) for _, tag, _ in pos_tokens(body)):
         return None
