@@ -96,3 +96,12 @@ def test_closing_bylines_as_sites_print_them():
 def test_negative_a_draft_in_brackets_closing_the_text_is_no_byline():
     art = read("标题\n会议审议了有关事项（草案）\n")
     assert art.authors == ()
+
+
+def test_relative_days_resolve_from_the_issue_date():
+    from kg.ingest.dates import find_dates
+    assert [(d.date, d.part_of_day) for d in find_dates("昨日上午，区委召开会议", "2024-05-11")] == [
+        ("2024-05-10", "上午")]
+    assert [d.date for d in find_dates("县长于今天下午主持会议", "2024-05-11")] == ["2024-05-11"]
+    assert find_dates("如今天气转暖", "2024-05-11") == []
+    assert find_dates("昨日上午，区委召开会议", None) == []

@@ -74,12 +74,35 @@ def find_dates(text: str, issued: str | None) -> list[DateMention]:
             date = resolve_month_day(month, day, issued)
         out.append(DateMention(date, m["part"], m.start(), m.end()))
     taken = [(d.start, d.end) for d in out]
+    for m in RELATIVE_RE.finditer(text):  # 昨日上午: the day before the issue
+        if (date := resolve_relative(m["rel"], issued)) is not None and not any(s <= m.start() < e for s, e in taken):
+            part = m["part"] or {"晚": "晚上", "晨": "早上"}.get(m["rel"][-1])
+            out.append(DateMention(date, part, m.start(), m.end()))
     for m in DAY_RE.finditer(text):
         if any(s <= m.start() < e for s, e in taken):
             continue
         if (date := resolve_day(int(m["day"]), issued)) is not None:
             out.append(DateMention(date, m["part"], m.start(), m.end()))
     return sorted(out, key=lambda d: d.start)
+
+
+# days named relative to the issue: 今天, 昨日, 前天 (当天 is the day of the event just reported, not
+# of the issue, and 近日/日前 name no day)
+RELATIVE_DAYS = {"今天": 0, "今日": 0, "今晨": 0, "今晚": 0, "昨天": 1, "昨日": 1, "昨晚": 1, "前天": 2, "前日": 2}
+RELATIVE_RE = re.compile(
+    r"(?<![如至迄而现当])(?P<rel>" + "|".join(RELATIVE_DAYS) + r")(?:\s*(?P<part>" + "|".join(PARTS_OF_DAY) + r"))?"
+)
+
+
+def resolve_relative(word: str, issued: str | None) -> str | None:
+    """The date a relative day names, counted back from the issue date.
+
+    >>> resolve_relative("昨日", "2024-05-01"), resolve_relative("今天", None)
+    ('2024-04-30', None)
+    """
+    if not issued or not re.match(r"^\d{4}-\d{2}-\d{2}$", issued):
+        return None
+    return (dt.date.fromisoformat(issued) - dt.timedelta(days=RELATIVE_DAYS[word])).isoformat()
 
 
 def resolve_day(day: int, issued: str | None) -> str | None:
