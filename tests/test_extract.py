@@ -916,3 +916,13 @@ def test_a_kind_of_body_between_titles_is_no_body_and_modifiers_stay_with_the_ti
 def test_a_central_department_is_not_cut_at_its_committee():
     f = facts_of("中共中央对外联络部举办通报会。")
     assert entities(f, "org") == {"中共中央对外联络部"}
+
+
+def test_numbered_goals_quoted_as_tasks_and_drafts_in_book_title_marks():
+    f = facts_of("安定区认真做好“六稳”“六保”工作。会议审议通过了《某某区人民代表大会第二次会议议程(草案)》。")
+    assert {"六稳", "六保", "某某区人民代表大会第二次会议议程（草案）"} <= entities(f, "policy") | entities(f, "law")
+
+
+def test_negative_roles_to_play_and_meetings_in_quotes_are_no_policies():
+    f = facts_of("要争做“实干家”，当好“排头兵”，开好“两会”。")
+    assert entities(f, "policy") == set()

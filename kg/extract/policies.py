@@ -52,10 +52,23 @@ def _quoted_chains(text: str):
         yield m, cue_of_chain
 
 
+# what follows quoted names that are tasks or policies, not images (做好“六稳”“六保”工作)
+_TASK_AFTER = re.compile(r"工作|任务|战略|行动|工程|政策|要求|目标|理念|部署")
+
+
+def _chain_end(text: str, end: int) -> int:
+    """The end of a chain of adjacent quotes that starts before *end* (“甲”“乙”: after “乙”)."""
+    while (m := QUOTE.match(text, end)) is not None:
+        end = m.end()
+    return end
+
+
 def acceptable(label: str) -> bool:
-    """Quoted text that can name a policy: 3–30 characters, no sentence punctuation."""
+    """Quoted text that can name a policy: 3–30 characters (2 for numbered goals: “六稳”), no sentence
+    punctuation."""
     core = re.sub(r"[、\s]", "", label)
-    return 3 <= len(core) <= 30 and not re.search(r"[，。！？；：,.!?;:]", label)
+    counted = len(core) == 2 and core[0] in "一二三四五六七八九十两" and core[1] != "会"  # “六稳”, not “两会”
+    return (3 <= len(core) <= 30 or counted) and not re.search(r"[，。！？；：,.!?;:]", label)
 
 
 DOCUMENT_ENDINGS = tuple(lexicon_lines("document_endings.txt"))
@@ -159,7 +172,7 @@ def _deliberated(text: str):
                 continue
             core = re.sub(r"^了", "", item)
             start = at + len(item) - len(core)
-            core = re.sub(r"的?(?:汇报|情况汇报)$", "", core)  # …实施意见的汇报: the document
+            core = re.sub(r"的?(?:情况)?汇\s*报$", "", core)  # …实施意见的汇报: the document
             if len(core) >= 6 and _DOCUMENT_AT_END.search(core) and not re.search(r"情况", core):
                 yield start, start + len(core)
             at += len(item)
@@ -174,8 +187,10 @@ def extract_policies(ctx: ArticleContext):
         found = []
         for m, cue in _quoted_chains(text):
             label = m["q"].strip()
-            if not acceptable(label) or cue.endswith(ROLE_CUES) or is_platform_name(text, m.end(), label):
+            if not acceptable(label) or is_platform_name(text, m.end(), label):
                 continue
+            if cue.endswith(ROLE_CUES) and not _TASK_AFTER.match(text, _chain_end(text, m.end())):
+                continue  # 成为“实干家”: a role to play; 做好“六稳”“六保”工作: a task
             start, end = m.start(), m.end()
             suffix = SUFFIX_AFTER_QUOTE.match(text, m.end())
             alias = label
@@ -184,7 +199,8 @@ def extract_policies(ctx: ArticleContext):
             found.append((label, alias, start, end))
         for m in BOOK.finditer(text):
             label = m["q"].strip()
-            if policy_kind(label) == "law" or (len(label) >= 4 and label.endswith(DOCUMENT_ENDINGS)):
+            bare = re.sub(DRAFT + "$", "", label)  # 《某某会议议程（草案）》
+            if policy_kind(bare) == "law" or (len(bare) >= 4 and bare.endswith(DOCUMENT_ENDINGS)):
                 found.append((label, label, m.start(), m.end()))
         for start, end in _deliberated(text):
             if not any(s <= start < e for _, _, s, e in found):
