@@ -926,3 +926,8 @@ def test_numbered_goals_quoted_as_tasks_and_drafts_in_book_title_marks():
 def test_negative_roles_to_play_and_meetings_in_quotes_are_no_policies():
     f = facts_of("要争做“实干家”，当好“排头兵”，开好“两会”。")
     assert entities(f, "policy") == set()
+
+
+def test_bodies_of_villages_and_towns_named_after_them():
+    f = facts_of("陆逊湖村党支部组织党员开展活动。建平乡机关党支部与铜鼓镇机关党支部开展联建。屏山社区居委会组织活动。")
+    assert {"陆逊湖村党支部", "建平乡机关党支部", "铜鼓镇机关党支部", "屏山社区居委会"} <= entities(f, "org")

@@ -11,6 +11,7 @@ import re
 
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext, OrgName
+from kg.extract.places import settlements
 from kg.model import Entity, Evidence
 from kg.nlp.segment import pos_tokens
 from kg.resolve.gazetteer import Division, gazetteer
@@ -187,3 +188,20 @@ def extract_orgs(ctx: ArticleContext):
     for sentence in ctx.sentences:
         yield from find_orgs(ctx, sentence, "lg.org.v1")
         yield from acting_bodies(ctx, sentence, "lg.org.v1")
+        yield from settlement_bodies(ctx, sentence, "lg.org.v1")
+
+
+SETTLEMENT_BODIES = re.compile("|".join(sorted(map(re.escape, lexicon_lines("settlement_bodies.txt")),
+                                               key=len, reverse=True)))
+
+
+def settlement_bodies(ctx: ArticleContext, sentence, extractor_name: str):
+    """The bodies of a settlement named right after it: 某某镇党委, 某某村党支部, 某某街道办事处."""
+    text = sentence.text
+    for start, end in settlements(text):
+        if (m := SETTLEMENT_BODIES.match(text, end)) is None:
+            continue
+        label = text[start:m.end()]
+        org = OrgName(ctx.scope_key(label, "town"), label, None, KIND_TYPE.get("party") if "党" in m.group(0)
+                      else "GovernmentOrganization", "town")
+        yield org_entity(org, label, ctx.evidence(sentence, start, m.end(), extractor_name))
