@@ -42,8 +42,12 @@ SAMPLE_DATE = "2020-06-03"
 
 
 @cache
-def rule_table(name: str) -> tuple[tuple[str, ...], ...]:
-    """Rows of kg/data/rules/<name>: tab-separated, comment and blank lines skipped."""
+def rule_table(name: str, columns: int) -> tuple[tuple[str, ...], ...]:
+    """Rows of kg/data/rules/<name>: tab-separated, comment and blank lines skipped; a row without
+    exactly *columns* columns stops kg, naming the file and the row's id."""
     text = (files("kg") / "data" / "rules" / name).read_text(encoding="utf-8")
-    rows = (ln.rstrip("\n").split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
-    return tuple(tuple(row) for row in rows)
+    rows = tuple(tuple(ln.split("\t")) for ln in text.splitlines() if ln.strip() and not ln.startswith("#"))
+    for row in rows:
+        if len(row) != columns:
+            raise ValueError(f"{name}: {row[0]!r} has {len(row)} tab-separated columns, not {columns}")
+    return rows

@@ -22,10 +22,7 @@ class Frame:
 @cache
 def frames() -> tuple[Frame, ...]:
     out = []
-    for row in rule_table("frames.tsv"):
-        if len(row) != 3:
-            raise ValueError(f"frames.tsv: frame {row[0]!r} has {len(row)} tab-separated columns, not 3")
-        frame_id, etype, endings = row
+    for frame_id, etype, endings in rule_table("frames.tsv", 3):
         if etype not in EVENT_TYPES:
             raise ValueError(f"frames.tsv: frame {frame_id!r} has unknown type {etype!r}")
         out.append(Frame(frame_id, etype, tuple(endings.split("|"))))

@@ -27,7 +27,6 @@ WHERE = r"(?![^，。；]{0,16}?会议?上)[^，。；：“”\s]{2,40}?"  # no
 # where a visit went: 来到南京大学, 前往…现场, 在某社区、某村，
 VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察了?|察看|在)(?P<clause>[^，。；]{2,40})")
 _CUES = ("调研", "考察", "视察", "督导", "检查", "指导", "报告")
-SPEECH = re.compile(r"^(?:他|她)?(?:在[^，。；]{1,12}?)?(?:指出|强调|表示|要求|说)[，：:]")
 
 
 @lru_cache(maxsize=512)  # the same leaders recur across articles; compiling costs ~5 ms

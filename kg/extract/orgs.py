@@ -14,7 +14,7 @@ from kg.extract.context import ArticleContext, OrgName
 from kg.extract.places import settlements
 from kg.model import Entity, Evidence
 from kg.nlp.segment import pos_tokens
-from kg.resolve.gazetteer import Division, gazetteer
+from kg.resolve.gazetteer import Division, gazetteer, short_name
 from kg.resources import lexicon_lines, lexicon_table
 
 NATIONAL = {
@@ -157,9 +157,8 @@ def acting_bodies(ctx: ArticleContext, sentence, extractor_name: str):
         written, start = None, m.start()
         if level in ("province", "city", "district"):  # 四川省委; 道县人民政府 (道县 and 县人民政府 share 县)
             written = place_before(text, m.start(), level) or place_before(text, m.start() + 1, level)
-            if written is not None:
-                start = m.start() + 1 - len(_written_form(text, m.start() + 1, written))
-                start = start if text[start:m.start() + 1].startswith(written.name[:1]) else m.start()
+            if written is not None and (form := written_name(text, m.start() + 1, written)):
+                start = m.start() + 1 - len(form)
         if not _may_start_a_body(text, start):
             continue
         org = resolve_prefix(m.group(0), ctx, written)
@@ -175,8 +174,9 @@ def _may_start_a_body(text: str, start: int) -> bool:
     return any(pos + len(word) == start and tag.startswith("v") for word, tag, pos in pos_tokens(text))
 
 
-def _written_form(text: str, end: int, d: Division) -> str:
-    for form in sorted({d.name, d.name[:-1]}, key=len, reverse=True):
+def written_name(text: str, end: int, d: Division) -> str:
+    """How the text writes division *d* right before *end* (四川省 or 四川), or "" when it does not."""
+    for form in sorted({d.name, short_name(d.name) or d.name}, key=len, reverse=True):
         if text[:end].endswith(form):
             return form
     return ""
@@ -202,6 +202,6 @@ def settlement_bodies(ctx: ArticleContext, sentence, extractor_name: str):
         if (m := SETTLEMENT_BODIES.match(text, end)) is None:
             continue
         label = text[start:m.end()]
-        org = OrgName(ctx.scope_key(label, "town"), label, None, KIND_TYPE.get("party") if "党" in m.group(0)
-                      else "GovernmentOrganization", "town")
+        kind = KIND_TYPE["party"] if "党" in m.group(0) else KIND_TYPE["government"]
+        org = OrgName(ctx.scope_key(label, "town"), label, None, kind, "town")
         yield org_entity(org, label, ctx.evidence(sentence, start, m.end(), extractor_name))

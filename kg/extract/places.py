@@ -5,6 +5,7 @@ lg:adminCode, schema:Place, schema:containedInPlace."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext
@@ -90,7 +91,8 @@ def _starts_with_a_division(word: str) -> bool:
     return bool(g.lookup(word)) or any(d.level in ("province", "city") for n in (2, 3) for d in g.lookup(word[:n]))
 
 
-def settlements(text: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)  # read by the place extractor and again by the bodies named after them
+def settlements(text: str) -> tuple[tuple[int, int], ...]:
     """Towns, streets, villages and communities named by themselves (戴庙镇召开…, 到孟垓村、前张庄村):
     spans that start where a place can and end on one of jieba's word boundaries."""
     tokens = pos_tokens(text)
@@ -112,7 +114,7 @@ def settlements(text: str) -> list[tuple[int, int]]:
         if not inside or any(t.startswith(_NOT_IN_A_SETTLEMENT) for t in inside):
             continue
         out.append((start, m.end()))
-    return out
+    return tuple(out)
 
 
 @extractor("lg.place.v1", NAMES)

@@ -44,10 +44,7 @@ class RoleRule:
 @cache
 def role_rules() -> tuple[RoleRule, ...]:
     rules = []
-    for row in rule_table("roles.tsv"):
-        if len(row) != 5:
-            raise ValueError(f"roles.tsv: rule {row[0]!r} has {len(row)} tab-separated columns, not 5")
-        rule_id, roles, at, events, pattern = row
+    for rule_id, roles, at, events, pattern in rule_table("roles.tsv", 5):
         wanted = () if roles == "-" else tuple(roles.split("+"))
         if not set(wanted) <= ROLES or at not in ("end", "start", "whole"):
             raise ValueError(f"roles.tsv: rule {rule_id!r} has roles {roles!r} or position {at!r} unknown")
@@ -139,9 +136,7 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
         hit = _first_rule(clause)
         if hit is None:
             if (opening := _speaker_opening(ctx, clause, offset)) is not None:
-                rule, who = opening
-                if _speaks_at(ctx, event, who.person):
-                    yield from _facts(ctx, sentence, event, rule, [who], c)
+                yield from _opening_facts(ctx, sentence, event, opening, c)
                 pending = []
                 continue
             found = mentions(ctx, text, offset, c.end())
@@ -156,6 +151,13 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
         who = [] if not rule.roles else mentions(ctx, text, offset, offset + m.start()) + pending
         pending = []
         yield from _facts(ctx, sentence, event, rule, who, c)
+
+
+def _opening_facts(ctx, sentence, event, opening: tuple[RoleRule, Mention], clause: re.Match):
+    """The speaker a clause opens with, when he speaks at *event* (_speaks_at)."""
+    rule, who = opening
+    if _speaks_at(ctx, event, who.person):
+        yield from _facts(ctx, sentence, event, rule, [who], clause)
 
 
 def _facts(ctx, sentence, event, rule: RoleRule, who: list[Mention], clause: re.Match) -> Iterator[Relation]:
@@ -178,5 +180,4 @@ def extract_roles(ctx: ArticleContext):
             if sentence.index not in reported:
                 yield from sentence_roles(ctx, sentence, event)
             elif (first := CLAUSE.match(sentence.text)) and (opening := _speaker_opening(ctx, first.group(0), 0)):
-                if _speaks_at(ctx, event, opening[1].person):
-                    yield from _facts(ctx, sentence, event, opening[0], [opening[1]], first)  # 甲强调，“…”
+                yield from _opening_facts(ctx, sentence, event, opening, first)  # 甲强调，“…”

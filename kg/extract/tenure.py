@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from kg.extract import NAMES, extractor
 from kg.extract.bodies import PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, OrgName
-from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix
+from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix, written_name
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.mentions import country_short_forms, government_bodies
 from kg.nlp.segment import has_surname, pos_tokens
 from kg.resolve.countries import countries, country_ending, mentioned_countries
-from kg.resolve.gazetteer import Division, gazetteer, short_name
+from kg.resolve.gazetteer import Division, gazetteer
 from kg.resources import lexicon_lines, lexicon_table, lexicon_words
 
 ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
@@ -115,7 +115,7 @@ def post_phrases(text: str) -> list[PostPhrase]:
         start = title_at - len(prefix) if prefix else m.start()
         place = None
         if prefix and prefix in org_prefixes() and (place := place_before(text, start, org_prefixes()[prefix][0])):
-            start -= len(_written_name(text, start, place))
+            start -= len(written_name(text, start, place))
         if prefix is None and text[:start].endswith("中共"):  # 中共中央政治局委员
             start -= 2
         floor = out[-1].end if out else 0
@@ -156,13 +156,6 @@ def _body_in_list(text: str, previous_end: int, start: int, role: str) -> tuple[
     if any(tag.startswith(("v", "d", "p", "c", "r")) for _, tag, _ in pos_tokens(body)):
         return None
     return previous_end + 1, body
-
-
-def _written_name(text: str, end: int, d: Division) -> str:
-    for form in sorted({d.name, short_name(d.name) or d.name}, key=len, reverse=True):
-        if text[:end].endswith(form):
-            return form
-    return ""
 
 
 def _chinese_name(word: str) -> bool:
