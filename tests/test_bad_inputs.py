@@ -153,7 +153,7 @@ def test_sigterm_mid_build_exits_non_zero_and_keeps_previous_outputs(tmp_path):
     before = (out / "graph.ttl").read_bytes()
     folder = tmp_path / "many"
     folder.mkdir()
-    for i in range(300):  # enough work that the build is still extracting when the signal comes
+    for i in range(3000):  # enough work that the build is still extracting when the signal comes (~12 s idle)
         (folder / f"p{i:03d}.txt").write_text(ARTICLE.replace("防汛", f"防汛{i}"), encoding="utf-8")
     proc = subprocess.Popen([sys.executable, "-m", "kg", "build", str(folder), "-o", str(out), "--no-cache"],
                             stderr=subprocess.PIPE, text=True)
