@@ -25,9 +25,9 @@ def _code_digest() -> str:
     a lexicon (even without a version bump) misses the cache instead of reusing stale facts."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for part in ("extract", "nlp", "resolve", "ingest", "data/lexicon"):
+    for part in ("extract", "nlp", "resolve", "ingest", "data/lexicon", "data/rules"):
         for f in sorted((root / part).rglob("*")):
-            if f.is_file() and f.suffix in (".py", ".txt"):
+            if f.is_file() and f.suffix in (".py", ".txt", ".tsv"):
                 h.update(f.relative_to(root).as_posix().encode())
                 h.update(f.read_bytes())
     return h.hexdigest()[:16]

@@ -133,3 +133,21 @@ def test_validate_cli_console_script(lg_sample_build):
                           text=True, timeout=300)
     assert done.returncode == 0, done.stderr
     assert "conforms" in done.stdout
+
+
+def test_validate_in_parallel_finds_what_one_process_finds(lg_sample_build, tmp_path):
+    from kg.rdf.validate import checks, validate_path
+
+    g = sample_graph(lg_sample_build)
+    meeting = chaired_meeting(g)
+    other = next(p for p in g.subjects(RDF.type, SDO.Person) if p != g.value(meeting, LG.chair))
+    g.add((meeting, LG.chair, other))  # a second chair: a violation
+    g.add((meeting, LG.partOfDay, Literal("上午", lang="zh")))
+    g.add((meeting, LG.partOfDay, Literal("下午", lang="zh")))  # sources disagree: a warning
+    file = write(g, tmp_path / "broken.ttl")
+    seen: list[tuple[int, int]] = []
+    one = validate_path(file, jobs=1)
+    two = validate_path(file, jobs=2, parallel_bytes=0, progress=lambda done, total: seen.append((done, total)))
+    assert not one.conforms and one.violations and one.warnings
+    assert two.findings == one.findings and two.triples == one.triples == len(g)
+    assert seen and seen[-1] == (len(checks()), len(checks()))

@@ -10,9 +10,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Graph
 
 from kg.rdf.emit import new_dataset, union_graph
+from kg.rdf.io import to_rdflib
 from kg.rdf.vocab import DEFAULT_BASE, INSTANCE_PREFIXES, STANDARD_PREFIXES
 
 FORMATS = {"ttl": "turtle", "trig": "trig", "nq": "nquads", "nt": "nt", "jsonld": "json-ld"}
@@ -143,7 +144,7 @@ class Statements:
         for prefix, ns in self.prefixes.items():
             g.bind(prefix, ns, override=True, replace=True)
         for t in self.triples():
-            g.add((_rdflib_term(t.subject), _rdflib_term(t.predicate), _rdflib_term(t.object)))
+            g.add((to_rdflib(t.subject), to_rdflib(t.predicate), to_rdflib(t.object)))
         return g
 
 
@@ -165,21 +166,6 @@ def _adding_triples(quads: Iterator[ox.Quad], union: set[ox.Triple]) -> Iterator
     for q in quads:
         union.add(q.triple)
         yield q
-
-
-_XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-
-
-def _rdflib_term(t: ox.NamedNode | ox.BlankNode | ox.Literal) -> URIRef | BNode | Literal:
-    if isinstance(t, ox.NamedNode):
-        return URIRef(t.value)
-    if isinstance(t, ox.BlankNode):
-        return BNode(t.value)
-    if t.language:
-        return Literal(t.value, lang=t.language)
-    if t.datatype.value == _XSD_STRING:
-        return Literal(t.value)
-    return Literal(t.value, datatype=URIRef(t.datatype.value))
 
 
 def serialize(ds: Dataset | Statements, fmt: str) -> bytes:

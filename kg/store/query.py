@@ -22,11 +22,11 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier
 
+from kg.rdf.io import XSD_STRING, to_rdflib
 from kg.store.embedded import has_store, load_file, open_store, store_dir
 from kg.store.order import Unsortable, sort_rows, split_order_by
 from kg.store.params import substitute
 
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _json_string = json.encoder.encode_basestring  # a str as json.dumps(…, ensure_ascii=False) writes it
 OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
               "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
@@ -108,20 +108,6 @@ def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
             return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
         return ox.Literal(str(term))
     raise TypeError(f"cannot bind {term!r}: not an IRI, blank node or literal")
-
-
-def to_rdflib(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> Identifier:
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        if term.datatype.value == XSD_STRING:
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(term.datatype.value))
-    raise TypeError(f"kg does not handle RDF-star terms: {term}")
 
 
 def to_rdflib_result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:

@@ -16,10 +16,10 @@ from collections.abc import Mapping, Sequence
 import pyoxigraph as ox
 import requests
 
+from kg.rdf.io import XSD_STRING
 from kg.store.params import substitute
 
 SPARQL_JSON = "application/sparql-results+json"
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 
 Row = tuple[tuple[str, tuple[str, str, str, str]], ...]
 
