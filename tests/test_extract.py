@@ -931,3 +931,81 @@ def test_negative_roles_to_play_and_meetings_in_quotes_are_no_policies():
 def test_bodies_of_villages_and_towns_named_after_them():
     f = facts_of("陆逊湖村党支部组织党员开展活动。建平乡机关党支部与铜鼓镇机关党支部开展联建。屏山社区居委会组织活动。")
     assert {"陆逊湖村党支部", "建平乡机关党支部", "铜鼓镇机关党支部", "屏山社区居委会"} <= entities(f, "org")
+
+
+# Posts abroad (issue #18): a title in a foreign country's body is never a Chinese post, whether
+# the country is written before it, before another title of the same person or elsewhere in the
+# article; a name before a title written after names holds it.
+
+def test_post_abroad_takes_the_country_written_before_it():
+    f = facts_of("国家主席习近平会见孟加拉国总理哈丽娜。")
+    assert posts(f) == {("习近平", "国家主席"), ("哈丽娜", "孟加拉国总理")}
+
+
+def test_title_after_the_name_of_a_person_abroad_is_no_chinese_post():
+    f = facts_of("越共中央总书记阮文章出席。习近平表示，愿同阮文章总书记同志保持密切沟通。")
+    assert posts(f) == {("阮文章", "越共中央总书记")}
+
+
+def test_foreign_party_leader_holds_his_own_party_post_in_every_sentence():
+    f = facts_of("朝鲜劳动党总书记金光哲致电。在习近平总书记和金光哲总书记关怀下，两国友谊不断巩固。")
+    assert posts(f) == {("习近平", "中共中央总书记"), ("金光哲", "朝鲜劳动党总书记")}
+
+
+def test_titles_listed_with_a_post_abroad_are_not_chinese_posts():
+    f = facts_of("会见越共中央政治局委员、外交部长黎文松。")
+    assert posts(f) == {("黎文松", "越共中央政治局委员")}
+    f = facts_of("越南国家主席阮春章、政府总理范文松等领导人赴使馆吊唁。")
+    assert posts(f) == {("阮春章", "越南国家主席"), ("范文松", "越南总理")}
+    f = facts_of("基里巴斯总统兼外交部长马布亚表示支持。")
+    assert posts(f) == {("马布亚", "基里巴斯总统"), ("马布亚", "基里巴斯外交部部长")}
+
+
+def test_former_post_abroad_and_a_name_written_with_a_dot():
+    f = facts_of("埃及前总理伊萨姆·沙拉巴接受专访。")
+    assert posts(f) == {("伊萨姆·沙拉巴", "埃及总理")}
+
+
+def test_ambassador_posted_abroad_is_chinas():
+    f = facts_of("中国驻汤加大使曹晓林表示，使馆已启动应急机制。")
+    assert posts(f) == {("曹晓林", "中国驻汤加大使")}
+
+
+def test_title_followed_by_no_name_gives_no_person():
+    assert entities(facts_of("陪同访华的有副总理兼财政部长官、外交部长官等。"), "person") == set()
+    assert entities(facts_of("每到一地，总书记都要深入群众。"), "person") == set()
+    assert posts(facts_of("这是习近平总书记对家乡的殷殷嘱托。")) == {("习近平", "中共中央总书记")}
+
+
+def test_one_post_one_label_whichever_way_the_ministry_is_written():
+    f = facts_of("商务部长王立新出席。商务部部长王立新讲话。")
+    assert posts(f) == {("王立新", "商务部部长")}
+
+
+# Relays (kg/extract/relays.py, data/rules/relays.tsv): items closed by 精神, joined by 、，和及.
+
+def test_relayed_meetings_listed_over_half_width_commas():
+    body = ("3月4日上午，区政府第5次常务会议召开。\n"
+            "会议传达学习省数字乡村推进会,省经济运行分析例会,省安全生产现场会会议精神,研究了全区安全生产工作。")
+    f = facts_of(body)
+    assert {r for _, r in relations(f, "relays")} == {"省数字乡村推进会", "省经济运行分析例会", "省安全生产现场会"}
+
+
+def test_relayed_speech_gives_its_meeting_or_occasion_and_instructions_give_none():
+    body = ("3月4日上午，区委常委会会议召开。\n"
+            "会议传达学习了习近平总书记在全省干部大会上的重要讲话精神，在福建考察时的重要讲话精神，"
+            "对安全生产工作作出的重要指示精神，向首届山海论坛致贺信精神。")
+    f = facts_of(body)
+    assert {r for _, r in relations(f, "relays")} == {"全省干部大会", "福建考察", "首届山海论坛"}
+
+
+def test_documents_and_vague_references_are_not_relays():
+    body = "3月4日上午，区委常委会会议召开。\n会议传达学习了上级有关会议精神和《某某工作条例》文件精神。"
+    assert relations(facts_of(body), "relays") == set()
+
+
+def test_relay_list_starts_after_an_object_that_is_no_meeting():
+    body = ("3月4日上午，区委常委会会议召开。\n"
+            "会议传达学习了近期有关文件，市委书记王明调研全市防汛工作座谈会议精神，研究部署了防汛工作。")
+    relayed = {r for _, r in relations(facts_of(body), "relays")}
+    assert len(relayed) == 1 and next(iter(relayed)).endswith("调研全市防汛工作座谈会议")

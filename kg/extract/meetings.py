@@ -14,7 +14,6 @@ from kg.extract.discourse import reported_sentences
 from kg.extract.frames import frame_type
 from kg.extract.lists import name_list_before
 from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
-from kg.extract.roles import joint_events
 from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
@@ -90,11 +89,6 @@ LEFT_STOP_WORDS = {
 LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
 # time words end a name too; not jieba's whole "t" tag, which also covers 元首
 LEFT_STOP_WORDS |= {"当天", "当日", "正在", "今天", "昨天", "日前", "近日", "目前", "此前", "随后", "同日"}
-RELAY = re.compile(
-    r"(?:深入|认真|集中|专题)?(?P<verb>传达学习|学习贯彻|传达贯彻|学习传达|传达|学习)了?(?P<obj>[^。；]+?)精神"
-)
-# in a speech at the meeting, what the meeting is to study: (某某)要深入学习贯彻…精神
-SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学习贯彻|学习领会)")
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
 # 甲、乙先后作了交流发言: speakers at the article's meeting
@@ -426,78 +420,3 @@ def _topic_start(text: str, pos: int) -> int:
     """Where a topic clause (围绕…, 就…) ending at *pos* starts; *pos* when there is none."""
     m = _TOPIC.search(text, 0, pos)
     return m.start() if m else pos
-
-
-def _relayed(part: str, events_by_alias: dict[str, Ref]) -> list[Ref]:
-    """The events whose spirit *part* names: one named by the whole part, or every meeting named
-    in it, longest names first and not overlapping (某某在甲大会、乙大会上的重要讲话和全会)."""
-    if (target := events_by_alias.get(part)) is not None:
-        return [target]
-    part = LISTED_PLENUMS.sub(lambda m: "、".join(listed_plenums(m.group(0))), part)
-    out: list[Ref] = []
-    taken: set[int] = set()
-    for alias in sorted((a for a in events_by_alias if len(a) >= 4 and a in part), key=len, reverse=True):
-        at = part.find(alias)
-        span = set(range(at, at + len(alias)))
-        if span & taken:
-            continue
-        taken |= span
-        if events_by_alias[alias] not in out:
-            out.append(events_by_alias[alias])
-    return out
-
-
-def _relaying_person(ctx: ArticleContext, clause: str) -> re.Match | None:
-    """区人大常委会副主任甲传达学习了…精神: a person named (with titles) at the start of the clause,
-    right before the relay verb."""
-    for name in sorted(ctx.persons, key=len, reverse=True):
-        at = clause.find(name)
-        if 0 <= at <= 16 and RELAY.match(clause, at + len(name)):
-            return re.compile(re.escape(clause[:at + len(name)])).match(clause)
-    return None
-
-
-@extractor("lg.relay.v1", EVENT_DETAILS)
-def extract_relays(ctx: ArticleContext):
-    """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative only)."""
-    name = "lg.relay.v1"
-    reported = reported_sentences(ctx.sentences)
-    events_by_alias = {}
-    for e in ctx.entities.values():
-        if e.kind == "event":
-            for a in e.aliases + (e.label,):
-                events_by_alias.setdefault(a, e.ref)
-    if ctx.main_event is None:
-        return
-    main_sentence = ctx.entities[ctx.main_event].evidence.sentence_index
-    is_meeting = ctx.entities[ctx.main_event].attr("type") == "Meeting"
-    for sentence in ctx.sentences:
-        if sentence.index in reported and not is_meeting:
-            continue
-        text = sentence.text
-        for clause_m in re.finditer(r"[^，。；]+", text):
-            clause = clause_m.group(0)
-            if sentence.index in reported:  # the meeting's speech: 要深入学习贯彻…精神
-                subj = SPEECH_RELAY.search(clause)
-            else:
-                subj = re.match(r"^(?:会议|会上|会前|会后)还?", clause) or _relaying_person(ctx, clause)
-            if subj:
-                start = subj.end()
-            elif clause_m.start() > 0 and RELAY.match(clause) and (
-                    sentence.index == main_sentence or re.match(r"^(?:会议|会上)", text)):
-                start = 0  # 某党组召开会议，传达学习…精神; 会议以…形式，深入学习…精神: the clause goes on
-            else:
-                continue
-            for m in RELAY.finditer(clause, start):
-                if m.start() != start:
-                    break
-                objects = clause[m.start("obj"):]
-                for part in re.split(r"精神[、，和及]?", objects):
-                    part = re.sub(r"^(?:了|和|及|、)", "", part)
-                    if not part:
-                        continue
-                    for target in _relayed(part, events_by_alias):
-                        for event in joint_events(ctx):  # both meetings of a joint session relay it
-                            if target != event:
-                                ev = ctx.evidence(sentence, clause_m.start(), clause_m.end(), name)
-                                yield Relation(event, "relays", target, ev)

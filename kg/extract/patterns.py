@@ -12,6 +12,7 @@ from kg.extract import (  # noqa: F401
     orgs,
     places,
     policies,
+    relays,
     roles,
     tenure,
 )

@@ -26,14 +26,18 @@ ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
 # them, in the same body
 ROLES.update({f"{modifier}{role}": kind for role, kind in list(ROLES.items()) for modifier in ("副", "常务")
               if not role.startswith(("副", "常务", "代")) and f"{modifier}{role}" not in ROLES})
-ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处)")
+# not a title: 委员会, 办事处; 部长官 (a minister of some countries: 外交部长官) is one title
+ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处|官)")
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
 WORDS_AFTER_TITLES = frozenset(lexicon_words("words_after_titles.txt"))  # 总理官邸, 部长人选: no names
 GENERIC_BODIES = frozenset(lexicon_words("generic_bodies.txt"))  # 、政府副总理: no body of its own
 NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})+")  # 伊萨姆·沙拉夫
 SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
 # how transcribed foreign names end (…斯, …尔): a bare title after one is no Chinese post
 TRANSCRIPTION_ENDINGS = frozenset(lexicon_words("transliteration_chars.txt"))
+# the hundred commonest surnames (surnames.txt is ranked): 蔡奇 is no transcription, 巴罗 may be one
+COMMON_SURNAMES = frozenset(lexicon_words("surnames.txt")[:100])
 # a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
 _CONJUNCTIONS = "和与同及"
 # Titles written after a name (习近平总书记, 张三同志)
@@ -63,7 +67,8 @@ class PostPhrase:
 # A body written in full right before a title (中央巡视工作领导小组组长, 某某有限公司法定代表人)
 WRITTEN_ORG = re.compile(
     r"^[\u4e00-\u9fff]{2,20}?(?:领导小组|工作组|小组|委员会|办公室|有限公司|公司|集团|大学|学院|学校|医院|"
-    r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|董事会|理事会|国会|议会|内阁|政府|部|局|厅|署|院|店|厂|银行|馆)$"
+    r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|董事会|理事会|国会|议会|内阁|政府|部|局|厅|署|院|店|厂|银行|馆|劳动党|人民党|"
+    r"工人党|共产党|民主党|共和党|保守党|工党)$"
 )
 _NOT_IN_ORG = re.compile(r"[对在经由向为是把将被从让给的]")
 
@@ -84,6 +89,21 @@ def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
     if WRITTEN_ORG.match(seg) and not _NOT_IN_ORG.search(seg) and not PREFIX_RE.fullmatch(seg):
         return start, _country_sharing_a_character(seg)
     return None
+
+
+def _country_before(text: str, end: int, role: str = "") -> tuple[int, str] | None:
+    """The country written right before *end* and where it starts, a 前 or 原 between allowed
+    (埃及前总理: a former post, in the same government); for (中国)驻某国大使, China's embassy."""
+    at = end - 1 if text[end - 1:end] in ("前", "原") else end
+    country = country_ending(text[:end]) or at < end and country_ending(text[:at])
+    if not country:
+        return None
+    start = (end if text.endswith(country, 0, end) else at) - len(country)
+    if not text.endswith("驻", 0, start):
+        return start, country
+    if role != "大使" or text.endswith("华", 0, end) or text.endswith(tuple(countries()), 0, start - 1):
+        return None  # 驻印尼大使 of a title before; 伊朗驻黎巴嫩大使: Iran's
+    return start - 1 - (2 if text.endswith("中国", 0, start - 1) else 0), f"中国驻{country}大使馆"
 
 
 def _country_sharing_a_character(body: str) -> str:
@@ -125,12 +145,13 @@ def post_phrases(text: str) -> list[PostPhrase]:
             short = _written_org(text, m.start() + 1, floor)  # 商务部长: one 部 for 商务部 and 部长
             glued = floor and short == (floor, text[floor:m.start() + 1]) and "\u4e00" <= text[floor] <= "\u9fff"
             written = None if glued else short  # not 总统 + 府首席部长
+        if written is None and prefix is None and role == "外交部长":  # the ministry, not the body of a
+            country = _country_before(text, start)  # title before; a country's when one is written
+            written, role = (country[0], country[1] + "外交部") if country else (start, "外交部"), "部长"
         if written is not None and text[written[0] - 1:written[0]] == "兼" and out and out[-1].org_name in countries():
             written = (written[0], out[-1].org_name + written[1])  # 德国副总理兼财政部长: 德国财政部
-        if written is None and prefix is None and (country := country_ending(text[:start])):
-            written = (start - len(country), country)  # 新加坡总理: not 国务院总理
-        if written is None and prefix is None and role == "外交部长":
-            written, role = (start, "外交部"), "部长"  # the ministry, not the body of a title before
+        if written is None and prefix is None:
+            written = _country_before(text, start, role)  # 新加坡总理: not 国务院总理
         if written is None and prefix is None and out:
             written = _body_in_list(text, out[-1].end, start, role)
         if written is not None:
@@ -201,6 +222,23 @@ def _foreign_name_at(text: str, pos: int) -> str | None:
     return name[:cut] if cut >= 2 else None
 
 
+def _dotted_name_at(text: str, pos: int) -> str | None:
+    """A transcribed name written with dots from *pos* (伊萨姆·沙拉夫), its last part ending where
+    a boundary or a verb starts (沙拉夫 before 接受)."""
+    m = DOTTED_NAME.match(text, pos)
+    if m is None:
+        return None
+    first = pos + min(i for i in (m[0].find(c) for c in "·•・") if i >= 0)
+    if any(_ends_name(text, k) for k in range(pos + 1, first)):
+        return None  # 习近平致电亚科夫·米拉托维奇: a name, then a verb, then the dotted name
+    last = max(m[0].rfind(c) for c in "·•・") + pos + 1
+    return text[pos:next((k for k in range(last + 1, m.end()) if _ends_name(text, k)), m.end())]
+
+
+def _ends_name(text: str, pos: int) -> bool:
+    return _is_boundary(text, pos) or _verb_at(text, pos) or text[pos] in _NAME_STOPS
+
+
 def _name_ends_at(text: str, pos: int, following: list[tuple[str, str, int]]) -> bool:
     """What follows *pos* ends a name: a boundary, or a verb of two characters or more (表示, 会见)."""
     return _is_boundary(text, pos) or any(len(w) > 1 and t.startswith("v") for w, t, _ in following)
@@ -249,8 +287,8 @@ def name_after(text: str, pos: int) -> str | None:
     """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
     for n in (3, 2):
         cand = text[pos:pos + n]
-        if n == 3 and cand[-1:] in ("和", "与", "及", "等"):
-            continue  # 李强和省长赵刚: the conjunction ends the name
+        if cand[-1:] in ("和", "与", "及", "等"):
+            continue  # 李强和省长赵刚: the conjunction ends the name; 官等: 等 closes a list
         if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and _is_boundary(text, pos + 2)
                 and not _tagged_name(text, cand)):
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
@@ -281,6 +319,8 @@ def _word_not_name_at(text: str, pos: int) -> bool:
         if start == pos:
             if len(word) > 1:  # 总理官邸时: a word that follows titles (官邸) starts no name either
                 return tag.startswith(_NOT_NAME_TAGS) or word in WORDS_AFTER_TITLES
+            if tag == "d":  # 总书记都要深入…: an adverb before a verb (a surname too: 都)
+                return any(s == pos + 1 and t.startswith("v") for _, t, s in pos_tokens(text))
             return tag.startswith(("c", "p", "u")) or tag == "v" and text[pos + 1:pos + 2] in ("了", "着", "过")
     return False
 
@@ -331,8 +371,8 @@ def _party_centre(text: str, phrase: PostPhrase) -> OrgName | None:
     """The central committee of a party other than the CPC glued to 中央: a democratic party
     (民盟中央主席, 致公党中央主席) or a foreign party, whose name starts with a country's name or
     short form (越共中央总书记, 老挝人民革命党中央总书记)."""
-    if phrase.prefix not in ("中央", "党中央"):
-        return None
+    if phrase.prefix not in ("中央", "党中央") and not (phrase.prefix is None and phrase.role.startswith("中央")):
+        return None  # (越共中央政治局委员: the title starts with 中央)
     head = text[max(0, phrase.start - 12):phrase.start] + ("党" if phrase.prefix == "党中央" else "")
     shorts = country_short_forms()
     for i in range(len(head) - 2, -1, -1):  # shortest party name first
@@ -367,8 +407,8 @@ def _abroad(ctx: ArticleContext, name: str) -> bool:
     if ref is not None and any(t.person == ref and t.post.label.startswith(tuple(countries()))
                                for t in ctx.tenures.values()):
         return True
-    return name[-1] in TRANSCRIPTION_ENDINGS and bool(
-        mentioned_countries("\n".join(s.text for s in ctx.sentences)))
+    return (name[-1] in TRANSCRIPTION_ENDINGS and name[0] not in COMMON_SURNAMES
+            and bool(mentioned_countries("\n".join(s.text for s in ctx.sentences))))
 
 
 def _government_of(country: str) -> OrgName:
@@ -379,9 +419,12 @@ def _government_of(country: str) -> OrgName:
 def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
     if phrase.org_name in countries():
         return _government_of(countries()[phrase.org_name].name)
+    if phrase.org_name and phrase.org_name.removesuffix("政府") in countries():  # 老挝政府总理: 老挝总理
+        return _government_of(countries()[phrase.org_name.removesuffix("政府")].name)
     if phrase.org_name:
         kind = "Enterprise" if is_enterprise_name(phrase.org_name) else None
-        return OrgName(phrase.org_name, phrase.org_name, None, kind, "unknown")
+        level = "foreign" if _country_of(phrase.org_name, "") else "unknown"  # 朝鲜劳动党, 美国国务院
+        return OrgName(phrase.org_name, phrase.org_name, None, kind, level)
     if phrase.prefix:
         return resolve_prefix(phrase.prefix, ctx, phrase.place)
     default = ROLES[phrase.role]
@@ -412,18 +455,27 @@ def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
         return None
     role = phrase.role
     ref = Ref("enterprise" if org.type == "Enterprise" else "org", org.key)
-    if org.level == "foreign":  # 新加坡总理, in 新加坡政府
-        return Post(ref, role, org.label.removesuffix("政府") + role, surface)
+    if org.level == "foreign":  # 新加坡总理, in 新加坡政府; 越共中央政治局委员
+        return Post(ref, role, _joined(org.label.removesuffix("政府"), role), surface)
+    if phrase.org_name and phrase.org_name.endswith("大使馆") and role == "大使":  # 中国驻汤加大使
+        return Post(ref, role, phrase.org_name.removesuffix("馆"), surface)
     if phrase.org_name or org.type == "Enterprise":  # 某某公司党组成员、副总经理: the company's
         return Post(ref, role, org.label + role, surface)
     if ROLES[role] == "national_state":  # 国家主席, 国家副主席: the organ is named after its head
         return Post(ref, role, role, surface)
-    overlap = max((k for k in range(1, len(role) + 1) if org.label.endswith(role[:k])), default=0)
-    label = org.label + role[overlap:]  # 国务院 + 国务院总理, 中共中央 + 中央政治局常委
+    label = _joined(org.label, role)
     if org.label.endswith("政府") and role.endswith("长"):  # 区政府 + 区长: 莲都区区长, or 区长 unresolved
         place = org.label.removesuffix("政府").removesuffix("人民")  # 州人民政府 + 州长: 州长
         label = role if len(place) <= 1 else place + role
     return Post(ref, role, label, surface)
+
+
+def _joined(body: str, role: str) -> str:
+    """A post's name: 国务院 + 国务院总理, 中共中央 + 中央政治局常委, the shared part written once; one
+    shared character is not (商务部 + 部长: 商务部部长, as the post is named when its body is written
+    in full)."""
+    overlap = max((k for k in range(2, len(role) + 1) if body.endswith(role[:k])), default=0)
+    return body + role[overlap:]
 
 
 def _body_entity(org: OrgName, surface: str, ev) -> Entity:
@@ -461,7 +513,16 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     between a body and its title (省委车俊书记), or before a title written after the name
     (习近平总书记, 范明政总理: none when he holds a post abroad)."""
     last = group[-1]
+    if len(group) == 1 and last.prefix is None and last.org_name is None and last.role in TITLE_AFTER_NAME:
+        # 习近平总书记殷殷嘱托, 金正恩总书记关怀: a name right before the title holds it, and what
+        # follows is no name
+        if (between := _name_between_body_and_title(text, last)) is not None:
+            return between
+        if (hit := _name_before_bare_title(ctx, text, last.start, pos_tokens(text))) is not None:
+            return None if _abroad(ctx, hit[0]) else Holder(hit[0], hit[1], last.end, tuple(group))
     n = name_after(text, last.end)
+    if n is not None and (dotted := _dotted_name_at(text, last.end)) is not None:
+        n = dotted  # 伊萨姆·沙拉夫: a transcribed name, whole
     if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
         if (whole := _foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
             n = whole
@@ -470,12 +531,8 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     if n is not None:
         return Holder(n, group[0].start, last.end + len(n), tuple(group))
     if last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
-        before = text[:last.start]  # 省委车俊书记: organisation, name, title
-        for m in PREFIX_RE.finditer(before[-8:]):
-            cand = before[-8:][m.end():]
-            if _chinese_name(cand) and cand[0] not in _CONJUNCTIONS:
-                phrase = PostPhrase(last.start, last.end, m.group(0), last.role)
-                return Holder(cand, len(before) - len(cand) - len(m.group(0)), last.end, (phrase,))
+        if (between := _name_between_body_and_title(text, last)) is not None:
+            return between
         if (hit := _name_before_bare_title(ctx, text, last.start, pos_tokens(text))) is not None:
             # 范明政总理: the title of his post abroad, not 国务院总理
             return None if _abroad(ctx, hit[0]) else Holder(hit[0], hit[1], last.end, tuple(group))
@@ -488,11 +545,25 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     return None
 
 
+def _name_between_body_and_title(text: str, last: PostPhrase) -> Holder | None:
+    """省委车俊书记: a body, a name, the title."""
+    before = text[:last.start]
+    for m in PREFIX_RE.finditer(before[-8:]):
+        cand = before[-8:][m.end():]
+        if _chinese_name(cand) and cand[0] not in _CONJUNCTIONS:
+            phrase = PostPhrase(last.start, last.end, m.group(0), last.role)
+            return Holder(cand, len(before) - len(cand) - len(m.group(0)), last.end, (phrase,))
+    return None
+
+
 def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: OrgName | None):
     """The body of each title of a group: the one written, the party centre, the body of the title
     before (政府党组副书记、副主席), the foreign government of a list abroad (越南国家主席甲、总理乙),
     the body of the titles before a comma (区人大常委会主任甲，副主任乙)."""
-    listed_abroad = abroad is not None and text[abroad[1]:holder.start] in ("、", "和", "与")
+    # 越南国家主席甲、(政府)总理乙: listed after a holder of a post abroad, with no body or a generic one
+    between = text[abroad[1]:holder.start] if abroad is not None else ""
+    listed_abroad = abroad is not None and between[:1] in ("、", "和", "与") and (
+        len(between) == 1 or between[1:] in GENERIC_BODIES and not holder.group[0].prefix)
     orgs: list[tuple[OrgName | None, PostPhrase]] = []
     for p in holder.group:
         if listed_abroad and p.prefix is None and p.org_name is None:
@@ -508,12 +579,51 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
     if body is not None and all(o is None and p.role in BODY_TITLES for o, p in orgs):
         if text[:holder.start].endswith(("，", "、", "；")):
             orgs = [(body, p) for _, p in orgs]
+    foreign = next((o for o, _ in orgs if o is not None and o.level == "foreign"), None)
+    if foreign is not None:  # 越共中央政治局委员、外交部长: the other titles are of the same country
+        orgs = [(_abroad_body(foreign, p, text) if o is not None and o.level != "foreign" and _implied_national(p)
+                 else o, p) for o, p in orgs]
     return orgs
+
+
+def _implied_national(phrase: PostPhrase) -> bool:
+    """A title whose body, a Chinese central one, is not written (总理: 国务院; 外交部长: 外交部)."""
+    if phrase.prefix is not None:
+        return False
+    if phrase.org_name is None:
+        return ROLES[phrase.role] in NATIONAL_DEFAULT
+    return phrase.org_name in government_bodies()
+
+
+def _abroad_body(foreign: OrgName, phrase: PostPhrase, text: str) -> OrgName | None:
+    """The body of a title listed with a post abroad (越南国家主席、总理; 越共中央政治局委员、外交部长):
+    the same country's government or ministry; none when the country is not known."""
+    country = _country_of(foreign.label, text)
+    if country is None:
+        return None
+    if phrase.org_name:
+        body = country + phrase.org_name
+        return OrgName(body, body, None, "GovernmentOrganization", "foreign")
+    return _government_of(country)
+
+
+def _country_of(body: str, text: str) -> str | None:
+    """The country of a foreign body: the one its name starts with (越南政府), or for a party named
+    by a country's short form (越共中央) the one country of that initial *text* names."""
+    for n in range(min(len(body), 12), 1, -1):
+        if body[:n] in countries():
+            return countries()[body[:n]].name
+    initial = {c.name for c in mentioned_countries(text) if c.name.startswith(body[:1])}
+    return next(iter(initial)) if len(initial) == 1 else None
 
 
 @extractor("lg.tenure.v1", NAMES)
 def extract_tenures(ctx: ArticleContext):
     name = "lg.tenure.v1"
+    # the posts in a Chinese central body that is not written (总理, 外交部长), kept until the whole
+    # article is read, and the people it gives a post abroad (越南总理范明政)
+    held: list[tuple[str, tuple]] = []
+    abroad_people: set[str] = set()
     for sentence in ctx.sentences:
         text = sentence.text
         phrases = post_phrases(text)
@@ -535,13 +645,20 @@ def extract_tenures(ctx: ArticleContext):
                 people += _listed_after(text, holder.end, pos_tokens(text))
             foreign_org = orgs[-1][0] if orgs and orgs[-1][0] is not None and orgs[-1][0].level == "foreign" else None
             abroad = (foreign_org, people[-1][2]) if foreign_org is not None else None
+            if foreign_org is not None or any(o is not None and o.level == "foreign" for o, _ in orgs):
+                abroad_people.update(who for who, _, _ in people)
             for who, wstart, wend in people:
                 yield from _tenures_of(ctx, sentence, who, (holder.start if who == holder.name else wstart, wend),
-                                       level, orgs, name)
+                                       level, orgs, name, held)
+    for who, records in held:  # 阮富仲总书记: no Chinese post for a person the article places abroad
+        if who not in abroad_people and not _abroad(ctx, who):
+            yield from records
 
 
-def _tenures_of(ctx: ArticleContext, sentence, who: str, span: tuple[int, int], level: str, orgs, name: str):
-    """The person *who* and the posts *orgs* give him, with the bodies they are in."""
+def _tenures_of(ctx: ArticleContext, sentence, who: str, span: tuple[int, int], level: str, orgs, name: str,
+                held: list):
+    """The person *who* and the posts *orgs* give him, with the bodies they are in; posts in an
+    unwritten Chinese central body go to *held*."""
     pref = Ref("person", ctx.person_key(who, level))
     ev = ctx.evidence(sentence, span[0], span[1], name)
     yield Entity("person", pref.key, who, ev, (who,))
@@ -549,8 +666,11 @@ def _tenures_of(ctx: ArticleContext, sentence, who: str, span: tuple[int, int], 
     for org, phrase in orgs:
         post = _post(org, phrase, sentence.text[phrase.start:phrase.end])
         if post is not None and org is not None:
-            yield _body_entity(org, phrase.prefix or org.label, ev)
-            yield Tenure(pref, post, ev)
+            records = (_body_entity(org, phrase.prefix or org.label, ev), Tenure(pref, post, ev))
+            if org.level != "foreign" and _implied_national(phrase):
+                held.append((who, records))
+            else:
+                yield from records
 
 
 def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:

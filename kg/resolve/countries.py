@@ -9,6 +9,8 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from kg.resources import lexicon_table
+
 _CHINESE = {"CN", "HK", "MO", "TW"}
 
 
@@ -35,6 +37,13 @@ def countries() -> dict[str, Country]:
         country = Country(c.alpha_2, forms[0])
         for form in forms:
             out.setdefault(form, country)
+    # the usual names pycountry lacks or misspells (孟加拉国, 柬埔寨) are the countries' names
+    usual: dict[str, Country] = {}
+    for name, code in lexicon_table("country_names.txt"):
+        usual.setdefault(code, Country(code, name))
+    out = {form: usual.get(c.code, c) for form, c in out.items()}
+    for country in usual.values():
+        out.setdefault(country.name, country)
     return out
 
 

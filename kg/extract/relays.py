@@ -1,0 +1,210 @@
+"""Relays: the meetings and speeches whose 精神 an event relayed or studied.
+
+``会议传达学习了甲会议精神、乙在丙大会上的重要讲话精神和丁、戊主要精神，研究了…``: after a relay
+verb come items, each closed by 精神 and joined by 、，和及 (a list may run over commas, as pages
+with half-width punctuation write it). What each item stands for (a meeting, the meeting a
+speech was given at, the occasion of a speech, or nothing) is said by data/rules/relays.tsv; an
+item no rule claims is a list of meetings. An event relayed and not yet known is made here, as a
+meeting referred to. Who relays: the article's meeting (会议/会上 opening the clause, or a person
+named there), and in a speech at it, what the meeting is to study (要深入学习贯彻…精神).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from kg.extract import EVENT_DETAILS, extractor
+from kg.extract.context import ArticleContext
+from kg.extract.discourse import reported_sentences
+from kg.extract.meetings import LISTED_PLENUMS, MEETING_WORDS, MW, NAMED_SESSION, Meetings, listed_plenums
+from kg.extract.roles import joint_events
+from kg.model import Ref, Relation
+from kg.nlp.segment import pos_tokens
+from kg.resources import rule_table
+
+NAME = "lg.relay.v1"
+RULES = tuple((rule_id, gives, re.compile(pattern)) for rule_id, gives, pattern in rule_table("relays.tsv", 3))
+VERB = re.compile(r"(?:深入|认真|集中|专题|及时)?(?:传达学习|学习贯彻|传达贯彻|学习传达|学习领会|传达|学习)了?")
+# in a speech at the meeting, what the meeting is to study: (某某)要深入学习贯彻…精神
+SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学习贯彻|学习领会)")
+# 精神 closes an item when a separator, a conjunction or the end follows (not 二十大精神研讨班)
+ITEM_END = re.compile(r"精神(?=[、，；。和及与]|以及|$)")
+CONNECTORS = re.compile(r"^(?:[、，和及与]|以及|并|还|了)+")
+# the item's own words before 精神 that name no part of the event (主要精神, 会议精神 of 某推进会)
+TRAILING = re.compile(r"(?:的)?(?:主要|重要|有关|相关)?$")
+SESSION = re.compile(r"(?:党的)?[一二三四五六七八九十]{1,3}大")  # 党的二十大
+MEETING_END = re.compile(rf"^.*{MW}")  # the longest start of a text that ends with a meeting word
+MAX_ITEM = 160  # characters from one 精神 to the next: a long list of meetings runs over 100
+
+
+def relay_items(text: str, pos: int) -> list[tuple[int, int, str]]:
+    """The items relayed after a relay verb ending at *pos*: (start, end, text before 精神). The
+    list ends at the end of the sentence, at a semicolon, or where a clause after a comma starts
+    with a verb (…精神，研究部署了…)."""
+    out = []
+    for m in ITEM_END.finditer(text, pos):
+        raw = text[pos:m.start()]
+        lead = CONNECTORS.match(raw)
+        start = pos + (lead.end() if lead else 0)
+        if "；" in raw or len(raw) > MAX_ITEM or _new_clause(text, pos, m.start()):
+            break
+        if (verb := VERB.match(text, start)) is not None and verb.end() > start:
+            start = verb.end()  # 传达学习了甲精神和学习贯彻乙精神
+        start = _list_start(text, start, m.start())
+        out.append((start, m.start(), text[start:m.start()].replace("，", "、")))
+        pos = m.end()
+    return out
+
+
+def _list_start(text: str, start: int, end: int) -> int:
+    """Where the item ending at *end* starts: after the last comma that closes something other
+    than a meeting (传达学习了有关文件，某某调研某工作座谈会议精神: the item is the second)."""
+    for comma in range(end - 1, start - 1, -1):
+        if text[comma] == "，" and not text[start:comma].endswith(tuple(MEETING_WORDS)):
+            return comma + 1
+    return start
+
+
+def _new_clause(text: str, start: int, end: int) -> bool:
+    """A clause after a comma between *start* and *end* opens with a verb other than a relay
+    verb (…精神，研究部署了…): the list of items has ended."""
+    return any(not _item_continues(text, i + 1) for i in range(start, end) if text[i] == "，")
+
+
+def _item_continues(text: str, at: int) -> bool:
+    """The clause at *at* goes on with the list: it names a meeting or something whose 精神 is
+    relayed (省经济工作例会，…), or opens with no verb, or with a relay verb."""
+    clause = re.match(r"[^，；。]*", text[at:]).group(0)
+    if "精神" in clause or clause.endswith(tuple(MEETING_WORDS)):
+        return True
+    first = next(((w, t) for w, t, s in pos_tokens(text) if s == at), None)
+    return first is None or not first[1].startswith("v") or VERB.match(text, at) is not None
+
+
+def relayed(item: str) -> list[tuple[str, str]]:
+    """What one item stands for: (label, rule id) for each event, none for an instruction or a
+    vague reference."""
+    item = LISTED_PLENUMS.sub(lambda m: "、".join(listed_plenums(m.group(0))), TRAILING.sub("", item))
+    if (whole := _by_rule(item)) is not None:
+        return whole
+    out = []
+    for piece in _pieces(item):  # 甲会议、乙会议; 某某在甲会上的讲话和全会; 给甲的回信、致乙的贺信
+        if (by_rule := _by_rule(piece)) is not None:
+            out += by_rule
+        else:
+            out += [(label, "meetings") for label in meetings_in(piece)]
+    return out
+
+
+def meetings_in(text: str) -> list[str]:
+    """The meetings *text* names: each piece of a list (甲会议、乙会议; 二十届二中、三中全会) that is
+    a meeting's name (ends with a meeting word, or a numbered session: 党的二十大), cut after its
+    meeting word (省委常委会会议听取汇报: 省委常委会会议); a bare 全会 or 会议 names none."""
+    text = LISTED_PLENUMS.sub(lambda m: "、".join(listed_plenums(m.group(0))), text)
+    out = []
+    for piece in _pieces(text):
+        if piece in MEETING_WORDS:
+            continue  # 讲话和全会精神: the meeting named before
+        if SESSION.fullmatch(piece) or NAMED_SESSION.fullmatch(piece):
+            out.append(piece)
+        elif (m := MEETING_END.search(piece)) is not None and m.end() > 2:
+            out.append(_without_repeated_word(piece[:m.end()]))
+    return out
+
+
+def _pieces(item: str) -> list[str]:
+    """*item* cut at 、和及 outside quotation marks (“腾笼换鸟、凤凰涅槃”攻坚行动现场会 is one)."""
+    out, depth, start = [], 0, 0
+    for m in re.finditer(r"[“”]|、|和|及|以及", item):
+        if m.group(0) in "“”":
+            depth += 1 if m.group(0) == "“" else -1
+        elif depth <= 0:
+            out.append(item[start:m.start()])
+            start = m.end()
+    return [p for p in out + [item[start:]] if p]
+
+
+def _by_rule(item: str) -> list[tuple[str, str]] | None:
+    """The event the first matching rule finds in *item* ([] for none); None when no rule does."""
+    for rule_id, gives, pattern in RULES:
+        if (m := pattern.search(item)) is not None:
+            if gives == "none":
+                return []
+            if gives == "whole":
+                return [(item, rule_id)]
+            # 在甲大会、乙会议上的讲话: each meeting; 在某地考察时的讲话: the visit
+            return [(label, rule_id) for label in meetings_in(m["event"]) or [m["event"]]]
+    return None
+
+
+def _without_repeated_word(label: str) -> str:
+    """某推进会会议 (the 会议 of a 推进会): the meeting's name."""
+    if label.endswith("会议") and label[:-2].endswith(tuple(w for w in MEETING_WORDS if w.endswith("会"))):
+        return label[:-2]
+    return label
+
+
+def _relay_positions(ctx: ArticleContext, sentence, in_speech: bool, main_sentence: int) -> Iterator[int]:
+    """Where the relay verbs of *sentence* end, for relays by the article's meeting."""
+    text = sentence.text
+    for clause in re.finditer(r"[^，。；]+", text):
+        part = clause.group(0)
+        if in_speech:
+            subject = SPEECH_RELAY.search(part)
+        else:
+            subject = re.match(r"^(?:会议|会上|会前|会后)还?", part) or _relaying_person(ctx, part)
+        if subject:
+            at = subject.end()
+        elif clause.start() > 0 and (sentence.index == main_sentence or re.match(r"^(?:会议|会上)", text)):
+            at = 0  # 某党组召开会议，传达学习…精神; 会议以…形式，深入学习…精神: the clause goes on
+        else:
+            continue
+        verb = VERB.match(part, at)
+        if verb is not None and verb.end() > at and "精神" in text[clause.start() + verb.end():]:
+            yield clause.start() + verb.end()
+
+
+def _relaying_person(ctx: ArticleContext, clause: str) -> re.Match | None:
+    """区人大常委会副主任甲传达学习了…精神: a person named (with titles) at the start of the clause,
+    right before the relay verb."""
+    for name in sorted(ctx.persons, key=len, reverse=True):
+        at = clause.find(name)
+        verb = VERB.match(clause, at + len(name)) if 0 <= at <= 16 else None
+        if verb is not None and verb.end() > verb.start():
+            return re.compile(re.escape(clause[:at + len(name)])).match(clause)
+    return None
+
+
+@extractor(NAME, EVENT_DETAILS)
+def extract_relays(ctx: ArticleContext):
+    """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative, and the meeting's speeches)."""
+    if ctx.main_event is None:
+        return
+    reported = reported_sentences(ctx.sentences)
+    known: dict[str, Ref] = {}
+    for e in ctx.entities.values():
+        if e.kind == "event":
+            for alias in e.aliases + (e.label,):
+                known.setdefault(alias, e.ref)
+    meetings = Meetings(ctx, NAME)
+    main_sentence = ctx.entities[ctx.main_event].evidence.sentence_index
+    is_meeting = ctx.entities[ctx.main_event].attr("type") == "Meeting"
+    for sentence in ctx.sentences:
+        in_speech = sentence.index in reported
+        if in_speech and not is_meeting:
+            continue
+        for pos in _relay_positions(ctx, sentence, in_speech, main_sentence):
+            for start, end, item in relay_items(sentence.text, pos):
+                for label, rule_id in relayed(item):
+                    at = sentence.text.find(label, start, end)
+                    span = (at, at + len(label)) if at >= 0 else (start, end)
+                    target = known.get(label)
+                    if target is None:
+                        records = meetings.event(sentence, *span, label, False)
+                        yield from records
+                        target = known[label] = records[0].ref
+                    ev = ctx.evidence(sentence, start, end, f"{NAME}:{rule_id}")
+                    for event in joint_events(ctx):  # both meetings of a joint session relay it
+                        if target != event:
+                            yield Relation(event, "relays", target, ev)
