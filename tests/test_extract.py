@@ -1009,3 +1009,11 @@ def test_relay_list_starts_after_an_object_that_is_no_meeting():
             "会议传达学习了近期有关文件，市委书记王明调研全市防汛工作座谈会议精神，研究部署了防汛工作。")
     relayed = {r for _, r in relations(facts_of(body), "relays")}
     assert len(relayed) == 1 and next(iter(relayed)).endswith("调研全市防汛工作座谈会议")
+
+
+def test_inspection_led_with_a_group_to_a_place_or_a_topic():
+    f = facts_of("6月20日，县政协主席林纪章带领县政协常委等人员对我县重点项目开展视察，县政协副主席丁景华、余林等参加视察。")
+    assert entities(f, "event") == {"林纪章对我县重点项目开展视察"}
+    assert {p for _, p in relations(f, "attendee")} == {"林纪章", "丁景华", "余林"}
+    f = facts_of("6月21日，市政协副主席林恒章带领市政协课题组来我县开展调研工作。副县长林颖华陪同调研。")
+    assert {p for _, p in relations(f, "attendee")} == {"林恒章", "林颖华"}

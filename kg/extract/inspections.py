@@ -16,10 +16,15 @@ from kg.extract.lists import name_list_before
 from kg.extract.meetings import Meetings
 from kg.model import Entity, Ref, Relation
 
-GO = r"(?:在|到|赴|赶赴|来到|前往|深入)"
-VISIT = r"(?:(?:开展|进行)(?:工作|专题)?调研|调研|考察|视察|督导|检查指导|检查|指导[^，。；]{0,12}?工作)"
+GO = r"(?:在|到|赴|赶赴|来到|前往|深入|来)"  # 来我县调研
+VISIT = (r"(?:(?:开展|进行)了?(?:工作|专题)?(?:调研|视察|考察)(?:工作)?|调研|考察|视察|督导|检查指导|检查|"
+         r"指导[^，。；]{0,12}?工作)")
 # who went with the lead: 率队, 带队, 一行, 率考察团
-LEADING = r"(?:率队|带队|一行|率[^，。；]{1,8}?(?:团|组|队))?(?:现场|实地|专程)?"
+# 率队, 带队, 一行, 率考察团, 带领市政协课题组, 率人资环委领导一行
+LEADING = (r"(?:率队|带队|一行|(?:率领|带领|率)[^，。；]{1,24}?(?:团|组|队|一行|人员|委员|领导|干部))?"
+           r"(?:一行)?(?:现场|实地|专程)?")
+# a title written after the name: 牛立文副主席率…
+TITLE_AFTER = r"(?:总书记|副?主席|副?总理|同志|副?书记|副?省长|副?市长|副?县长|副?区长)?"
 DAY = r"(?:\d{1,2}月)?\d{1,2}日"
 WHEN = (rf"(?:{DAY}(?:[至—\-－~～]{DAY})?(?:上午|下午|晚上|晚|夜|凌晨|早)?|今天|今日|近日|日前|当天)?"
         r"(?:（[^）]{1,12}）)?")
@@ -33,8 +38,8 @@ _CUES = ("调研", "考察", "视察", "督导", "检查", "指导", "报告")
 def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
-        rf"(?P<name>{who})(?:总书记|主席|总理|同志)?{WHEN}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后)?"
-        rf"(?:(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT}(?:(?!时(?:强调|指出|表示|说))[^，。；]){{0,20}}?)(?=[，。；]|并|时(?:强调|指出|表示|说)|$)"
+        rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后)?"
+        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<visit>{VISIT}(?:(?!时(?:强调|指出|表示|说))[^，。；]){{0,20}}?)(?=[，。；]|并|时(?:强调|指出|表示|说)|$)"
         rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
         rf"|(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,20}}?)(?=[，。；]|时(?:强调|指出|表示|说)|$))"
     )
@@ -62,6 +67,8 @@ def extract_inspections(ctx: ArticleContext):
             where = m[group]
             if re.search(r"^会|会议?上$", where):
                 continue  # 在会上作报告: the meeting's own business
+            if m["go"] in ("对", "就") and not re.match(r"开展|进行", m["visit"]):
+                continue  # 对照检查, 就亲自考察了: only 对某某开展视察 is a visit to a topic
             person = ctx.persons[m["name"]]
             if m["lecture"] is not None:
                 verb = text[m.start("lecture") - 1]  # 作 or 做, as written

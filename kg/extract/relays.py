@@ -26,6 +26,9 @@ from kg.resources import rule_table
 NAME = "lg.relay.v1"
 RULES = tuple((rule_id, gives, re.compile(pattern)) for rule_id, gives, pattern in rule_table("relays.tsv", 3))
 VERB = re.compile(r"(?:深入|认真|集中|专题|及时)?(?:传达学习|学习贯彻|传达贯彻|学习传达|学习领会|传达|学习)了?")
+# a verb opening an item (传达学习了甲精神和贯彻落实乙精神): not part of what is relayed
+ITEM_VERB = re.compile(r"(?:深入|认真|全面)?(?:传达学习|学习贯彻|传达贯彻|学习传达|学习领会|贯彻落实|"
+                       r"传达|学习|贯彻|落实|领会)了?")
 # in a speech at the meeting, what the meeting is to study: (某某)要深入学习贯彻…精神
 SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学习贯彻|学习领会)")
 # 精神 closes an item when a separator, a conjunction or the end follows (not 二十大精神研讨班)
@@ -49,8 +52,8 @@ def relay_items(text: str, pos: int) -> list[tuple[int, int, str]]:
         start = pos + (lead.end() if lead else 0)
         if "；" in raw or len(raw) > MAX_ITEM or _new_clause(text, pos, m.start()):
             break
-        if (verb := VERB.match(text, start)) is not None and verb.end() > start:
-            start = verb.end()  # 传达学习了甲精神和学习贯彻乙精神
+        if (verb := ITEM_VERB.match(text, start)) is not None and verb.end() > start:
+            start = verb.end()  # 传达学习了甲精神和学习贯彻乙精神; 贯彻落实丙精神
         start = _list_start(text, start, m.start())
         out.append((start, m.start(), text[start:m.start()].replace("，", "、")))
         pos = m.end()
@@ -109,7 +112,8 @@ def meetings_in(text: str) -> list[str]:
         if SESSION.fullmatch(piece) or NAMED_SESSION.fullmatch(piece):
             out.append(piece)
         elif (m := MEETING_END.search(piece)) is not None and m.end() > 2:
-            out.append(_without_repeated_word(piece[:m.end()]))
+            named = re.sub(r"^[^“”]*在(?=[^在]{2,}$)", "", piece[:m.end()])  # 某某在某峰会: the 峰会
+            out.append(_without_repeated_word(named))
     return out
 
 
@@ -133,8 +137,9 @@ def _by_rule(item: str) -> list[tuple[str, str]] | None:
                 return []
             if gives == "whole":
                 return [(item, rule_id)]
-            # 在甲大会、乙会议上的讲话: each meeting; 在某地考察时的讲话: the visit
-            return [(label, rule_id) for label in meetings_in(m["event"]) or [m["event"]]]
+            # 在甲大会、乙会议上的讲话: each meeting; 在某地考察时的讲话: the visit; 在主持某会议时
+            event = re.sub(r"^(?:主持|出席|参加)", "", m["event"])
+            return [(label, rule_id) for label in meetings_in(event) or [event]]
     return None
 
 
