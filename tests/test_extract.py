@@ -1017,3 +1017,10 @@ def test_inspection_led_with_a_group_to_a_place_or_a_topic():
     assert {p for _, p in relations(f, "attendee")} == {"林纪章", "丁景华", "余林"}
     f = facts_of("6月21日，市政协副主席林恒章带领市政协课题组来我县开展调研工作。副县长林颖华陪同调研。")
     assert {p for _, p in relations(f, "attendee")} == {"林恒章", "林颖华"}
+
+
+def test_two_countries_short_forms_name_no_city():
+    from kg.resolve.locality import article_locality
+
+    assert article_locality(make_article("王明表示，巴中友谊深厚。巴中民心相亲，推动巴中合作。")).city is None
+    assert article_locality(make_article("巴中市委书记张三主持会议。巴中市要加快发展。")).city.name == "巴中市"

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.model import Article
+from kg.nlp.mentions import country_short_forms
 from kg.resolve.gazetteer import Division, gazetteer
 
 
@@ -36,7 +37,10 @@ _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 def is_written_form(name: str, d: Division, near: Division | None = None) -> bool:
     """Accept a division's short form (莲都 for 莲都区) only for provinces and cities, or for
     districts in the province of *near*: short forms of districts are often common words
-    (振兴, 资源, 惠民)."""
+    (振兴, 资源, 惠民). Two countries' one-character short forms side by side (巴中 in 巴中关系, 中巴合作)
+    name the two countries, never a division by its short form (巴中市 must be written whole)."""
+    if name != d.name and len(name) == 2 and all(c in country_short_forms() for c in name):
+        return False
     if name == d.name or d.level in ("province", "city"):
         return True
     return near is not None and d.province_code == near.province_code
