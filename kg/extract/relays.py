@@ -25,10 +25,10 @@ from kg.resources import rule_table
 
 NAME = "lg.relay.v1"
 RULES = tuple((rule_id, gives, re.compile(pattern)) for rule_id, gives, pattern in rule_table("relays.tsv", 3))
-VERB = re.compile(r"(?:深入|认真|集中|专题|及时)?(?:传达学习|学习贯彻|传达贯彻|学习传达|学习领会|传达|学习)了?")
+_RELAY_VERBS = "传达学习|学习贯彻|传达贯彻|学习传达|学习领会|传达|学习"  # longer first
+VERB = re.compile(rf"(?:深入|认真|集中|专题|及时)?(?:{_RELAY_VERBS})了?")
 # a verb opening an item (传达学习了甲精神和贯彻落实乙精神): not part of what is relayed
-ITEM_VERB = re.compile(r"(?:深入|认真|全面)?(?:传达学习|学习贯彻|传达贯彻|学习传达|学习领会|贯彻落实|"
-                       r"传达|学习|贯彻|落实|领会)了?")
+ITEM_VERB = re.compile(rf"(?:深入|认真|全面)?(?:贯彻落实|{_RELAY_VERBS}|贯彻|落实|领会)了?")
 # in a speech at the meeting, what the meeting is to study: (某某)要深入学习贯彻…精神
 SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学习贯彻|学习领会)")
 # 精神 closes an item when a separator, a conjunction or the end follows (not 二十大精神研讨班)
@@ -52,7 +52,7 @@ def relay_items(text: str, pos: int) -> list[tuple[int, int, str]]:
         start = pos + (lead.end() if lead else 0)
         if "；" in raw or len(raw) > MAX_ITEM or _new_clause(text, pos, m.start()):
             break
-        if (verb := ITEM_VERB.match(text, start)) is not None and verb.end() > start:
+        if (verb := ITEM_VERB.match(text, start)) is not None:
             start = verb.end()  # 传达学习了甲精神和学习贯彻乙精神; 贯彻落实丙精神
         start = _list_start(text, start, m.start())
         out.append((start, m.start(), text[start:m.start()].replace("，", "、")))
@@ -104,9 +104,8 @@ def meetings_in(text: str) -> list[str]:
     """The meetings *text* names: each piece of a list (甲会议、乙会议; 二十届二中、三中全会) that is
     a meeting's name (ends with a meeting word, or a numbered session: 党的二十大), cut after its
     meeting word (省委常委会会议听取汇报: 省委常委会会议); a bare 全会 or 会议 names none."""
-    text = LISTED_PLENUMS.sub(lambda m: "、".join(listed_plenums(m.group(0))), text)
     out = []
-    for piece in _pieces(text):
+    for piece in _pieces(text):  # (lists of plenums are spelt out by relayed)
         if piece in MEETING_WORDS:
             continue  # 讲话和全会精神: the meeting named before
         if SESSION.fullmatch(piece) or NAMED_SESSION.fullmatch(piece):
@@ -155,29 +154,32 @@ def _relay_positions(ctx: ArticleContext, sentence, in_speech: bool, main_senten
     text = sentence.text
     for clause in re.finditer(r"[^，。；]+", text):
         part = clause.group(0)
-        if in_speech:
-            subject = SPEECH_RELAY.search(part)
-        else:
-            subject = re.match(r"^(?:会议|会上|会前|会后)还?", part) or _relaying_person(ctx, part)
-        if subject:
-            at = subject.end()
-        elif clause.start() > 0 and (sentence.index == main_sentence or re.match(r"^(?:会议|会上)", text)):
+        at = _subject_end(ctx, part, in_speech)
+        if at is None and clause.start() > 0 and (sentence.index == main_sentence or re.match(r"^(?:会议|会上)", text)):
             at = 0  # 某党组召开会议，传达学习…精神; 会议以…形式，深入学习…精神: the clause goes on
-        else:
-            continue
-        verb = VERB.match(part, at)
-        if verb is not None and verb.end() > at and "精神" in text[clause.start() + verb.end():]:
+        verb = VERB.match(part, at) if at is not None else None
+        if verb is not None and "精神" in text[clause.start() + verb.end():]:
             yield clause.start() + verb.end()
 
 
-def _relaying_person(ctx: ArticleContext, clause: str) -> re.Match | None:
-    """区人大常委会副主任甲传达学习了…精神: a person named (with titles) at the start of the clause,
-    right before the relay verb."""
+def _subject_end(ctx: ArticleContext, clause: str, in_speech: bool) -> int | None:
+    """Where who relays ends at the start of *clause*: 会议/会上, a person named there, or in a
+    speech at the meeting, 要深入… before the verb; None when the clause opens otherwise."""
+    if in_speech:
+        m = SPEECH_RELAY.search(clause)
+        return m.end() if m else None
+    if (m := re.match(r"^(?:会议|会上|会前|会后)还?", clause)) is not None:
+        return m.end()
+    return _relaying_person(ctx, clause)
+
+
+def _relaying_person(ctx: ArticleContext, clause: str) -> int | None:
+    """区人大常委会副主任甲传达学习了…精神: where a person named (with titles) at the start of the
+    clause, right before the relay verb, ends."""
     for name in sorted(ctx.persons, key=len, reverse=True):
         at = clause.find(name)
-        verb = VERB.match(clause, at + len(name)) if 0 <= at <= 16 else None
-        if verb is not None and verb.end() > verb.start():
-            return re.compile(re.escape(clause[:at + len(name)])).match(clause)
+        if 0 <= at <= 16 and VERB.match(clause, at + len(name)):
+            return at + len(name)
     return None
 
 

@@ -417,10 +417,8 @@ def _government_of(country: str) -> OrgName:
 
 
 def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
-    if phrase.org_name in countries():
-        return _government_of(countries()[phrase.org_name].name)
-    if phrase.org_name and phrase.org_name.removesuffix("政府") in countries():  # 老挝政府总理: 老挝总理
-        return _government_of(countries()[phrase.org_name.removesuffix("政府")].name)
+    if phrase.org_name and (country := phrase.org_name.removesuffix("政府")) in countries():
+        return _government_of(countries()[country].name)  # 新加坡总理; 老挝政府总理: 老挝总理
     if phrase.org_name:
         kind = "Enterprise" if is_enterprise_name(phrase.org_name) else None
         level = "foreign" if _country_of(phrase.org_name, "") else "unknown"  # 朝鲜劳动党, 美国国务院
@@ -516,10 +514,8 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     if len(group) == 1 and last.prefix is None and last.org_name is None and last.role in TITLE_AFTER_NAME:
         # 习近平总书记殷殷嘱托, 金正恩总书记关怀: a name right before the title holds it, and what
         # follows is no name
-        if (between := _name_between_body_and_title(text, last)) is not None:
-            return between
-        if (hit := _name_before_bare_title(ctx, text, last.start, pos_tokens(text))) is not None:
-            return None if _abroad(ctx, hit[0]) else Holder(hit[0], hit[1], last.end, tuple(group))
+        if (before := _holder_before_title(ctx, text, group)) is not None:
+            return before[0]
     n = name_after(text, last.end)
     if n is not None and (dotted := _dotted_name_at(text, last.end)) is not None:
         n = dotted  # 伊萨姆·沙拉夫: a transcribed name, whole
@@ -531,17 +527,26 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     if n is not None:
         return Holder(n, group[0].start, last.end + len(n), tuple(group))
     if last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
-        if (between := _name_between_body_and_title(text, last)) is not None:
-            return between
-        if (hit := _name_before_bare_title(ctx, text, last.start, pos_tokens(text))) is not None:
-            # 范明政总理: the title of his post abroad, not 国务院总理
-            return None if _abroad(ctx, hit[0]) else Holder(hit[0], hit[1], last.end, tuple(group))
+        if (before := _holder_before_title(ctx, text, group)) is not None:
+            return before[0]
     elif len(group) > 1 and group[0].prefix is None and group[0].role in TITLE_AFTER_NAME:
         if (hit := name_before(text, group[0].start, pos_tokens(text))) is not None:
             return Holder(hit[0], hit[1], last.end, tuple(group))  # 习近平总书记、国家主席
     if last.prefix is None and last.org_name is None and last.role in FOREIGN_TITLES:
         if (hit := _name_before_foreign_title(text, last.start)) is not None:
             return Holder(hit[0], hit[1], last.end, tuple(group), foreign=True)  # 同马克龙总统
+    return None
+
+
+def _holder_before_title(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> tuple[Holder | None] | None:
+    """A name written before the group's last title: between a body and the title (省委车俊书记)
+    or right before it (习近平总书记); (None,) when that name is of a person abroad (范明政总理:
+    the title of his post abroad, not 国务院总理); None when no name is written there."""
+    last = group[-1]
+    if (between := _name_between_body_and_title(text, last)) is not None:
+        return (between,)
+    if (hit := _name_before_bare_title(ctx, text, last.start, pos_tokens(text))) is not None:
+        return (None if _abroad(ctx, hit[0]) else Holder(hit[0], hit[1], last.end, tuple(group)),)
     return None
 
 
@@ -645,7 +650,7 @@ def extract_tenures(ctx: ArticleContext):
                 people += _listed_after(text, holder.end, pos_tokens(text))
             foreign_org = orgs[-1][0] if orgs and orgs[-1][0] is not None and orgs[-1][0].level == "foreign" else None
             abroad = (foreign_org, people[-1][2]) if foreign_org is not None else None
-            if foreign_org is not None or any(o is not None and o.level == "foreign" for o, _ in orgs):
+            if any(o is not None and o.level == "foreign" for o, _ in orgs):
                 abroad_people.update(who for who, _, _ in people)
             for who, wstart, wend in people:
                 yield from _tenures_of(ctx, sentence, who, (holder.start if who == holder.name else wstart, wend),

@@ -153,15 +153,11 @@ Progress = Callable[[int, int], None]  # (checks done, checks in all)
 
 def validate_graph(data: Graph, source: str = "graph", progress: Progress | None = None) -> ValidationResult:
     """Validate *data* against the shapes, with the ontology mixed in (*data* is not modified)."""
-    triples = len(data)
-    mixed = Graph()
+    copy = Graph()
     for prefix, ns in data.namespaces():
-        mixed.bind(prefix, ns, override=True, replace=True)
-    for triple in data:
-        mixed.add(triple)
-    mixed += ontology_graph()
-    found = check(mixed, checks(), progress)
-    return ValidationResult(source, triples, tuple(sorted(set(found), key=_finding_key)))
+        copy.bind(prefix, ns, override=True, replace=True)
+    copy += data
+    return _checked(copy, source, checks(), progress)
 
 
 def validate_path(path: Path, jobs: int = 1, progress: Progress | None = None,
@@ -171,12 +167,16 @@ def validate_path(path: Path, jobs: int = 1, progress: Progress | None = None,
     more is checked by *jobs* processes, each reading the file and checking a share of the shapes."""
     file, fmt = graph_file(path)
     if jobs <= 1 or file.stat().st_size < parallel_bytes:
-        data = load_graph(file, fmt)
-        triples = len(data)
-        data += ontology_graph()
-        found = check(data, checks(), progress)
-        return ValidationResult(str(file), triples, tuple(sorted(set(found), key=_finding_key)))
+        return _checked(load_graph(file, fmt), str(file), checks(), progress)
     return _validate_in_parallel(file, fmt, jobs, progress)
+
+
+def _checked(data: Graph, source: str, units: list[str], progress: Progress | None) -> ValidationResult:
+    """*units* checked on *data*, a graph of the caller's own that gets the ontology mixed in."""
+    triples = len(data)
+    data += ontology_graph()
+    found = check(data, units, progress)
+    return ValidationResult(source, triples, tuple(sorted(set(found), key=_finding_key)))
 
 
 def checks() -> list[str]:
@@ -186,8 +186,8 @@ def checks() -> list[str]:
 
 
 def check(data: Graph, units: Iterable[str], progress: Progress | None = None) -> list[Finding]:
-    """The findings of *units* (see :func:`checks`) on *data*, the ontology already mixed in and
-    modified in place by nobody: pyshacl runs with ``inplace`` and no inference. The SPARQL
+    """The findings of *units* (see :func:`checks`) on *data*, the ontology already mixed in;
+    pyshacl works on *data* itself (``inplace``: no copy; without inference it adds nothing). The SPARQL
     constraints are answered by one query each over the whole graph (pyshacl runs one query per
     focus node: 26 of the 46 s of the news corpus)."""
     from pyshacl import validate
@@ -232,12 +232,13 @@ def shares(data: Graph, units: list[str], parts: int) -> list[list[str]]:
         shape = URIRef(unit)
         return len(_focus_nodes(data, shapes, ontology, shape)) * (1 + len(list(shapes.objects(shape, SH.property))))
 
+    costs = {unit: cost(unit) for unit in units}
     out: list[list[str]] = [[] for _ in range(parts)]
     load = [0] * parts
-    for unit in sorted(units, key=lambda u: (-cost(u), u)):
+    for unit in sorted(units, key=lambda u: (-costs[u], u)):
         lightest = load.index(min(load))
         out[lightest].append(unit)
-        load[lightest] += cost(unit)
+        load[lightest] += costs[unit]
     return out
 
 
@@ -258,17 +259,15 @@ def _validate_in_parallel(file: Path, fmt: str, jobs: int, progress: Progress | 
             if progress is not None:
                 progress(finished, total)
         parts = [f.result() for f in futures]
-    found = {finding for _, share in parts for finding in share}
-    return ValidationResult(str(file), parts[0][0], tuple(sorted(found, key=_finding_key)))
+    found = {finding for share in parts for finding in share.findings}
+    return ValidationResult(str(file), parts[0].triples, tuple(sorted(found, key=_finding_key)))
 
 
-def _validate_share(file: Path, fmt: str, part: int, parts: int, done) -> tuple[int, list[Finding]]:
+def _validate_share(file: Path, fmt: str, part: int, parts: int, done) -> ValidationResult:
     """In a worker process: read *file* and check share *part* of *parts*."""
     data = load_graph(file, fmt)
-    triples = len(data)
-    data += ontology_graph()
     mine = shares(data, checks(), parts)[part]
-    return triples, check(data, mine, lambda _done, _total: done.put(1))
+    return _checked(data, str(file), mine, lambda _done, _total: done.put(1))
 
 
 def sparql_findings(data: Graph, shapes: Graph, ontology: Graph) -> Iterable[Finding]:

@@ -22,15 +22,13 @@ from rdflib import BNode, Graph, Literal, URIRef, Variable
 from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier
 
-from kg.rdf.io import XSD_STRING, to_rdflib
+from kg.rdf.io import OXIGRAPH_FORMATS, XSD_STRING, to_rdflib
 from kg.store.embedded import has_store, load_file, open_store, store_dir
 from kg.store.order import Unsortable, sort_rows, split_order_by
 from kg.store.params import substitute
 
 _json_string = json.encoder.encode_basestring  # a str as json.dumps(…, ensure_ascii=False) writes it
-OX_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-              "json-ld": ox.RdfFormat.JSON_LD, "trig": ox.RdfFormat.TRIG,
-              "nquads": ox.RdfFormat.N_QUADS}
+OX_FORMATS = {**OXIGRAPH_FORMATS, "json-ld": ox.RdfFormat.JSON_LD}  # the store reads JSON-LD too
 
 
 class StoreGraph:
