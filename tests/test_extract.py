@@ -1012,7 +1012,8 @@ def test_relay_list_starts_after_an_object_that_is_no_meeting():
 
 
 def test_inspection_led_with_a_group_to_a_place_or_a_topic():
-    f = facts_of("6月20日，县政协主席林纪章带领县政协常委等人员对我县重点项目开展视察，县政协副主席丁景华、余林等参加视察。")
+    f = facts_of("6月20日，县政协主席林纪章带领县政协常委等人员对我县重点项目开展视察，"
+                 "县政协副主席丁景华、余林等参加视察。")
     assert entities(f, "event") == {"林纪章对我县重点项目开展视察"}
     assert {p for _, p in relations(f, "attendee")} == {"林纪章", "丁景华", "余林"}
     f = facts_of("6月21日，市政协副主席林恒章带领市政协课题组来我县开展调研工作。副县长林颖华陪同调研。")
@@ -1024,3 +1025,18 @@ def test_two_countries_short_forms_name_no_city():
 
     assert article_locality(make_article("王明表示，巴中友谊深厚。巴中民心相亲，推动巴中合作。")).city is None
     assert article_locality(make_article("巴中市委书记张三主持会议。巴中市要加快发展。")).city.name == "巴中市"
+
+
+def test_lectures_relay_what_they_lecture_on():
+    body = ("连日来，学习贯彻党的二十大精神省委宣讲团成员分别在各地宣讲。\n"
+            "省委宣讲团成员、省社科院院长郑文涛在南川大学作宣讲报告。\n"
+            "11月8日，县委书记韩立群到城关镇宣讲党的二十届三中全会精神。")
+    f = facts_of(body)
+    assert relations(f, "relays") == {("郑文涛在南川大学作宣讲报告", "党的二十大"),
+                                      ("韩立群到城关镇宣讲党的二十届三中全会精神", "二十届三中全会")}
+    assert ("韩立群到城关镇宣讲党的二十届三中全会精神", "韩立群") in relations(f, "speaker")
+
+
+def test_negative_a_lecture_group_named_without_lectures_relays_nothing():
+    body = "11月8日，县委常委会会议召开。县委书记韩立群主持会议并讲话，会议研究了宣讲工作安排。"
+    assert relations(facts_of(body), "relays") == set()

@@ -1,5 +1,6 @@
 """Inspections and lectures: 李明22日至25日到江苏调研, 王强赶赴灾害现场指导救援工作, 张华在
-浙江大学作宣讲报告. Each is an event of its own (lg:Inspection, or schema:Event for a lecture) with
+浙江大学作宣讲报告, 赵刚到某镇宣讲某全会精神.
+Each is an event of its own (lg:Inspection, or schema:Event for a lecture) with
 its date, the official as attendee, the places, units and enterprises the visit went to
 (lg:inspects). What the official says on the visit (他强调…) makes him no speaker: at an inspection
 nobody is (ANNOTATING.md).
@@ -18,7 +19,7 @@ from kg.model import Entity, Ref, Relation
 
 GO = r"(?:在|到|赴|赶赴|来到|前往|深入|来)"  # 来我县调研
 VISIT = (r"(?:(?:开展|进行)了?(?:工作|专题)?(?:调研|视察|考察)(?:工作)?|调研|考察|视察|督导|检查指导|检查|"
-         r"指导[^，。；]{0,12}?工作)")
+         r"指导[^，。；]{0,12}?工作|宣讲)")  # 到某镇宣讲某全会精神: a lecture
 # who went with the lead: 率队, 带队, 一行, 率考察团
 # 率队, 带队, 一行, 率考察团, 带领市政协课题组, 率人资环委领导一行
 LEADING = (r"(?:率队|带队|一行|(?:率领|带领|率)[^，。；]{1,24}?(?:团|组|队|一行|人员|委员|领导|干部))?"
@@ -31,7 +32,7 @@ WHEN = (rf"(?:{DAY}(?:[至—\-－~～]{DAY})?(?:上午|下午|晚上|晚|夜|�
 WHERE = r"(?![^，。；]{0,16}?会议?上)[^，。；：“”\s]{2,40}?"  # not 在座谈会上: a meeting, not a place
 # where a visit went: 来到南京大学, 前往…现场, 在某社区、某村，
 VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察了?|察看|在)(?P<clause>[^，。；]{2,40})")
-_CUES = ("调研", "考察", "视察", "督导", "检查", "指导", "报告")
+_CUES = ("调研", "考察", "视察", "督导", "检查", "指导", "报告", "宣讲")
 
 
 @lru_cache(maxsize=512)  # the same leaders recur across articles; compiling costs ~5 ms
@@ -79,7 +80,8 @@ def extract_inspections(ctx: ArticleContext):
             elif m["verb"]:
                 label, etype, role = f"{m['name']}{m['verb']}{where}", "Inspection", "attendee"
             else:
-                label, etype, role = f"{m['name']}{m['go']}{where}{m['visit']}", "Inspection", "attendee"
+                label = f"{m['name']}{m['go']}{where}{m['visit']}"
+                etype, role = ("Event", "speaker") if m["visit"].startswith("宣讲") else ("Inspection", "attendee")
             date, part = meetings.date_for(sentence)
             records = meetings.event(sentence, m.start(), m.end(), label, True, etype, date, part)
             yield from records

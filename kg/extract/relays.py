@@ -183,18 +183,62 @@ def _relaying_person(ctx: ArticleContext, clause: str) -> int | None:
     return None
 
 
+# what a lecture is about: 宣讲党的二十大精神; a lecture group named by it, 学习贯彻某全会精神宣讲团
+LECTURE_ON = re.compile(r"宣讲(?:了|好)?(?=[^，。；]{2,60}?精神)")
+LECTURE_GROUP = re.compile(r"(?:学习宣传贯彻|学习贯彻|宣传贯彻)(?P<item>[^，。；“”]{2,40}?)精神[^，。；]{0,12}?宣讲")
+
+
+def lectured(ctx: ArticleContext) -> Iterator[tuple[object, int, int, str]]:
+    """What the article's lectures are about: (sentence, start, end, item) for each item lectured
+    on (宣讲党的二十大精神) or naming the lecture group (学习贯彻党的二十大精神中央宣讲团)."""
+    for sentence in ctx.sentences:
+        for m in LECTURE_ON.finditer(sentence.text):
+            for start, end, item in relay_items(sentence.text, m.end())[:4]:
+                yield sentence, start, end, item
+        for m in LECTURE_GROUP.finditer(sentence.text):
+            yield sentence, m.start("item"), m.end("item"), m["item"]
+
+
+def _lecture_relays(ctx: ArticleContext, known: dict[str, Ref], meetings: Meetings):
+    """A lecture (宣讲报告, 到某镇宣讲) relays what it lectures on: what its own sentence says it
+    lectures on, or else what the article says its lectures are about where it reports no lecture
+    (the lecture group's name, 宣讲某精神 in the lead)."""
+    lectures = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+                and "宣讲" in e.label + "".join(e.aliases)]
+    if not lectures:
+        return
+    items = list(lectured(ctx))
+    lecturing = {e.evidence.sentence_index for e in lectures}
+    shared = [i for i in items if i[0].index not in lecturing]  # 学习贯彻某精神宣讲团成员分别在各地宣讲
+    for lecture in lectures:
+        own = [i for i in items if i[0].index == lecture.evidence.sentence_index]
+        for sentence, start, end, item in own or shared:
+            for label, _ in relayed(item):
+                target = known.get(label)
+                if target is None:
+                    at = sentence.text.find(label, start, end)
+                    span = (at, at + len(label)) if at >= 0 else (start, end)
+                    records = meetings.event(sentence, *span, label, False)
+                    yield from records
+                    target = known[label] = records[0].ref
+                if target != lecture.ref:
+                    yield Relation(lecture.ref, "relays", target, ctx.evidence(sentence, start, end, f"{NAME}:lecture"))
+
+
 @extractor(NAME, EVENT_DETAILS)
 def extract_relays(ctx: ArticleContext):
-    """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative, and the meeting's speeches)."""
-    if ctx.main_event is None:
-        return
-    reported = reported_sentences(ctx.sentences)
+    """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative, and the meeting's speeches);
+    宣讲报告 relaying what is lectured on."""
     known: dict[str, Ref] = {}
     for e in ctx.entities.values():
         if e.kind == "event":
             for alias in e.aliases + (e.label,):
                 known.setdefault(alias, e.ref)
     meetings = Meetings(ctx, NAME)
+    yield from _lecture_relays(ctx, known, meetings)
+    if ctx.main_event is None:
+        return
+    reported = reported_sentences(ctx.sentences)
     main_sentence = ctx.entities[ctx.main_event].evidence.sentence_index
     is_meeting = ctx.entities[ctx.main_event].attr("type") == "Meeting"
     for sentence in ctx.sentences:
