@@ -1040,3 +1040,35 @@ def test_lectures_relay_what_they_lecture_on():
 def test_negative_a_lecture_group_named_without_lectures_relays_nothing():
     body = "11月8日，县委常委会会议召开。县委书记韩立群主持会议并讲话，会议研究了宣讲工作安排。"
     assert relations(facts_of(body), "relays") == set()
+
+
+# Meetings chaired without 召开, jointly, and deliberations of a congress delegation
+
+def test_meeting_chaired_without_convening_verb_and_jointly():
+    f = facts_of("3月4日，区长李明主持区政府常务会议，副区长王刚、赵强出席。")
+    assert relations(f, "chair") == {("区政府常务会议", "李明")}
+    body = ("5月6日，省长周海涛应邀访问东岚市，会见市长魏德宁、副市长孔希文，"
+            "并同魏德宁共同主持东岚合作机制会议。")
+    f = facts_of(body)
+    assert relations(f, "chair") == {("东岚合作机制会议", "周海涛"), ("东岚合作机制会议", "魏德宁")}
+    assert {p for e, p in relations(f, "attendee") if "会见" in e} == {"周海涛", "魏德宁", "孔希文"}
+    assert ("周海涛访问东岚市", "周海涛") in relations(f, "attendee")
+    assert not any("访问" in e for e, _ in relations(f, "speaker"))  # nobody speaks at a visit
+
+
+def test_negative_a_host_named_in_an_earlier_clause_does_not_meet():
+    f = facts_of("5月6日，省长周海涛出席开幕式，副省长孔希文会见客商代表。")
+    assert not any(p == "周海涛" and "会见" in e for e, p in relations(f, "attendee"))
+
+
+def test_deliberation_at_the_delegation_of_a_member_of_congress():
+    body = ("3月5日下午，省人大常委会主任郑国栋来到他所在的南川代表团，同代表们一起审议政府工作报告。\n"
+            "郑国栋表示，完全赞成政府工作报告。")
+    f = facts_of(body)
+    assert relations(f, "attendee") == {("南川代表团审议", "郑国栋")}
+    assert relations(f, "speaker") == {("南川代表团审议", "郑国栋")}
+
+
+def test_attendee_named_before_a_place_and_a_date():
+    f = facts_of("省委书记郑国栋26日在南川出席2024年南川园艺博览会开幕式并致辞。")
+    assert relations(f, "attendee") == {("2024年南川园艺博览会开幕式", "郑国栋")}

@@ -1,7 +1,8 @@
-"""Meetings between leaders: 甲在北京会见乙, 甲以视频方式同乙举行会谈, 甲为乙举行欢迎仪式. Each is an
-event (lg:Meeting) named after the two sides as written (甲会见某国总统乙), dated from the sentence,
-with both as attendees; it
-becomes the article's event when the article reports no other, so 丙、丁参加 attend it."""
+"""Meetings between leaders: 甲在北京会见乙, 甲以视频方式同乙举行会谈, 甲为乙举行欢迎仪式, 甲应邀访问某国，
+分别会见乙、丙. Each is an event (lg:Meeting) named after the two sides as written (甲会见某国总统乙),
+dated from the sentence, with every side as attendee; it becomes the article's event when the
+article reports no other, so 丙、丁参加 attend it. A visit (甲应邀访问某国, 甲对某国进行国事访问) is an
+event too (lg:Inspection: a visit by officials to a place), with its visitor as attendee."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from kg.extract.inspections import WHEN
 from kg.extract.meetings import Meetings
 from kg.model import Relation
 
-_CUES = ("会见", "会晤", "接见", "会谈", "通话", "举行")  # the verbs of the patterns
+_CUES = ("会见", "会晤", "接见", "会谈", "通话", "举行", "访问")  # the verbs of the patterns
 # what a host holds for a guest: 为某某举行欢迎仪式
 _HOSTED = "欢迎仪式|欢迎宴会|欢迎午宴|欢迎晚宴|国宴|宴会|午宴|晚宴"
 _PLACE = r"(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频连线方式)?"
@@ -23,28 +24,42 @@ _PLACE = r"(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频�
 @lru_cache(maxsize=512)  # the same leaders recur across articles; compiling costs ~5 ms
 def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
-    meets = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?P<verb>会见|会晤|接见)"
-                       rf"(?P<rest>[^，。；]{{2,40}})")
+    # the one who meets may open an earlier clause of the sentence: 甲应邀访问某国，分别会见乙、丙
+    meets = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?P<lead>[^。；]{{0,30}}?，)??"
+                       rf"(?:分别|并|还|随后|期间)?(?P<verb>会见|会晤|接见)(?P<rest>[^，。；]{{2,60}})")
     talks = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?:同|与)(?P<rest>[^，。；]{{2,40}}?)"
                        rf"(?:举行|进行)(?:视频)?(?P<verb>会谈|会晤|通话)")
     hosts = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}为(?P<rest>[^，。；]{{2,40}}?)"
                        rf"举行(?P<verb>{_HOSTED})")
-    return meets, talks, hosts
+    # 甲应邀访问某国, 甲对某国进行国事访问: the visit is an event of its own
+    visits = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}(?:应邀)?(?:(?:出访|访问)(?P<to>[^，。；并]{{2,12}}?)"
+                        rf"|对(?P<to2>[^，。；]{{2,12}}?)进行(?:国事|正式|友好|工作)*访问)(?=[，。；并]|$)")
+    return meets, talks, hosts, visits
 
 
 @extractor("lg.diplomacy.v1", EVENTS + 3)
 def extract_leader_meetings(ctx: ArticleContext):
     name = "lg.diplomacy.v1"
-    if len(ctx.persons) < 2 or not any(w in s.text for s in ctx.sentences for w in _CUES):
+    if not ctx.persons or not any(w in s.text for s in ctx.sentences for w in _CUES):
         return
     meetings = Meetings(ctx, name)
-    meets, talks, hosts = _patterns(frozenset(ctx.persons))
+    meets, talks, hosts, visits = _patterns(frozenset(ctx.persons))
     for sentence in ctx.sentences:
         if sentence.kind != "body":
             continue
+        for m in visits.finditer(sentence.text):
+            date, part = meetings.date_for(sentence)
+            label = f"{m['a']}访问{m['to'] or m['to2']}"
+            # a visit, as an inspection is: nobody speaks at it (ANNOTATING.md)
+            records = meetings.event(sentence, m.start(), m.end(), label, True, "Inspection", date, part)
+            yield from records
+            ev = ctx.evidence(sentence, m.start(), m.end(), name)
+            yield Relation(records[0].ref, "attendee", ctx.persons[m["a"]], ev)
         for pattern in (meets, talks, hosts):
             for m in pattern.finditer(sentence.text):
                 a = ctx.persons[m["a"]]
+                if m.groupdict().get("lead") and any(n in m["lead"] for n in ctx.persons):
+                    continue  # another person opens the clause that meets
                 others = [(e.evidence.start, e) for e in ctx.entities.values()
                           if e.kind == "person" and e.ref != a and e.evidence.sentence_index == sentence.index
                           and m.start("rest") <= e.evidence.start < m.end("rest")]
@@ -53,6 +68,9 @@ def extract_leader_meetings(ctx: ArticleContext):
                 if not others:
                     continue
                 b = min(others, key=lambda x: x[0])[1]
+                met = [e for _, e in sorted(others, key=lambda x: x[0]) if e is not None]
+                if pattern is not meets:
+                    met = [b]  # 同乙举行会谈: one other side; 会见乙、丙: each met
                 # the other side as written, with the post before the name (越南总理范明政)
                 at = sentence.text.find(b.label, m.start("rest"))
                 b_side = sentence.text[m.start("rest"):at + len(b.label)] if at >= 0 else b.label
@@ -66,6 +84,7 @@ def extract_leader_meetings(ctx: ArticleContext):
                 event = records[0].ref
                 ev = ctx.evidence(sentence, m.start(), m.end(), name)
                 yield Relation(event, "attendee", a, ev)
-                yield Relation(event, "attendee", b.ref, ev)
+                for other in dict.fromkeys(e.ref for e in met):
+                    yield Relation(event, "attendee", other, ev)
                 if ctx.main_event is None:
                     ctx.main_event = event

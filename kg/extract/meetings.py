@@ -28,7 +28,8 @@ NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
 EV = (rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”|（(?:扩大|视频|电视电话|联席|专题|网络|社区)）"
       rf"|(?<=[\d第])\s(?=\d)|(?<=\d)\s(?=[次届\d]))"
       rf"{{0,40}}?{MW}")
-CHAIRED = re.compile(rf"主持召开了?(?P<ev>{EV})(?=[，。；]|并|$)")
+# 主持召开…会议, 主持…会议, 共同主持…会议 (both sides of a bilateral meeting chair it)
+CHAIRED = re.compile(rf"主持(?:召开)?了?(?P<ev>{EV})(?=[，。；]|并|$)")
 # a standing committee's meeting named after the committee: 主持召开市委常委会, 县委常委（扩大）会
 CHAIRED_STANDING = re.compile(r"主持召开了?(?P<ev>[^，。；、]{1,12}?常委会?(?:（扩大）|扩大)?会)(?=[，。；]|并|$)")
 DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
@@ -41,6 +42,9 @@ CONVENED = re.compile(
 # 出席…会议并讲话, 在参加…小组讨论时说: an attendee who spoke
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
                       rf"(?:并(?P<speak>讲话|致辞|发言)|时(?P<said>说|强调|指出|表示|谈到))?(?=[，。；]|$)")
+# 来到他所在的某代表团，同代表们一起审议…: a member of a congress at his delegation's deliberation
+DELEGATION = re.compile(r"(?:来到|到|参加)了?(?:他|她)?所在的(?P<ev>[^，。；、]{2,16}?代表团)[，]?"
+                        r"(?:同|与|和)(?:代表们|大家)一起审议")
 BARE = {"会议", "大会", "全会", "会"}
 # …会议精神, 在…会议上, 在…会议听取汇报时的重要讲话
 REFERRED = re.compile(
@@ -246,8 +250,9 @@ class Meetings:
 def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, Ref]]:
     """Known people named right before *pos*, including lists (甲、乙等)."""
     out = []
-    head = re.sub(rf"{DAY}$", "", text[:pos])  # 李希27日出席…
-    head = re.sub(r"在$", "", head)  # 王明在参加…时说
+    head = re.sub(r"(?:共同|一同|一起)$", "", text[:pos])  # 甲和乙共同主持…
+    head = re.sub(rf"{DAY}$", "", head)  # 李希27日出席…
+    head = re.sub(r"在(?:[^，。；、在]{1,15})?$", "", head)  # 王明在参加…时说; 韩正在四川成都出席…
     head = re.sub(rf"{DAY}$", "", head)
     head = head[:-1] if head.endswith("等") else head
     while True:
@@ -260,6 +265,12 @@ def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, 
             break
         head = head[:-1]
     return out
+
+
+def _sentence_subject(ctx: ArticleContext, head: str) -> list[Ref]:
+    """The person who opens *head* (the sentence up to a clause that goes on from him), if any."""
+    named = [(head.find(n), r) for n, r in ctx.persons.items() if n in head]
+    return [min(named, key=lambda x: x[0])[1]] if named else []
 
 
 _MW_AT_END = re.compile(rf"{MW}$")
@@ -328,14 +339,34 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     if ctx.main_event is None:
         ctx.main_event = events[0]
     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
+    people = [person for _, person in _person_before(ctx, text, m.start())]
+    if pattern is CHAIRED and (other := re.search(r"(?:同|与)([^，。；]{2,12})共同$", text[:m.start()])):
+        people += _sentence_subject(ctx, text[:other.start()])  # 甲…，并同乙共同主持: 甲 chairs too
     for event in events:
-        for _, person in _person_before(ctx, text, m.start()):
+        for person in dict.fromkeys(people):
             if pattern in (CHAIRED, CHAIRED_STANDING):
                 yield Relation(event, "chair", person, ev)
             if pattern is ATTENDED:
                 yield Relation(event, "attendee", person, ev)
                 if m["speak"] or m["said"]:
                     yield Relation(event, "speaker", person, ev)
+
+
+def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m: re.Match):
+    """某代表团审议 with the member who joined it as attendee, and as speaker when the article
+    reports him speaking (韩某说, 韩某表示)."""
+    date, part = meetings.date_for(sentence)
+    records = meetings.event(sentence, m.start("ev"), m.end(), f"{m['ev']}审议", True, date=date, part=part)
+    yield from records
+    if ctx.main_event is None:
+        ctx.main_event = records[0].ref
+    ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
+    for name, person in _person_before(ctx, sentence.text, m.start()) or [
+            (n, r) for n, r in ctx.persons.items() if n in sentence.text[:m.start()]][:1]:
+        yield Relation(records[0].ref, "attendee", person, ev)
+        spoke = re.compile(rf"{re.escape(name)}(?:说|表示|强调|指出|认为)")
+        if any(spoke.search(s.text) for s in ctx.sentences):
+            yield Relation(records[0].ref, "speaker", person, ev)
 
 
 @extractor("lg.meeting.v1", EVENTS)
@@ -349,6 +380,8 @@ def extract_meetings(ctx: ArticleContext):
             for pattern in (CHAIRED, CHAIRED_STANDING, HELD, CONVENED, ATTENDED):
                 for m in pattern.finditer(text):
                     yield from _reported(ctx, meetings, sentence, pattern, m)
+            for m in DELEGATION.finditer(text):
+                yield from _deliberation(ctx, meetings, sentence, m)
     # meetings referred to (…会议精神, 在…会议上), once every reported one is known: the report's
     # own meeting may be referred to before the sentence that reports it
     for sentence in ctx.sentences:
