@@ -1072,3 +1072,35 @@ def test_deliberation_at_the_delegation_of_a_member_of_congress():
 def test_attendee_named_before_a_place_and_a_date():
     f = facts_of("省委书记郑国栋26日在南川出席2024年南川园艺博览会开幕式并致辞。")
     assert relations(f, "attendee") == {("2024年南川园艺博览会开幕式", "郑国栋")}
+
+
+def test_names_closed_by_a_group_word_attend():
+    body = ("7月20日，东岚市召开经济运行推进会。市长黄德才出席会议并讲话，"
+            "杨顺通、李清进、蒙淼鑫等市领导参加会议。")
+    f = facts_of(body)
+    assert {p for _, p in relations(f, "attendee")} == {"黄德才", "杨顺通", "李清进", "蒙淼鑫"}
+
+
+def test_delegation_visit_with_no_lead_named_and_a_list_of_companions():
+    body = ("8月28日，东岚市党政考察团一行来我旗考察。我旗领导伊木达、巴图满都拉、王平力及旗政府办、"
+            "教育局等相关负责人陪同。")
+    f = facts_of(body)
+    assert entities(f, "event") == {"东岚市党政考察团一行来我旗考察"}
+    assert {p for _, p in relations(f, "attendee")} == {"伊木达", "巴图满都拉", "王平力"}
+
+
+def test_negative_words_of_a_list_that_name_bodies_are_no_people():
+    f = facts_of("8月28日，东岚市召开会议。我县领导王平力、教育局、建设局陪同。")
+    assert entities(f, "person") <= {"王平力"}
+
+
+def test_preparatory_meeting_named_after_its_session():
+    body = "12月13日下午，县十六届人大二次会议在大剧院召开预备会，县人大常委会主任陈国平主持会议。"
+    assert relations(facts_of(body), "chair") == {("县十六届人大二次会议预备会", "陈国平")}
+
+
+def test_name_between_a_body_and_its_title_and_a_name_before_de():
+    body = "12月12日，省政协牛文立副主席在市政协副主席黄子杰的陪同下来宿松调研。"
+    f = facts_of(body)
+    assert posts(f) == {("牛文立", "省政协副主席"), ("黄子杰", "市政协副主席")}
+    assert entities(f, "person") == {"牛文立", "黄子杰"}  # 宿松 is a county, not a person

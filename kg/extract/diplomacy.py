@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from kg.extract import EVENTS, extractor
 from kg.extract.context import ArticleContext
+from kg.extract.discourse import reported_sentences
 from kg.extract.inspections import WHEN
 from kg.extract.meetings import Meetings
 from kg.model import Relation
@@ -32,9 +33,26 @@ def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     hosts = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}为(?P<rest>[^，。；]{{2,40}}?)"
                        rf"举行(?P<verb>{_HOSTED})")
     # 甲应邀访问某国, 甲对某国进行国事访问: the visit is an event of its own
-    visits = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}(?:应邀)?(?:(?:出访|访问)(?P<to>[^，。；并]{{2,12}}?)"
-                        rf"|对(?P<to2>[^，。；]{{2,12}}?)进行(?:国事|正式|友好|工作)*访问)(?=[，。；并]|$)")
+    visits = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}(?:应邀)?"
+                        rf"(?:(?:出访|访问)(?P<to>[^，。；并“”的]{{2,12}}?)|对(?P<to2>[^，。；“”]{{2,12}}?)进行(?:国事|正式|友好|工作)*访问)(?=[，。；并]|$)")
     return meets, talks, hosts, visits
+
+
+def _listed(text: str, others: list) -> list:
+    """The people of a list (某国总统乙、总理丙和副总理丁), from its first one on: each joined to
+    the one before by 、和及与 (not 布朗-皮韦, a name with a hyphen, nor 乙的女儿丙)."""
+    found = sorted(((at, e) for at, e in others if e is not None and at >= 0), key=lambda x: x[0])
+    out, end = [], None
+    for at, e in found:
+        if e in out:
+            continue
+        if end is not None:
+            between = text[end:at]
+            if not re.search(r"[、和及与]", between) or re.search(r"[-－—的]", between):
+                break
+        out.append(e)
+        end = at + len(e.label)
+    return out or [e for _, e in found[:1]]
 
 
 @extractor("lg.diplomacy.v1", EVENTS + 3)
@@ -44,10 +62,11 @@ def extract_leader_meetings(ctx: ArticleContext):
         return
     meetings = Meetings(ctx, name)
     meets, talks, hosts, visits = _patterns(frozenset(ctx.persons))
+    reported = reported_sentences(ctx.sentences)  # 甲表示，习主席应邀访问某国…: what he said
     for sentence in ctx.sentences:
         if sentence.kind != "body":
             continue
-        for m in visits.finditer(sentence.text):
+        for m in visits.finditer(sentence.text) if sentence.index not in reported else ():
             date, part = meetings.date_for(sentence)
             label = f"{m['a']}访问{m['to'] or m['to2']}"
             # a visit, as an inspection is: nobody speaks at it (ANNOTATING.md)
@@ -68,9 +87,8 @@ def extract_leader_meetings(ctx: ArticleContext):
                 if not others:
                     continue
                 b = min(others, key=lambda x: x[0])[1]
-                met = [e for _, e in sorted(others, key=lambda x: x[0]) if e is not None]
-                if pattern is not meets:
-                    met = [b]  # 同乙举行会谈: one other side; 会见乙、丙: each met
+                # 会见乙、丙: each met; 同乙举行会谈: one other side
+                met = _listed(sentence.text, others) if pattern is meets else [b]
                 # the other side as written, with the post before the name (越南总理范明政)
                 at = sentence.text.find(b.label, m.start("rest"))
                 b_side = sentence.text[m.start("rest"):at + len(b.label)] if at >= 0 else b.label

@@ -46,13 +46,20 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     )
 
 
+# a delegation with no lead named: 某市党政考察团一行来我旗考察, 省督导组深入某镇检查指导
+GROUP_VISIT = re.compile(
+    rf"(?:^|(?<=[，；]))(?:{DAY}(?:上午|下午)?，?)?(?P<group>[^，。；、的派“”]{{2,30}}?(?:考察团|调研组|调研团|代表团|督导组|检查组|"
+    rf"观摩团|考察组|督查组|巡察组|工作组|党政代表团))(?:一行)?(?:\d+人)?{WHEN}(?:先后)?"
+    rf"(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT})(?=[，。；]|$)")
+
+
 @extractor("lg.inspection.v1", EVENTS + 2)
 def extract_inspections(ctx: ArticleContext):
     name = "lg.inspection.v1"
     # every visit or lecture the pattern reads names one of these words (and compiling it costs)
-    if not ctx.persons or not any(w in s.text for s in ctx.sentences for w in _CUES):
+    if not any(w in s.text for s in ctx.sentences for w in _CUES):
         return
-    pattern = _pattern(frozenset(ctx.persons))
+    pattern = _pattern(frozenset(ctx.persons)) if ctx.persons else None
     meetings = Meetings(ctx, name)
     visits: list[tuple[Ref, Ref]] = []  # (event, person)
     trips: dict[Ref, Ref] = {}  # person -> the inspection trip the article reports
@@ -63,7 +70,7 @@ def extract_inspections(ctx: ArticleContext):
         if sentence.kind == "title" and visits:
             break
         text = sentence.text
-        for m in pattern.finditer(text):
+        for m in pattern.finditer(text) if pattern else ():
             group = next(g for g in ("where", "hall", "what") if m[g])
             where = m[group]
             if re.search(r"^会|会议?上$", where):
@@ -94,6 +101,8 @@ def extract_inspections(ctx: ArticleContext):
                 trips[person] = event
             if ctx.main_event is None or _opens_before(ctx, sentence.index, ctx.main_event):
                 ctx.main_event = event  # 李明到某地调研…并召开座谈会: the visit is the story
+    if not visits:
+        yield from _group_visit(ctx, meetings, body, name)
     if len({p for _, p in visits}) != 1:
         return  # the places and words below belong to the one official of the article
     event, person = visits[0]
@@ -108,6 +117,22 @@ def extract_inspections(ctx: ArticleContext):
                     yield Relation(event, "attendee", who, ev)
         for m in VISITED_CLAUSE.finditer(sentence.text):
             yield from _visited(ctx, event, sentence, m.start("clause"), m.end("clause"), name)
+
+
+def _group_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
+    """The visit of a delegation whose lead the article does not name (某考察团一行来我县考察): the
+    article's event, so those who accompanied it (甲、乙陪同) attend it."""
+    for sentence in body:
+        if (m := GROUP_VISIT.search(sentence.text)) is None:
+            continue
+        date, part = meetings.date_for(sentence)
+        label = sentence.text[m.start("group"):m.end()]
+        records = meetings.event(sentence, m.start("group"), m.end(), label, True, "Inspection", date, part)
+        yield from records
+        if ctx.main_event is None:
+            ctx.main_event = records[0].ref
+        yield from _visited(ctx, records[0].ref, sentence, m.start("where"), m.end("where"), name)
+        return
 
 
 ESCORTED = re.compile(r"在(?P<who>[^，。；]{2,40}?)(?:的)?陪同下")

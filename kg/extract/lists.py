@@ -16,7 +16,10 @@ from kg.resources import lexicon_lines
 NAME = "lg.group_list.v1"
 GROUP_WORDS = sorted(lexicon_lines("group_words.txt"), key=len, reverse=True)
 # the group word, then names joined by 、 (the last one read by name_after)
-LISTED = re.compile("(?:" + "|".join(map(re.escape, GROUP_WORDS)) + r")(?P<list>(?:[\u4e00-\u9fff]{2,3}、)*)")
+LISTED = re.compile("(?:" + "|".join(map(re.escape, GROUP_WORDS)) + r")(?P<list>(?:[\u4e00-\u9fff]{2,6}、)*)")
+# what a word of a list that is no name ends with: a body, a unit, a place (旗政府办, 教育局, 某镇)
+_NO_NAME_START = frozenset("为和与同向对给由在是有把被将从及人")  # 全体同志为毛泽东、周恩来…: no name
+_NOT_A_NAME_END = re.compile(r"[办局委厅处科室部院所站队会镇乡村区县市旗省州盟组团司行社校馆中心]$")
 
 
 def listed_names(text: str, at: int) -> list[str]:
@@ -29,7 +32,12 @@ def listed_names(text: str, at: int) -> list[str]:
     if last is None and len(items) < 2:
         return []  # 甲、乙、某开发区党工委书记丙: the bare names before a titled one still count
     names = items + ([last] if last else [])
-    if not all(_chinese_name(n) and not ROLE_RE.search(n) and not PREFIX_RE.match(n) for n in names):
+    chinese = [n for n in names if _chinese_name(n)]
+    if len(chinese) < 2 and len(chinese) < len(names):
+        return []
+    # a name of another script's shape (宝音满都呼) among Chinese-shaped ones of the same list
+    if not all((n in chinese or 4 <= len(n) <= 6 and not _NOT_A_NAME_END.search(n) and n[0] not in _NO_NAME_START)
+               and not ROLE_RE.search(n) and not PREFIX_RE.match(n) for n in names):
         return []
     return names
 
@@ -37,13 +45,16 @@ def listed_names(text: str, at: int) -> list[str]:
 # a bare list starts a clause or follows the group it is drawn from: 受表彰代表甲、乙作了发言
 _BARE_LIST = re.compile(r"(?:^|[，；：\s]|代表|负责人|嘉宾|专家|委员|院士|同志)"
                         r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)$")
+# what closes a bare list before its verb: 等, 等人, 等市领导, 等县四套班子领导, 等负责同志
+_GROUP_AFTER = re.compile(r"等(?:人|(?:[省市区县旗镇乡州盟]|全国|四套班子|有关|相关)*(?:"
+                          + "|".join(map(re.escape, GROUP_WORDS)) + r"))?$")
 _DAY_AT_END = re.compile(r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)$")
 
 
 def name_list_before(ctx: ArticleContext, sentence, pos: int, extractor_name: str):
     """People listed without titles right before a verb at *pos* (甲、乙、丙出席): each item must have
     the shape of a personal name (a surname, two or three characters, no title)."""
-    head = re.sub(r"等人?$", "", _DAY_AT_END.sub("", sentence.text[:pos]))
+    head = _GROUP_AFTER.sub("", _DAY_AT_END.sub("", sentence.text[:pos]))
     m = _BARE_LIST.search(head)
     if not m:
         return

@@ -318,8 +318,9 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
         subject = _convener(m.groupdict().get("subj") or "")
         if len(subject) < 2 and label in BARE:
             return
-        if not PREFIX_RE.match(subject) and not ORDINAL_SESSION.match(label) and label not in BARE:
-            subject = ""  # 在北京召开座谈会: only a body names a bare kind of meeting
+        if (not PREFIX_RE.match(subject) and not ORDINAL_SESSION.match(label) and label not in BARE
+                and not (_MW_AT_END.search(subject) and _whole_clause(sentence.text, m, "subj"))):
+            subject = ""  # 在北京召开座谈会: only a body (or a session: 某人代会召开预备会) names a bare kind
         label = subject + label
     main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
     date, part = meetings.date_for(sentence)
@@ -352,6 +353,23 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
                     yield Relation(event, "speaker", person, ev)
 
 
+def _whole_clause(text: str, m: re.Match, group: str) -> bool:
+    """*group* of *m* starts *text*'s clause (it was not cut short by the pattern's length)."""
+    return m.start(group) == 0 or text[m.start(group) - 1] in "，。；：:"
+
+
+def _matches(pattern: re.Pattern, text: str):
+    """*pattern*'s matches in *text*; a name that holds another 主持 is no meeting's name
+    (主持人王某主持会议, 来香港主持选举工作的秘书长杨某主持会议): the search goes on from that 主持."""
+    pos = 0
+    while (m := pattern.search(text, pos)) is not None:
+        if pattern is CHAIRED and (inner := m["ev"].find("主持")) >= 0:
+            pos = m.start("ev") + inner
+            continue
+        yield m
+        pos = m.end()
+
+
 def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m: re.Match):
     """某代表团审议 with the member who joined it as attendee, and as speaker when the article
     reports him speaking (韩某说, 韩某表示)."""
@@ -378,7 +396,7 @@ def extract_meetings(ctx: ArticleContext):
         narrative = sentence.index not in reported and sentence.kind == "body"
         if narrative:
             for pattern in (CHAIRED, CHAIRED_STANDING, HELD, CONVENED, ATTENDED):
-                for m in pattern.finditer(text):
+                for m in _matches(pattern, text):
                     yield from _reported(ctx, meetings, sentence, pattern, m)
             for m in DELEGATION.finditer(text):
                 yield from _deliberation(ctx, meetings, sentence, m)

@@ -287,7 +287,7 @@ def name_after(text: str, pos: int) -> str | None:
     """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
     for n in (3, 2):
         cand = text[pos:pos + n]
-        if cand[-1:] in ("和", "与", "及", "等"):
+        if cand[-1:] in ("和", "与", "及", "等", "的"):
             continue  # 李强和省长赵刚: the conjunction ends the name; 官等: 等 closes a list
         if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and _is_boundary(text, pos + 2)
                 and not _tagged_name(text, cand)):
@@ -511,6 +511,9 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     between a body and its title (省委车俊书记), or before a title written after the name
     (习近平总书记, 范明政总理: none when he holds a post abroad)."""
     last = group[-1]
+    if len(group) == 1 and last.prefix is None and last.org_name is None and not last.role.startswith("总"):
+        if (between := _name_between_body_and_title(text, last)) is not None:
+            return between  # 省政协牛立文副主席, 县委王刚副书记: any title after a body and a name
     if len(group) == 1 and last.prefix is None and last.org_name is None and last.role in TITLE_AFTER_NAME:
         # 习近平总书记殷殷嘱托, 金正恩总书记关怀: a name right before the title holds it, and what
         # follows is no name
@@ -550,12 +553,17 @@ def _holder_before_title(ctx: ArticleContext, text: str, group: list[PostPhrase]
     return None
 
 
+POSITION_MODIFIERS = frozenset(lexicon_lines("position_modifiers.txt"))  # 常务, 专职 before a title
+_BODY_ENDS = frozenset("团组会委部局办队处室所院校厅司社站")  # 中央宣讲团成员: a body, no name
+
+
 def _name_between_body_and_title(text: str, last: PostPhrase) -> Holder | None:
     """省委车俊书记: a body, a name, the title."""
     before = text[:last.start]
     for m in PREFIX_RE.finditer(before[-8:]):
         cand = before[-8:][m.end():]
-        if _chinese_name(cand) and cand[0] not in _CONJUNCTIONS:
+        if (_chinese_name(cand) and cand[0] not in _CONJUNCTIONS and cand[-1] not in _BODY_ENDS
+                and cand not in POSITION_MODIFIERS):  # 致公党中央常务副主席: 常务 is part of the title
             phrase = PostPhrase(last.start, last.end, m.group(0), last.role)
             return Holder(cand, len(before) - len(cand) - len(m.group(0)), last.end, (phrase,))
     return None
@@ -869,4 +877,5 @@ def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
         shape = (tag in ("nr", "nrfg") and _chinese_name(word)
                  and not (len(word) == 2 and word[1] == "方" and word[0] in country_short_forms()))
     return (shape and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
+            and not (tag != _TRANSCRIBED and gazetteer().lookup(word))  # 联系点宿松调研: a county
             and not any(len(p) > len(word) and text.endswith(p, 0, end) for p in known))
