@@ -1104,3 +1104,24 @@ def test_name_between_a_body_and_its_title_and_a_name_before_de():
     f = facts_of(body)
     assert posts(f) == {("牛文立", "省政协副主席"), ("黄子杰", "市政协副主席")}
     assert entities(f, "person") == {"牛文立", "黄子杰"}  # 宿松 is a county, not a person
+
+
+def test_chair_named_before_his_title_and_a_surname_read_as_a_preposition():
+    f = facts_of("11月18日下午，邓东晓区长主持召开区政府第18次常务会议。")
+    assert relations(f, "chair") == {("区政府第18次常务会议", "邓东晓")}
+    f = facts_of("市政协副主席孙泽榕、曲海涛、于平桂、张星宏参加会议。")
+    assert {p for p, _ in posts(f)} == {"孙泽榕", "曲海涛", "于平桂", "张星宏"}
+
+
+def test_joining_a_visit_and_speaking_is_attending_it_only():
+    body = "8月25日，师范学院党委书记王平金一行到八都镇调研指导乡村振兴工作，县委副书记曾炆广参加调研并讲话。"
+    f = facts_of(body)
+    assert {p for _, p in relations(f, "attendee")} == {"王平金", "曾炆广"}
+    assert relations(f, "speaker") == set()
+
+
+def test_two_leads_of_a_delegation_and_guests_who_came_to_hold_a_ceremony():
+    f = facts_of("2月6日，县委书记马东旭、县委副书记、县长刘建强率领县党政代表团赴东岚开发区考察，推动合作。")
+    assert {p for _, p in relations(f, "attendee")} == {"马东旭", "刘建强"}
+    f = facts_of("10月11日，研究院党委书记郭朝京一行前来我县举行航天城项目签约仪式。")
+    assert relations(f, "attendee") == {("航天城项目签约仪式", "郭朝京")}

@@ -95,6 +95,9 @@ def extract_inspections(ctx: ArticleContext):
             event = records[0].ref
             ev = ctx.evidence(sentence, m.start(), m.end(), name)
             yield Relation(event, role, person, ev)
+            for other in _co_leads(ctx, text, m.start()):  # 县委书记甲、县长乙率领…: both lead
+                if other != person:
+                    yield Relation(event, role, other, ev)
             yield from _visited(ctx, event, sentence, m.start(group), m.end(group), name)
             visits.append((event, person))
             if etype == "Inspection":
@@ -117,6 +120,18 @@ def extract_inspections(ctx: ArticleContext):
                     yield Relation(event, "attendee", who, ev)
         for m in VISITED_CLAUSE.finditer(sentence.text):
             yield from _visited(ctx, event, sentence, m.start("clause"), m.end("clause"), name)
+
+
+def _co_leads(ctx: ArticleContext, text: str, lead_at: int) -> list[Ref]:
+    """People named in the lead's clause before him and joined to the next by 、和与 (县委书记甲、
+    县委副书记、县长乙率领代表团…): they lead the visit with him."""
+    clause_start = max(text.rfind(c, 0, lead_at) for c in "，。；：") + 1
+    out = []
+    for n, ref in ctx.persons.items():
+        at = text.find(n, clause_start, lead_at)
+        if at >= 0 and text[at + len(n):at + len(n) + 1] in ("、", "和", "与") and ref not in out:
+            out.append(ref)
+    return out
 
 
 def _group_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):

@@ -251,6 +251,7 @@ def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, 
     """Known people named right before *pos*, including lists (甲、乙等)."""
     out = []
     head = re.sub(r"(?:共同|一同|一起)$", "", text[:pos])  # 甲和乙共同主持…
+    head = re.sub(r"(?:同志|副?(?:书记|主席|主任|区长|县长|市长|省长|旗长|州长|镇长|乡长))$", "", head)  # 某某区长主持
     head = re.sub(rf"{DAY}$", "", head)  # 李希27日出席…
     head = re.sub(r"在(?:[^，。；、在]{1,15})?$", "", head)  # 王明在参加…时说; 韩正在四川成都出席…
     head = re.sub(rf"{DAY}$", "", head)
@@ -343,14 +344,18 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     people = [person for _, person in _person_before(ctx, text, m.start())]
     if pattern is CHAIRED and (other := re.search(r"(?:同|与)([^，。；]{2,12})共同$", text[:m.start()])):
         people += _sentence_subject(ctx, text[:other.start()])  # 甲…，并同乙共同主持: 甲 chairs too
+    # 甲一行前来某县举行签约仪式: the guests who came to hold it attend it
+    guests = [r for n, r in ctx.persons.items() if pattern is CONVENED
+              and re.search(rf"{re.escape(n)}(?:同志)?一行(?:前来|来到|来|赴|到)", m["subj"] or "")]
+    people += guests
     for event in events:
         for person in dict.fromkeys(people):
             if pattern in (CHAIRED, CHAIRED_STANDING):
                 yield Relation(event, "chair", person, ev)
-            if pattern is ATTENDED:
+            if pattern is ATTENDED or person in guests:
                 yield Relation(event, "attendee", person, ev)
-                if m["speak"] or m["said"]:
-                    yield Relation(event, "speaker", person, ev)
+            if pattern is ATTENDED and (m["speak"] or m["said"]):
+                yield Relation(event, "speaker", person, ev)
 
 
 def _whole_clause(text: str, m: re.Match, group: str) -> bool:

@@ -108,9 +108,10 @@ def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref) -> bool:
     return len(reported) <= 1 or any(r.subject == event and r.object == person for r in ctx.relations.values())
 
 
-def _first_rule(clause: str) -> tuple[RoleRule, re.Match] | None:
+def _first_rule(clause: str, event_type: str | None) -> tuple[RoleRule, re.Match] | None:
+    """The first rule for events of *event_type* whose phrase closes (or is) *clause*."""
     for rule in role_rules():
-        m = rule.pattern.search(clause) if rule.at != "start" else None
+        m = rule.pattern.search(clause) if rule.at != "start" and rule.applies_to(event_type) else None
         if m is not None:
             return rule, m
     return None
@@ -133,7 +134,7 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
     pending: list[Mention] = []
     for c in CLAUSE.finditer(text):
         clause, offset = c.group(0), c.start()
-        hit = _first_rule(clause)
+        hit = _first_rule(clause, ctx.entities[event].attr("type"))
         if hit is None:
             if (opening := _speaker_opening(ctx, clause, offset)) is not None:
                 yield from _opening_facts(ctx, sentence, event, opening, c)

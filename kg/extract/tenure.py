@@ -319,6 +319,8 @@ def _word_not_name_at(text: str, pos: int) -> bool:
         if start == pos:
             if len(word) > 1:  # 总理官邸时: a word that follows titles (官邸) starts no name either
                 return tag.startswith(_NOT_NAME_TAGS) or word in WORDS_AFTER_TITLES
+            if text[pos - 1:pos] == "、" and any(s == pos + 1 and t.startswith("nr") for _, t, s in pos_tokens(text)):
+                return False  # 、于 桂平、: a surname jieba read as a preposition, in a list of names
             if tag == "d":  # 总书记都要深入…: an adverb before a verb (a surname too: 都)
                 return any(s == pos + 1 and t.startswith("v") for _, t, s in pos_tokens(text))
             return tag.startswith(("c", "p", "u")) or tag == "v" and text[pos + 1:pos + 2] in ("了", "着", "过")
@@ -695,6 +697,8 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
         if n is None:
             n = next((w for w, tag, start in tokens if start == pos and tag in ("nr", "nrfg")
                       and _chinese_name(w)), None)
+        if n is None and (item := re.match(r"[\u4e00-\u9fff]{2,3}(?=、)", text[pos:])) is not None:
+            n = item.group(0) if _chinese_name(item.group(0)) else None  # 、于某某、: an item between two 、
         if n is None or ROLE_RE.match(text, pos) or PREFIX_RE.match(text, pos) or ROLE_RE.match(text, pos + len(n)):
             break  # (国会主席乙: a body before its title, not a name)
         out.append((n, pos, pos + len(n)))
