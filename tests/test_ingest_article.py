@@ -105,3 +105,15 @@ def test_relative_days_resolve_from_the_issue_date():
     assert [d.date for d in find_dates("县长于今天下午主持会议", "2024-05-11")] == ["2024-05-11"]
     assert find_dates("如今天气转暖", "2024-05-11") == []
     assert find_dates("昨日上午，区委召开会议", None) == []
+
+
+def test_closing_bylines_of_names_joined_and_of_a_unit():
+    art = read("标题\n县委召开会议。\n共同努力，开好大会。(王利华、杨蓉芳)\n")
+    assert [a.name for a in art.authors] == ["王利华", "杨蓉芳"]
+    art = read("标题\n县委召开会议。\n    (图文:区政协联络科 钟健明)\n")
+    assert [(a.name, a.role) for a in art.authors] == [("钟健明", "作者")]
+
+
+def test_negative_an_affiliation_without_a_role_is_no_byline():
+    art = read("标题\n会议研究了有关事项（区政协联络科 钟健明）\n")
+    assert art.authors == ()

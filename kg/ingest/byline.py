@@ -21,14 +21,16 @@ ROLES: dict[str, str | None] = {
     "本报记者": "记者", "记者": "记者", "见习记者": "记者", "特约记者": "记者", "实习记者": "记者",
     "融媒记者": "记者", "全媒体记者": "记者", "通讯员": "通讯员", "本报通讯员": "通讯员",
     "特约通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影", "作者": "作者", "文": "作者",
-    "文/图": "作者", "图/文": "作者", "文图": "作者", "撰稿": "作者", "撰文": "作者", "供稿": "作者",
+    "文/图": "作者", "图/文": "作者", "文图": "作者", "图文": "作者", "撰稿": "作者", "撰文": "作者", "供稿": "作者",
     # editors are credited beside the authors; the names after them are not authors'
-    "责任编辑": None, "编辑": None, "审核": None, "校对": None,
+    "责任编辑": None, "编辑": None, "审核": None, "校对": None, "一审": None, "二审": None, "三审": None,
 }
 _ROLE = re.compile("^(" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")")
 # 记 者 and 通 讯 员: roles printed with spaces between their characters
 _SPACED_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(记)\s+(者)|(通)\s*(讯)\s*(员)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+# the unit an author writes for, printed before his name after a role (图文：区政协联络科 甲)
+_AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|处|室|办|部|中心|站|所|局|委|队|报社|融媒|网)$")
 # a source that reports: 本报, 某某日报, 某某网, 新华社, 某某融媒体中心, 某某频道, 某某客户端
 _SOURCE = r"[\u4e00-\u9fffA-Za-z]{0,14}?(?:报|网|社|台|频道|新闻|中心|融媒|客户端|在线)"
 DATELINE = re.compile(
@@ -38,7 +40,7 @@ DATELINE = re.compile(
 _REPORTED_BY = re.compile(r"(?P<who>(?:本报|融媒)?(?:记者|通讯员)[^：:，。（）]{2,30}?)报道[：:]?\s*")
 _BRACKETED = re.compile(r"（(?P<who>[^（）]{2,60})）\s*")
 # furniture lines of a saved page: not article text, and no author
-FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复审|终审|审校|校对|监制|出品)\s*[：:]")
+FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复审|终审|[一二三]审|审校|校对|监制|出品)\s*[：:]")
 
 
 @dataclass(frozen=True)
@@ -64,6 +66,8 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
     (Author(name='王明', role='记者'), Author(name='李红', role='记者'), Author(name='赵强', role='记者'))
     >>> parse_authors("扩大")
     ()
+    >>> parse_authors("图文：区政协联络科 钟明")
+    (Author(name='钟明', role='作者'),)
     """
     text = _SPACED_ROLE.sub(lambda m: "".join(g for g in m.groups() if g), text.replace("\\", "/"))
     tokens = re.split(r"[\s：:、，,|｜/]+", text.replace("文/图", "文图").replace("图/文", "文图"))
@@ -76,6 +80,8 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
                 if role is not None:  # names after 编辑 are the editors', not authors
                     authors.append(Author(token, role))
                 token = ""
+            elif saw_role and _AFFILIATION.match(token):
+                token = ""  # the unit the author writes for: he is the author
             else:
                 return ()
     if need_role and not saw_role:
@@ -133,13 +139,16 @@ def trailing_byline(paragraph: str) -> Byline | None:
     11
     >>> trailing_byline("会议审议了有关事项（草案）") is None
     True
+    >>> [a.name for a in trailing_byline("开好大会。（王明、李红）").authors]
+    ['王明', '李红']
     """
     text = full_width_punctuation(paragraph).rstrip()
     m = re.search(r"\s*（(?P<who>[^（）]{2,60})）$", text)
     if m is None or m.start() == 0:
         return None
     inner = m["who"].strip()
-    who = parse_authors(inner, need_role=" " not in inner and not _looks_like_name(inner))
+    listed = re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+", inner) is not None  # （甲、乙）
+    who = parse_authors(inner, need_role=" " not in inner and not listed and not _looks_like_name(inner))
     return Byline(who, m.start()) if who else None
 
 
