@@ -1125,3 +1125,17 @@ def test_two_leads_of_a_delegation_and_guests_who_came_to_hold_a_ceremony():
     assert {p for _, p in relations(f, "attendee")} == {"马东旭", "刘建强"}
     f = facts_of("10月11日，研究院党委书记郭朝京一行前来我县举行航天城项目签约仪式。")
     assert relations(f, "attendee") == {("航天城项目签约仪式", "郭朝京")}
+
+
+# Who a person is across articles: keyed by the place of the body his post is in
+
+def test_person_keyed_by_the_place_of_his_posts_body_not_the_articles():
+    f = facts_of("座谈会上，陕西省委书记赵德一、河南省委书记楼生阳先后发言。", section=SECTION)
+    assert {t.person.key for t in f.tenures} == {"陕西省_赵德一", "河南省_楼生阳"}
+
+
+def test_bare_titles_and_posts_held_then_do_not_place_a_person():
+    f = facts_of("我坚信，在习近平主席坚强领导下，亚运会一定精彩。", section=SECTION)
+    assert {e.key for e in f.entities if e.kind == "person"} == {"习近平"}
+    f = facts_of("该工程是时任福州市委书记习近平同志亲自主持编制的。", section=SECTION)
+    assert {t.person.key for t in f.tenures} == {"习近平"}

@@ -6,7 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from kg.model import Article, ArticleFacts, Entity, Evidence, Ref, Relation, Sentence, Tenure
-from kg.resolve.locality import Locality, article_locality
+from kg.resolve.gazetteer import Division, gazetteer
+from kg.resolve.locality import Locality, article_locality, mentioned_divisions
 
 Record = Entity | Relation | Tenure
 
@@ -18,6 +19,16 @@ class OrgName:
     full: str | None  # 中共丽水市莲都区委员会
     type: str | None  # PartyCommittee | GovernmentOrganization | OrganizationalUnit | None
     level: str  # national | province | city | district | town | unknown
+
+
+def _division_named(body: str) -> Division | None:
+    """The finest division a body's name names (中共陕西省委员会: 陕西省), if exactly one is."""
+    found = mentioned_divisions(body)
+    if not found:
+        return None
+    rank = {"district": 0, "city": 1, "province": 2}
+    finest = min(found, key=lambda d: rank.get(d.level, 3))
+    return finest if sum(1 for d in found if d.level == finest.level) == 1 else None
 
 
 @dataclass
@@ -92,12 +103,17 @@ class ArticleContext:
             return div.name
         return self.article.source or self.article.id
 
-    def person_key(self, name: str, level: str = "unknown") -> str:
+    def person_key(self, name: str, level: str = "unknown", body: OrgName | None = None) -> str:
         """People are told apart by name and the place their reported posts belong to (city or
-        province); national posts, and people named without any post, are keyed by name alone,
-        so 习近平 is one node whatever the article's locality."""
+        province): the place the post's body names (陕西省委书记甲 is 陕西省's whatever the
+        article's locality), else the article's locality. National posts, and people named without
+        any post, are keyed by name alone, so 习近平 is one node whatever the article's locality."""
         if level.startswith("national") or level in ("unknown", "foreign"):
             return name
+        named = _division_named(body.full or body.label) if body is not None else None
+        if named is not None:
+            div = gazetteer().parent(named, "province" if level == "province" else "city") or named
+            return f"{div.name}_{name}"
         div = self.locality.province if level == "province" else (self.locality.city or self.locality.province)
         if div is not None:
             return f"{div.name}_{name}"

@@ -650,7 +650,7 @@ def extract_tenures(ctx: ArticleContext):
                 continue
             orgs = _group_bodies(ctx, text, holder, abroad, body)
             body = next((o for o, _ in reversed(orgs) if o is not None and o.level != "foreign"), body)
-            level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="city")
+            level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="unknown")
             if (all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in holder.group)
                     and not holder.foreign and not any(w == holder.name and tag.startswith("nr")
                                                        for w, tag, _ in pos_tokens(text))):
@@ -674,7 +674,10 @@ def _tenures_of(ctx: ArticleContext, sentence, who: str, span: tuple[int, int], 
                 held: list):
     """The person *who* and the posts *orgs* give him, with the bodies they are in; posts in an
     unwritten Chinese central body go to *held*."""
-    pref = Ref("person", ctx.person_key(who, level))
+    body = next((o for o, _ in orgs if o is not None and o.level == level), None)
+    if sentence.text[max(0, span[0] - 2):span[0]] in ("时任", "曾任"):
+        level = "unknown"  # 时任福州市委书记习近平: a post he held then does not place him now
+    pref = Ref("person", ctx.person_key(who, level, body))
     ev = ctx.evidence(sentence, span[0], span[1], name)
     yield Entity("person", pref.key, who, ev, (who,))
     ctx.persons.setdefault(who, pref)
