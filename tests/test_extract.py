@@ -1139,3 +1139,8 @@ def test_bare_titles_and_posts_held_then_do_not_place_a_person():
     assert {e.key for e in f.entities if e.kind == "person"} == {"习近平"}
     f = facts_of("该工程是时任福州市委书记习近平同志亲自主持编制的。", section=SECTION)
     assert {t.person.key for t in f.tenures} == {"习近平"}
+
+
+def test_names_whose_surname_jieba_reads_as_a_preposition():
+    assert posts(facts_of("区政协主席于明东出席会议。")) == {("于明东", "区政协主席")}
+    assert ("于波涛", "区委常委") in posts(facts_of("区委常委林秋艳、王力文、于波涛出席。"))

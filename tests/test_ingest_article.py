@@ -117,3 +117,16 @@ def test_closing_bylines_of_names_joined_and_of_a_unit():
 def test_negative_an_affiliation_without_a_role_is_no_byline():
     art = read("标题\n会议研究了有关事项（区政协联络科 钟健明）\n")
     assert art.authors == ()
+
+
+def test_text_saved_without_its_headline_keeps_its_first_paragraph():
+    art = read("本报讯昨日上午，县人大常委会召开会议。县人大常委会主任张晋明出席。\n会议审议了有关事项。\n")
+    assert art.title == ""
+    assert art.sentences[0].text.startswith("昨日上午") and art.dateline_date == "2024-05-10"
+    art = read("县人大常委会召开会议\n县人大常委会主任张晋明出席。\n")
+    assert art.title == "县人大常委会召开会议"
+
+
+def test_reporter_of_a_station():
+    art = read("标题\n红网时刻5月1日讯（道县站记者 谢万明）4月30日，道县召开会议。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("谢万明", "记者")]

@@ -321,6 +321,9 @@ def _word_not_name_at(text: str, pos: int) -> bool:
                 return tag.startswith(_NOT_NAME_TAGS) or word in WORDS_AFTER_TITLES
             if text[pos - 1:pos] == "、" and any(s == pos + 1 and t.startswith("nr") for _, t, s in pos_tokens(text)):
                 return False  # 、于 桂平、: a surname jieba read as a preposition, in a list of names
+            if (tag.startswith(("p", "c")) and has_surname(text[pos:pos + 3])
+                    and (_is_boundary(text, pos + 3) or _is_boundary(text, pos + 2))):
+                return False  # 主席于东明出席: a name that ends where names end (出席, 、, 。)
             if tag == "d":  # 总书记都要深入…: an adverb before a verb (a surname too: 都)
                 return any(s == pos + 1 and t.startswith("v") for _, t, s in pos_tokens(text))
             return tag.startswith(("c", "p", "u")) or tag == "v" and text[pos + 1:pos + 2] in ("了", "着", "过")

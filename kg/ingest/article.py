@@ -23,13 +23,15 @@ def article_from_text(
     line: int | None = None,
     authors: tuple = (),
 ) -> Article:
-    """An Article from clean text. Without *title*, the first line is the title.
+    """An Article from clean text. Without *title*, the first line is the title, unless it reads
+    as the text itself (a page saved without its headline): it opens with a dateline (本报讯…) or
+    runs over sentences (…召开。县长…出席。).
 
     Offsets refer to *text* as given.
     """
     lines = lines_of(text)
     if title is None and lines:
-        title = lines.pop(0).text
+        title = lines.pop(0).text if _headline(lines[0].text) else ""
     builders = []
     for ln in lines:
         b = TextBuilder.empty()
@@ -78,3 +80,9 @@ def article_from_text(
         url=url,
         line=line,
     )
+
+
+def _headline(line: str) -> bool:
+    """A first line that can be a headline: no dateline opening it, no sentence ending inside it."""
+    body = line.strip().rstrip("。.！!")
+    return lead_byline(line) is None and "。" not in body and len(body) <= 80

@@ -29,6 +29,8 @@ _ROLE = re.compile("^(" + "|".join(sorted(map(re.escape, ROLES), key=len, revers
 # 记 者 and 通 讯 员: roles printed with spaces between their characters
 _SPACED_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(记)\s+(者)|(通)\s*(讯)\s*(员)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
+# a role after the unit (道县站记者, 融媒体中心记者)
+_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:站|中心|台|社|报|网)(记者|通讯员)")
 # the unit an author writes for, printed before his name after a role (图文：区政协联络科 甲)
 _AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|处|室|办|部|中心|站|所|局|委|队|报社|融媒|网)$")
 # a source that reports: 本报, 某某日报, 某某网, 新华社, 某某融媒体中心, 某某频道, 某某客户端
@@ -75,6 +77,8 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
     for token in _joined_halves(list(filter(None, tokens))):
         while token:
             if m := _ROLE.match(token):
+                role, saw_role, token = ROLES[m.group(1)], True, token[m.end():]
+            elif m := _UNIT_ROLE.match(token):  # 道县站记者: a reporter of a station
                 role, saw_role, token = ROLES[m.group(1)], True, token[m.end():]
             elif _looks_like_name(token):
                 if role is not None:  # names after 编辑 are the editors', not authors
