@@ -130,3 +130,15 @@ def test_text_saved_without_its_headline_keeps_its_first_paragraph():
 def test_reporter_of_a_station():
     art = read("标题\n红网时刻5月1日讯（道县站记者 谢万明）4月30日，道县召开会议。\n")
     assert [(a.name, a.role) for a in art.authors] == [("谢万明", "记者")]
+
+
+def test_bylines_after_a_subtitle_of_a_place_and_glued_to_the_unit():
+    art = read("区人大常委会党组召开会议\n孙明主持会议\n本报讯(记者 尹明亮)5月8日,区人大常委会党组召开会议。\n")
+    assert [a.name for a in art.authors] == ["尹明亮"] and art.dateline_date == "2024-05-08"
+    assert [s.text for s in art.sentences][:2] == ["孙明主持会议", "5月8日,区人大常委会党组召开会议。"]
+    art = read("标题\n吉州讯(张春华、史延明)为尽快启动工作,5月3日,调研组来吉州调研。\n")
+    assert [a.name for a in art.authors] == ["张春华", "史延明"]
+    art = read("标题\n天水日报讯【新天水·天水日报记者马明放】10月12日,社长到天水调研。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("马明放", "记者")]
+    art = read("标题\n县委召开会议。\n会议通过了议程。(玉溪日报全媒体记者 刘黎明/文 曾永红/图)\n")
+    assert [a.name for a in art.authors] == ["刘黎明", "曾永红"]

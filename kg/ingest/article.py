@@ -50,17 +50,21 @@ def article_from_text(
         head += opening  # 作者：甲 乙, a line of its own before the text
         builders.pop(0)
     lead = lead_byline(builders[0].text) if builders else None
+    first = 0  # the paragraph the text opens with, after a subtitle (副题) printed under the title
+    if lead is None and len(builders) > 1 and len(builders[0].text) <= 40 and _headline(builders[0].text):
+        if (lead := lead_byline(builders[1].text)) is not None:
+            first = 1
     if builders and lead is None and (m := DATELINE_RE.match(builders[0].text)):
         builders[0].drop_prefix(m.end())
     if builders:
-        opening_text = builders[0].text[: lead.end + 40] if lead else builders[0].text[:40]
+        opening_text = builders[first].text[: lead.end + 40] if lead else builders[0].text[:40]
         skip = lead.end if lead else 0
         dates = [d for d in find_dates(opening_text, issued) if d.start <= skip + 12 and (d.start >= skip or lead.when)]
         if dates:
             dateline_date, part = dates[0].date, dates[0].part_of_day
     if lead is not None:
         head += lead.authors
-        builders[0].drop_prefix(lead.end)
+        builders[first].drop_prefix(lead.end)
     if not authors:  # authors a record gives win over the ones written in its text
         authors = tuple(dict.fromkeys(head + tail))
     paragraphs, sentences = paragraphs_and_sentences(builders)

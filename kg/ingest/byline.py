@@ -19,7 +19,8 @@ from kg.resources import lexicon_words
 
 ROLES: dict[str, str | None] = {
     "本报记者": "记者", "记者": "记者", "见习记者": "记者", "特约记者": "记者", "实习记者": "记者",
-    "融媒记者": "记者", "全媒体记者": "记者", "通讯员": "通讯员", "本报通讯员": "通讯员",
+    "融媒记者": "记者", "融媒体记者": "记者", "全媒体记者": "记者", "图": "摄影",
+    "通讯员": "通讯员", "本报通讯员": "通讯员",
     "特约通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影", "作者": "作者", "文": "作者",
     "文/图": "作者", "图/文": "作者", "文图": "作者", "图文": "作者", "撰稿": "作者", "撰文": "作者", "供稿": "作者",
     # editors are credited beside the authors; the names after them are not authors'
@@ -29,18 +30,21 @@ _ROLE = re.compile("^(" + "|".join(sorted(map(re.escape, ROLES), key=len, revers
 # 记 者 and 通 讯 员: roles printed with spaces between their characters
 _SPACED_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(记)\s+(者)|(通)\s*(讯)\s*(员)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
-# a role after the unit (道县站记者, 融媒体中心记者)
-_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff]{1,10}?(?:站|中心|台|社|报|网)(记者|通讯员)")
+# a role after the unit, the name maybe glued after it (道县站记者, 新天水·天水日报记者马放)
+_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff·]{1,16}?(?:站|中心|台|社|报|网)(全媒体记者|融媒体记者|融媒记者|见习记者|"
+                        r"实习记者|特约记者|记者|通讯员)")
 # the unit an author writes for, printed before his name after a role (图文：区政协联络科 甲)
 _AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|处|室|办|部|中心|站|所|局|委|队|报社|融媒|网)$")
 # a source that reports: 本报, 某某日报, 某某网, 新华社, 某某融媒体中心, 某某频道, 某某客户端
 _SOURCE = r"[\u4e00-\u9fffA-Za-z]{0,14}?(?:报|网|社|台|频道|新闻|中心|融媒|客户端|在线)"
 DATELINE = re.compile(
-    rf"^(?P<source>{_SOURCE})\s*(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*"
+    rf"^(?P<source>{_SOURCE}|[\u4e00-\u9fff]{{2,6}}(?=讯[（【]))\s*(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*"
     r"(?:讯|电|报道|消息)[：:]?\s*"
 )
 _REPORTED_BY = re.compile(r"(?P<who>(?:本报|融媒)?(?:记者|通讯员)[^：:，。（）]{2,30}?)报道[：:]?\s*")
-_BRACKETED = re.compile(r"（(?P<who>[^（）]{2,60})）\s*")
+_BRACKETED = re.compile(r"[（【](?P<who>[^（）【】]{2,60})[）】]\s*")
+# a source named before a bracketed byline with no 讯 or 电: 某某新闻网-某某融媒体中心（记者 甲）
+_SOURCE_BEFORE_BRACKET = re.compile(rf"^{_SOURCE}(?:[-－—·]{_SOURCE})?(?=[（【](?:[^（）]{{0,16}}?)(?:记者|通讯员))")
 # furniture lines of a saved page: not article text, and no author
 FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复审|终审|[一二三]审|审校|校对|监制|出品)\s*[：:]")
 
@@ -125,6 +129,8 @@ def lead_byline(paragraph: str) -> Byline | None:
     if r := _REPORTED_BY.match(text, end):  # 记者甲报道：, 通讯员甲、乙报道：
         if who := parse_authors(r["who"]):
             return Byline(who, r.end(), when)
+    if end == 0 and (m := _SOURCE_BEFORE_BRACKET.match(text)):  # 某某新闻网-某融媒体中心（记者 甲）
+        end = m.end()
     if b := _BRACKETED.match(text, end):
         if who := parse_authors(b["who"], need_role=end == 0 and " " not in b["who"].strip()):
             authors, end = who, b.end()
