@@ -1144,3 +1144,16 @@ def test_bare_titles_and_posts_held_then_do_not_place_a_person():
 def test_names_whose_surname_jieba_reads_as_a_preposition():
     assert posts(facts_of("区政协主席于明东出席会议。")) == {("于明东", "区政协主席")}
     assert ("于波涛", "区委常委") in posts(facts_of("区委常委林秋艳、王力文、于波涛出席。"))
+
+
+def test_delegations_and_working_groups_are_organisations():
+    f = facts_of("8月28日，东岚市党政考察团一行来我旗考察。")
+    assert "东岚市党政考察团" in entities(f, "org")
+    f = facts_of("2月6日，县委书记马东旭率领县党政代表团赴东岚开发区考察。")
+    assert "县党政代表团" in entities(f, "org")
+
+
+def test_negative_groups_named_by_no_one():
+    for body in ("国家防总派出的工作组在北京协助指导。", "这也是中国代表团首次参赛。", "多个代表团在会上发言。"):
+        groups = {o for o in entities(facts_of(body), "org") if o.endswith(("工作组", "代表团"))}
+        assert groups <= {"中国代表团"}, body  # not 派出的工作组, 这也是中国代表团, 多个代表团

@@ -189,6 +189,36 @@ def extract_orgs(ctx: ArticleContext):
         yield from find_orgs(ctx, sentence, "lg.org.v1")
         yield from acting_bodies(ctx, sentence, "lg.org.v1")
         yield from settlement_bodies(ctx, sentence, "lg.org.v1")
+        yield from delegations(ctx, sentence, "lg.org.v1")
+
+
+_DELEGATION_WORDS = "|".join(map(re.escape, sorted(lexicon_lines("delegation_words.txt"), key=len, reverse=True)))
+# a group named as the one who goes, comes or meets: it opens a clause or is led (率领…), and an
+# act follows (一行, 来, 到, 赴, 在, 召开…)
+DELEGATION = re.compile(
+    rf"(?:^|(?<=[，；：])|(?<=率领)|(?<=带领)|(?<=率)|(?<=的))(?P<name>[\u4e00-\u9fff]{{2,16}}?(?:{_DELEGATION_WORDS}))"
+    r"(?=一行|来|到|赴|在|召开|举行|深入|先后|实地|，)")
+
+
+_LEAD_WORDS = ("率领", "带领", "率", "的")
+# words after which a group's name starts: who leads it, and verbs or conjunctions before it
+# (这也是中国代表团, 我和越南代表团, 用好联合工作组), not at the start (和田地区代表团)
+_BEFORE_GROUP = _LEAD_WORDS + ("是", "和", "与", "在", "带", "用好", "我", "他", "她", "同", "向", "对")
+
+
+def delegations(ctx: ArticleContext, sentence, extractor_name: str):
+    """某市党政考察团一行来我旗考察, 县长甲率领县党政代表团赴…, 省发改委…率领的某工作组来…: the
+    group, an organisation of this article (its name alone does not say which body sent it)."""
+    for m in DELEGATION.finditer(sentence.text):
+        at = {w: m["name"].rfind(w) for w in _BEFORE_GROUP}
+        cut = max((i + len(w) for w, i in at.items() if i > 0 or i == 0 and w in _LEAD_WORDS), default=0)
+        name, start = m["name"][cut:], m.start("name") + cut  # 县长甲率领县党政代表团: the group
+        if len(name) < 4:
+            continue
+        if re.search(r"[派成组建]", name[:-3]) or name.startswith(("全体", "各", "多")):
+            continue  # 派出的工作组, 组建调研组: no name of a group
+        org = OrgName(f"{ctx.article.id}_{name}", name, None, None, "unknown")
+        yield org_entity(org, name, ctx.evidence(sentence, start, m.end("name"), extractor_name))
 
 
 SETTLEMENT_BODIES = re.compile("|".join(sorted(map(re.escape, lexicon_lines("settlement_bodies.txt")),
