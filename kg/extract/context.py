@@ -4,6 +4,7 @@ organisation names resolve in this article."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from kg.model import Article, ArticleFacts, Entity, Evidence, Ref, Relation, Sentence, Tenure
 from kg.resolve.gazetteer import Division, gazetteer
@@ -21,6 +22,7 @@ class OrgName:
     level: str  # national | province | city | district | town | unknown
 
 
+@lru_cache(maxsize=4096)  # the same bodies recur across a corpus's articles
 def _division_named(body: str) -> Division | None:
     """The finest division a body's name names (中共陕西省委员会: 陕西省), if exactly one is."""
     found = mentioned_divisions(body)

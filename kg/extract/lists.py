@@ -10,16 +10,20 @@ import re
 from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext
 from kg.extract.orgs import PREFIX_RE
-from kg.extract.tenure import NAME_CHARS, ROLE_RE, _chinese_name, has_surname, listed_people, name_after
+from kg.extract.tenure import BODY_ENDS, NAME_CHARS, ROLE_RE, _chinese_name, has_surname, listed_people, name_after
 from kg.resources import lexicon_lines
 
 NAME = "lg.group_list.v1"
 GROUP_WORDS = sorted(lexicon_lines("group_words.txt"), key=len, reverse=True)
 # the group word, then names joined by 、 (the last one read by name_after)
 LISTED = re.compile("(?:" + "|".join(map(re.escape, GROUP_WORDS)) + r")(?P<list>(?:[\u4e00-\u9fff]{2,6}、)*)")
-# what a word of a list that is no name ends with: a body, a unit, a place (旗政府办, 教育局, 某镇)
 _NO_NAME_START = frozenset("为和与同向对给由在是有把被将从及人")  # 全体同志为毛泽东、周恩来…: no name
-_NOT_A_NAME_END = re.compile(r"[办局委厅处科室部院所站队会镇乡村区县市旗省州盟组团司行社校馆中心]$")
+# what a word of a list that is no name ends with: a body, a unit, a place (旗政府办, 教育局, 某镇)
+_NOT_A_NAME_END = BODY_ENDS | frozenset("科行馆镇乡村区县市旗省州盟")
+
+
+def _no_body(word: str) -> bool:
+    return word[-1] not in _NOT_A_NAME_END and not word.endswith("中心")
 
 
 def listed_names(text: str, at: int) -> list[str]:
@@ -36,7 +40,7 @@ def listed_names(text: str, at: int) -> list[str]:
     if len(chinese) < 2 and len(chinese) < len(names):
         return []
     # a name of another script's shape (宝音满都呼) among Chinese-shaped ones of the same list
-    if not all((n in chinese or 4 <= len(n) <= 6 and not _NOT_A_NAME_END.search(n) and n[0] not in _NO_NAME_START)
+    if not all((n in chinese or 4 <= len(n) <= 6 and _no_body(n) and n[0] not in _NO_NAME_START)
                and not ROLE_RE.search(n) and not PREFIX_RE.match(n) for n in names):
         return []
     return names

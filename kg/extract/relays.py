@@ -199,6 +199,19 @@ def lectured(ctx: ArticleContext) -> Iterator[tuple[object, int, int, str]]:
             yield sentence, m.start("item"), m.end("item"), m["item"]
 
 
+def _relayed_event(known: dict[str, Ref], meetings: Meetings, sentence, start: int, end: int,
+                   label: str) -> tuple[list, Ref]:
+    """The event an item between *start* and *end* names: one known by *label*, or one made here as
+    a meeting referred to (returned with its records, and known from then on)."""
+    if (ref := known.get(label)) is not None:
+        return [], ref
+    at = sentence.text.find(label, start, end)
+    span = (at, at + len(label)) if at >= 0 else (start, end)
+    records = meetings.event(sentence, *span, label, False)
+    known[label] = records[0].ref
+    return records, records[0].ref
+
+
 def _lecture_relays(ctx: ArticleContext, known: dict[str, Ref], meetings: Meetings):
     """A lecture (宣讲报告, 到某镇宣讲) relays what it lectures on: what its own sentence says it
     lectures on, or else what the article says its lectures are about where it reports no lecture
@@ -214,13 +227,8 @@ def _lecture_relays(ctx: ArticleContext, known: dict[str, Ref], meetings: Meetin
         own = [i for i in items if i[0].index == lecture.evidence.sentence_index]
         for sentence, start, end, item in own or shared:
             for label, _ in relayed(item):
-                target = known.get(label)
-                if target is None:
-                    at = sentence.text.find(label, start, end)
-                    span = (at, at + len(label)) if at >= 0 else (start, end)
-                    records = meetings.event(sentence, *span, label, False)
-                    yield from records
-                    target = known[label] = records[0].ref
+                records, target = _relayed_event(known, meetings, sentence, start, end, label)
+                yield from records
                 if target != lecture.ref:
                     yield Relation(lecture.ref, "relays", target, ctx.evidence(sentence, start, end, f"{NAME}:lecture"))
 
@@ -248,13 +256,8 @@ def extract_relays(ctx: ArticleContext):
         for pos in _relay_positions(ctx, sentence, in_speech, main_sentence):
             for start, end, item in relay_items(sentence.text, pos):
                 for label, rule_id in relayed(item):
-                    at = sentence.text.find(label, start, end)
-                    span = (at, at + len(label)) if at >= 0 else (start, end)
-                    target = known.get(label)
-                    if target is None:
-                        records = meetings.event(sentence, *span, label, False)
-                        yield from records
-                        target = known[label] = records[0].ref
+                    records, target = _relayed_event(known, meetings, sentence, start, end, label)
+                    yield from records
                     ev = ctx.evidence(sentence, start, end, f"{NAME}:{rule_id}")
                     for event in joint_events(ctx):  # both meetings of a joint session relay it
                         if target != event:

@@ -559,7 +559,7 @@ def _holder_before_title(ctx: ArticleContext, text: str, group: list[PostPhrase]
 
 
 POSITION_MODIFIERS = frozenset(lexicon_lines("position_modifiers.txt"))  # 常务, 专职 before a title
-_BODY_ENDS = frozenset("团组会委部局办队处室所院校厅司社站")  # 中央宣讲团成员: a body, no name
+BODY_ENDS = frozenset("团组会委部局办队处室所院校厅司社站")  # what a body's name ends with (中央宣讲团)
 
 
 def _name_between_body_and_title(text: str, last: PostPhrase) -> Holder | None:
@@ -567,7 +567,7 @@ def _name_between_body_and_title(text: str, last: PostPhrase) -> Holder | None:
     before = text[:last.start]
     for m in PREFIX_RE.finditer(before[-8:]):
         cand = before[-8:][m.end():]
-        if (_chinese_name(cand) and cand[0] not in _CONJUNCTIONS and cand[-1] not in _BODY_ENDS
+        if (_chinese_name(cand) and cand[0] not in _CONJUNCTIONS and cand[-1] not in BODY_ENDS
                 and cand not in POSITION_MODIFIERS):  # 致公党中央常务副主席: 常务 is part of the title
             phrase = PostPhrase(last.start, last.end, m.group(0), last.role)
             return Holder(cand, len(before) - len(cand) - len(m.group(0)), last.end, (phrase,))

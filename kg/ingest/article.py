@@ -51,7 +51,8 @@ def article_from_text(
         builders.pop(0)
     lead = lead_byline(builders[0].text) if builders else None
     first = 0  # the paragraph the text opens with, after a subtitle (副题) printed under the title
-    if lead is None and len(builders) > 1 and len(builders[0].text) <= 40 and _headline(builders[0].text):
+    subtitle = len(builders) > 1 and len(builders[0].text) <= 40 and not _runs_over_sentences(builders[0].text)
+    if lead is None and subtitle:
         if (lead := lead_byline(builders[1].text)) is not None:
             first = 1
     if builders and lead is None and (m := DATELINE_RE.match(builders[0].text)):
@@ -88,5 +89,9 @@ def article_from_text(
 
 def _headline(line: str) -> bool:
     """A first line that can be a headline: no dateline opening it, no sentence ending inside it."""
+    return not _runs_over_sentences(line) and lead_byline(line) is None
+
+
+def _runs_over_sentences(line: str) -> bool:
     body = line.strip().rstrip("。.！!")
-    return lead_byline(line) is None and "。" not in body and len(body) <= 80
+    return "。" in body or len(body) > 80

@@ -31,8 +31,9 @@ _ROLE = re.compile("^(" + "|".join(sorted(map(re.escape, ROLES), key=len, revers
 _SPACED_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(记)\s+(者)|(通)\s*(讯)\s*(员)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 # a role after the unit, the name maybe glued after it (道县站记者, 新天水·天水日报记者马放)
-_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff·]{1,16}?(?:站|中心|台|社|报|网)(全媒体记者|融媒体记者|融媒记者|见习记者|"
-                        r"实习记者|特约记者|记者|通讯员)")
+_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff·]{1,16}?(?:站|中心|台|社|报|网)("
+                        + "|".join(sorted((r for r in ROLES if r.endswith(("记者", "通讯员"))), key=len, reverse=True))
+                        + ")")
 # the unit an author writes for, printed before his name after a role (图文：区政协联络科 甲)
 _AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|处|室|办|部|中心|站|所|局|委|队|报社|融媒|网)$")
 # a source that reports: 本报, 某某日报, 某某网, 新华社, 某某融媒体中心, 某某频道, 某某客户端
