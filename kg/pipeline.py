@@ -23,10 +23,12 @@ from tqdm import tqdm
 from kg.cache import FactsCache
 from kg.extract import extract_article
 from kg.ingest import read_inputs
-from kg.model import ArticleFacts
+from kg.model import ArticleFacts, Ref
 from kg.rdf.emit import Emitter
 from kg.rdf.serialize import Statements, output_prefixes, serialize_all, write_all_atomic
 from kg.rdf.vocab import DEFAULT_BASE
+from kg.resolve.identity import renames
+from kg.review import BuildLog, review_csv, review_summary
 
 
 @dataclass(frozen=True)
@@ -51,6 +53,7 @@ class BuildReport:
     kept_previous_graph: bool = False
     cache: dict | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage; not in report.json
+    review: dict[str, int] = field(default_factory=dict)  # suspicious items per check (review.csv)
 
     def to_json(self) -> bytes:
         totals = Counter()
@@ -59,49 +62,13 @@ class BuildReport:
             totals["articles"] += len(item["articles"])
             totals["errors"] += len(item["errors"])
             totals["warnings"] += len(item["warnings"])
-        data = {"totals": dict(totals), "failed": self.failed, "inputs": self.inputs}
+        data = {"totals": dict(totals), "failed": self.failed,
+                "review": {"file": "review.csv", "items": self.review}, "inputs": self.inputs}
         if self.cache is not None:
             data["cache"] = self.cache
         if self.kept_previous_graph:
             data["note"] = "no article could be read; the graph files already in the folder were kept"
         return json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8")
-
-
-class MergeLog:
-    """What cross-article resolution did, for review, gathered article by article (the facts
-    themselves are not kept): every node found in two or more articles with the forms it was
-    written in, and labels shared by distinct nodes (possible homonyms that were kept apart, or
-    one thing not merged)."""
-
-    def __init__(self) -> None:
-        self.seen: dict[tuple[str, str], dict] = {}
-
-    def add(self, facts: ArticleFacts) -> None:
-        for e in facts.entities:
-            node = self.seen.setdefault((e.kind, e.key), {"kind": e.kind, "key": e.key, "label": e.label,
-                                                           "aliases": set(), "articles": set()})
-            node["aliases"].update(e.aliases)
-            node["articles"].add(facts.article.id)
-
-    def to_json(self) -> bytes:
-        merged = [
-            {**n, "aliases": sorted(n["aliases"]), "articles": sorted(n["articles"])}
-            for n in sorted(self.seen.values(), key=lambda n: (n["kind"], n["key"]))
-            if len(n["articles"]) > 1
-        ]
-        by_label: dict[tuple[str, str], list[str]] = {}
-        for (kind, key), n in sorted(self.seen.items()):
-            by_label.setdefault((kind, n["label"]), []).append(key)
-        apart = [{"kind": k, "label": label, "keys": keys} for (k, label), keys in by_label.items() if len(keys) > 1]
-        data = {"merged": merged, "kept_apart": apart}
-        return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
-
-
-def merge_report(all_facts: Iterable[ArticleFacts]) -> bytes:
-    log = MergeLog()
-    for facts in all_facts:
-        log.add(facts)
-    return log.to_json()
 
 
 def _article_summary(facts: ArticleFacts) -> dict:
@@ -244,7 +211,7 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     files, the view and the store from the statements."""
     emitter = Emitter(options.base)
     statements = Statements(output_prefixes(emitter.ds))
-    merges = MergeLog()
+    log = BuildLog()
     report = BuildReport()
     clock = _Clock(report.timings)
     articles = 0
@@ -270,7 +237,7 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
                     if nquads is None:
                         nquads = emitter.article_nquads(facts)
                     statements.add(emitter.article_iri(facts.article), nquads)
-                    merges.add(facts)
+                    log.add(facts)
                     item["articles"].append(_article_summary(facts))
                 articles += 1
                 bar.update()
@@ -281,6 +248,13 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
         runner.close()
     if cache is not None:
         report.cache = {"reused": cache.hits, "extracted": cache.misses}
+
+    identities = log.identities()
+    with clock("identity"):
+        merged = {emitter.ref(Ref("person", a)): emitter.ref(Ref("person", b)) for a, b in renames(identities).items()}
+        statements.rename({str(a): str(b) for a, b in merged.items()})
+    review = log.review(identities)
+    report.review = review_summary(review)
 
     # With more than one job, what follows extraction runs side by side: the store is loaded and
     # the graph files are rendered by new processes while this one renders the view. (A thread
@@ -307,7 +281,9 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
             store.result()
         clock.timings["store"] = store.seconds
     rendered["report.json"] = report.to_json()
-    rendered["merges.json"] = merges.to_json()
+    if fresh:  # else the graph, and what reviews it, are kept as they were
+        rendered["merges.json"] = log.merges_json(identities)
+        rendered["review.csv"] = review_csv(review)
     with clock("writing"):
         write_all_atomic({out / name: data for name, data in rendered.items()})
     return report
