@@ -18,12 +18,10 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 
+from kg.extract.tenure import single_holder
 from kg.model import ArticleFacts
 from kg.resolve.identity import IdentityDecision, PersonNode, decide
-from kg.resources import lexicon_lines
 
-SINGLE_HOLDER_HEADS = tuple(w for w in lexicon_lines("single_holder_posts.txt") if not w.startswith("-"))
-SHARED_POST_ENDS = tuple(w[1:] for w in lexicon_lines("single_holder_posts.txt") if w.startswith("-"))
 # a label that starts with a day, a count or a word that begins no name: 15日颁奖典礼, 30场高峰会,
 # 与政府…会议, 被视为… (a year does begin names: 2023中关村论坛)
 FRAGMENT_START = re.compile(r"^(?:[0-9０-９]{1,3}[日号场次个项]|[一二三四五六七八九十]+[日号]"
@@ -39,13 +37,6 @@ class ReviewItem:
     label: str
     detail: str
     articles: tuple[str, ...]
-
-
-def single_holder(post_label: str) -> bool:
-    """A post one person holds at a time, written with its body: 某县委书记, not 副书记 or bare 县长."""
-    if "副" in post_label or post_label.endswith(SHARED_POST_ENDS):
-        return False
-    return any(post_label.endswith(h) and len(post_label) >= len(h) + 2 for h in SINGLE_HOLDER_HEADS)
 
 
 class BuildLog:
@@ -73,7 +64,7 @@ class BuildLog:
             else article.publication_date
         for t in facts.tenures:
             self.posts[t.person.key].add(t.post.label)
-            if day and single_holder(t.post.label):
+            if day and single_holder(t.post.label) and not t.ends:  # removed that day: a handover
                 self.holdings[t.post.label][t.person.key].append((day, article.id))
 
     # -- identity -----------------------------------------------------------------------------

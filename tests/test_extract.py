@@ -113,6 +113,18 @@ def test_negative_scare_quotes_and_role_images_are_not_policies():
     assert entities(f, "policy") == set()
 
 
+def test_negative_words_quoted_for_effect_are_not_policies():
+    f = facts_of("受台风“杜鹃花”影响，多地降雨。要守护好这颗“湖畔明珠”，增厚“绿色家底”，"
+                 "反对“颜色革命”，将企业列入“白名单”。")
+    assert entities(f, "policy") == set()
+
+
+def test_quoted_slogans_named_by_their_shape_or_their_context():
+    f = facts_of("各级要牢固树立“项目为王”的理念，落实“党政同责、一岗双责”，推进“千村示范”工程，"
+                 "确保“双过半”“六稳”。")
+    assert entities(f, "policy") >= {"项目为王", "党政同责、一岗双责", "千村示范工程", "六稳"}
+
+
 def test_launch_of_platform_running_on_host_platform():
     body = ("5 月 8 日上午，东湖街道“邻里通平台”正式上线运行。\n"
             "“邻里通平台”依托“浙里办”系统开发，包含报事、议事等板块。")
@@ -850,6 +862,40 @@ def test_vice_is_never_dropped_from_a_title():
 def test_negative_a_residence_is_no_name():
     f = facts_of("习近平抵达总理官邸时，受到热烈欢迎。")
     assert posts(f) == set()
+
+
+def test_the_second_holder_of_a_one_holder_title_in_a_sentence_is_a_counterpart_abroad():
+    f = facts_of("在赵立群总书记和宋英哲总书记的关怀下，两党友谊不断巩固。")
+    assert posts(f) == {("赵立群", "中共中央总书记")}
+
+
+def test_negative_a_conjunction_after_a_title_starts_no_name():
+    assert posts(facts_of("总书记和大家说，要因地制宜。")) == set()
+    f = facts_of("在赵立群总书记、国家主席和宋通伦总书记战略引领下，两国关系迈入新时代。")
+    assert {name for name, _ in posts(f)} == {"赵立群"}
+
+
+def test_negative_an_adviser_to_a_premier_abroad_holds_no_premiership():
+    assert posts(facts_of("以色列总理顾问雷格夫表示，双方已达成协议。")) == set()
+
+
+def test_a_name_ends_before_a_word_jieba_reads_across_it():
+    f = facts_of("埃塞俄比亚总理阿比以及印度、阿根廷外长与会。")
+    assert posts(f) == {("阿比", "埃塞俄比亚总理")}
+
+
+def test_a_minister_of_foreign_shape_after_a_leader_abroad_and_a_comma_is_of_that_country():
+    f = facts_of("马来西亚总理安瓦尔，外交部部长穆罕默德等高级官员热情迎接。")
+    assert ("穆罕默德", "马来西亚外交部部长") in posts(f)
+    f = facts_of("李强会见越南总理范明政，外交部长杜文山参加会见。")
+    assert ("杜文山", "外交部部长") in posts(f)  # a Chinese name after the comma: a Chinese minister
+
+
+def test_a_transcribed_name_after_a_post_abroad_is_read_whole():
+    f = facts_of("巴基斯坦总统扎尔达里、加纳总统阿库福-阿多致贺信。土耳其内政部长耶尔利卡亚今天说，"
+                 "哥伦比亚共和国总统古斯塔沃·佩特罗·乌雷戈将于10月24日访华。法国内政部长努内兹5日称，法国总统马克龙表示欢迎。")
+    assert {name for name, _ in posts(f)} == {"扎尔达里", "阿库福-阿多", "耶尔利卡亚", "古斯塔沃·佩特罗·乌雷戈",
+                                              "努内兹", "马克龙"}
 
 
 def test_a_joint_session_is_each_of_its_meetings():

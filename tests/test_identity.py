@@ -5,10 +5,10 @@ import json
 
 from rdflib import Graph, Literal
 
+from kg.extract.tenure import single_holder
 from kg.pipeline import BuildOptions, build
 from kg.rdf.vocab import SDO
 from kg.resolve.identity import PersonNode, decide, renames
-from kg.review import single_holder
 
 
 def test_a_name_only_node_is_the_only_located_node_of_its_name():

@@ -42,14 +42,16 @@ def is_platform_name(text: str, q_end: int, label: str) -> bool:
 
 
 def _quoted_chains(text: str):
-    """Quoted spans; adjacent quotes (“甲”“乙”“丙”) share the cue before the first."""
+    """Quoted spans, with the cue before them and whether they are one of a chain of adjacent
+    quotes; the quotes of a chain (“甲”“乙”“丙”) share the cue before the first."""
     cue_of_chain = ""
     prev_end = -1
     for m in QUOTE.finditer(text):
+        in_chain = m.start() == prev_end or QUOTE.match(text, m.end()) is not None
         if m.start() != prev_end:
             cue_of_chain = text[max(0, m.start() - 2):m.start()]
         prev_end = m.end()
-        yield m, cue_of_chain
+        yield m, cue_of_chain, in_chain
 
 
 # what follows quoted names that are tasks or policies, not images (做好“六稳”“六保”工作)
@@ -63,6 +65,31 @@ def _chain_end(text: str, end: int) -> int:
     return end
 
 
+_QUOTE_CONTEXT = lexicon_table("quoted_policy_context.txt")
+_BEFORE_QUOTE = tuple(w for side, w in _QUOTE_CONTEXT if side == "before")
+_AFTER_QUOTE = tuple(sorted((w for side, w in _QUOTE_CONTEXT if side == "after"), key=len, reverse=True))
+_PARALLEL = re.compile(r"[^、·\s+＋]+[、·\s+＋]")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十两百千万0-9]+[个大项点条次张类化稳保农]?")
+
+
+def names_a_policy(text: str, m: re.Match, cue: str, in_chain: bool) -> bool:
+    """A quoted phrase names a policy, initiative or slogan rather than quoting words for effect:
+    its shape says so (“六稳”, “两个确立”, “千万工程”), or it is one of a chain of quotes
+    (“三农”“六保”), or the words around it do (实施“某某”, “某某”行动; quoted_policy_context.txt)."""
+    label = m["q"].strip()
+    if _NUMBERED.match(label) and len(label) <= 8 or label.endswith(ENDINGS_OF_POLICIES):
+        return True
+    if _PARALLEL.search(label):
+        return True  # a slogan of parallel parts: “举旗帜、聚民心”, “幸福街道·品质华大”
+    after = _chain_end(text, m.end())
+    after += text.startswith(("的", "和", "与"), after)  # “项目为王”的理念; “甲”和“乙”的目标
+    if text.startswith(("“", "\""), after) or m.start() > 0 and text[m.start() - 1] in "和与":
+        return True  # “甲”和“乙”: quotes joined by a conjunction are a chain
+    if in_chain or text.startswith(_AFTER_QUOTE, after) or SUFFIX_AFTER_QUOTE.match(text, after):
+        return True
+    return text[max(0, m.start() - 4):m.start()].endswith(_BEFORE_QUOTE)
+
+
 def acceptable(label: str) -> bool:
     """Quoted text that can name a policy: 3–30 characters (2 for numbered goals: “六稳”), no sentence
     punctuation."""
@@ -72,6 +99,7 @@ def acceptable(label: str) -> bool:
 
 
 DOCUMENT_ENDINGS = tuple(lexicon_lines("document_endings.txt"))
+ENDINGS_OF_POLICIES = tuple(POLICY_SUFFIXES) + tuple(lexicon_lines("programme_endings.txt")) + METHOD_WORDS
 NATIONAL_POLICIES = tuple(sorted(lexicon_lines("national_policies.txt"), key=len, reverse=True))
 NATIONAL_POLICY_RE = re.compile("|".join(map(re.escape, NATIONAL_POLICIES)))
 PROGRAMME_ENDINGS = tuple(sorted(lexicon_lines("programme_endings.txt"), key=len, reverse=True))
@@ -185,12 +213,14 @@ def extract_policies(ctx: ArticleContext):
     for sentence in ctx.sentences:
         text = sentence.text
         found = []
-        for m, cue in _quoted_chains(text):
+        for m, cue, in_chain in _quoted_chains(text):
             label = m["q"].strip()
             if not acceptable(label) or is_platform_name(text, m.end(), label):
                 continue
             if cue.endswith(ROLE_CUES) and not _TASK_AFTER.match(text, _chain_end(text, m.end())):
                 continue  # 成为“实干家”: a role to play; 做好“六稳”“六保”工作: a task
+            if not names_a_policy(text, m, cue, in_chain):
+                continue  # 守护好这颗“塞外明珠”, 台风“杜苏芮”: words quoted for effect
             start, end = m.start(), m.end()
             suffix = SUFFIX_AFTER_QUOTE.match(text, m.end())
             alias = label

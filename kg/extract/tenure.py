@@ -36,6 +36,7 @@ DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8}
 SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
 # how transcribed foreign names end (…斯, …尔): a bare title after one is no Chinese post
 TRANSCRIPTION_ENDINGS = frozenset(lexicon_words("transliteration_chars.txt"))
+TRANSCRIPTION_CHARS = frozenset(lexicon_words("transcription_chars.txt"))
 # the hundred commonest surnames (surnames.txt is ranked): 蔡奇 is no transcription, 巴罗 may be one
 COMMON_SURNAMES = frozenset(lexicon_words("surnames.txt")[:100])
 # a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
@@ -193,6 +194,7 @@ def _is_boundary(text: str, pos: int) -> bool:
 _ONE_CHAR_BOUNDARIES = frozenset("在说到来就对为向是也作同率")
 
 
+CONJUNCTIONS = frozenset("和与及同并")  # after a title they join, never start a name: 总书记和大家说
 _NAME_STOPS = frozenset("同和与及在对为向是也作说等致称将互已自的")
 
 
@@ -208,8 +210,8 @@ def _foreign_name_at(text: str, pos: int) -> str | None:
         if start != end or name and _is_boundary(text, start) or not re.fullmatch(r"[\u4e00-\u9fff·]+", word):
             break
         if not name:
-            if not tag.startswith("nr"):
-                return None  # jieba reads no name here (总统通电话)
+            if not tag.startswith("nr") or word in WORDS_AFTER_TITLES:
+                return None  # jieba reads no name here (总统通电话), or a title's word (总理顾问)
         elif len(word) > 1:
             if not tag.startswith(("nr", "ns", "j", "nz")):
                 break  # 马克龙 通电话, 卢拉 举行会谈
@@ -219,7 +221,22 @@ def _foreign_name_at(text: str, pos: int) -> str | None:
         if len(name) > 8:
             return None
     cut = next((k for k, ch in enumerate(name) if k >= 2 and ch in _NAME_STOPS), len(name))
-    return name[:cut] if cut >= 2 else None
+    if cut < 2:
+        return None
+    return _transcription_run(text, pos, name[:cut])
+
+
+def _transcription_run(text: str, pos: int, name: str) -> str:
+    """*name* at *pos* run on over the characters of transcriptions, and a dot or hyphen between
+    two of them, where jieba cut it (扎尔 达 里, 努内 兹 5日, 阿库福-阿多); at most 16 characters."""
+    end = pos + len(name)
+    while end < len(text) and end - pos < 16:
+        if text[end] in TRANSCRIPTION_CHARS or (text[end] in "·•・-－" and text[end + 1:end + 2]
+                                                 and text[end + 1] in TRANSCRIPTION_CHARS):
+            end += 1
+        else:
+            break
+    return text[pos:end] if end - pos <= 16 else name
 
 
 def _dotted_name_at(text: str, pos: int) -> str | None:
@@ -285,6 +302,8 @@ def _name_then_adverb(text: str, pos: int) -> bool:
 
 def name_after(text: str, pos: int) -> str | None:
     """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
+    if text[pos:pos + 1] in CONJUNCTIONS:
+        return None  # 国家主席和通伦总书记: the conjunction joins two people (和, 同 as surnames are rare)
     for n in (3, 2):
         cand = text[pos:pos + n]
         if cand[-1:] in ("和", "与", "及", "等", "的"):
@@ -300,6 +319,9 @@ def name_after(text: str, pos: int) -> str | None:
                 or n == 2 and _name_then_adverb(text, pos)
                 or _tagged_name(text, cand) and _verb_at(text, pos + n)  # 赵旭辉进行问责
                 or _plain_pieces(text, pos, n) and _verb_at(text, pos + n))  # 胡晓海现场视察
+        if any(pos < start < pos + n < start + len(word) and not tag.startswith("nr")
+               for word, tag, start in pos_tokens(text)):
+            continue  # 阿比以及: the name would end inside a word jieba reads (以及)
         if _chinese_name(cand) and ends:
             if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos)
                     and cand not in SPEAKING_DOCUMENTS):
@@ -321,7 +343,7 @@ def _word_not_name_at(text: str, pos: int) -> bool:
                 return tag.startswith(_NOT_NAME_TAGS) or word in WORDS_AFTER_TITLES
             if text[pos - 1:pos] == "、" and any(s == pos + 1 and t.startswith("nr") for _, t, s in pos_tokens(text)):
                 return False  # 、于 桂平、: a surname jieba read as a preposition, in a list of names
-            if (tag.startswith(("p", "c")) and has_surname(text[pos:pos + 3])
+            if (tag.startswith(("p", "c")) and text[pos] not in CONJUNCTIONS and has_surname(text[pos:pos + 3])
                     and (_is_boundary(text, pos + 3) or _is_boundary(text, pos + 2))):
                 return False  # 主席于东明出席: a name that ends where names end (出席, 、, 。)
             if tag == "d":  # 总书记都要深入…: an adverb before a verb (a surname too: 都)
@@ -362,6 +384,17 @@ def _name_before_foreign_title(text: str, end: int) -> tuple[str, int] | None:
         if len(word) > 1 and not (tag.startswith("nr") or tag == "ns" and len(word) == 2):
             return None  # (jieba tags a few foreign names as places: 普京)
     return name, start
+
+
+SINGLE_HOLDER_HEADS = tuple(w for w in lexicon_lines("single_holder_posts.txt") if not w.startswith("-"))
+SHARED_POST_ENDS = tuple(w[1:] for w in lexicon_lines("single_holder_posts.txt") if w.startswith("-"))
+
+
+def single_holder(post_label: str) -> bool:
+    """A post one person holds at a time, written with its body: 某县委书记, not 副书记 or bare 县长."""
+    if "副" in post_label or post_label.endswith(SHARED_POST_ENDS):
+        return False
+    return any(post_label.endswith(h) and len(post_label) >= len(h) + 2 for h in SINGLE_HOLDER_HEADS)
 
 
 def _only_country(ctx: ArticleContext) -> OrgName | None:
@@ -580,12 +613,18 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
     the body of the titles before a comma (区人大常委会主任甲，副主任乙)."""
     # 越南国家主席甲、(政府)总理乙: listed after a holder of a post abroad, with no body or a generic one
     between = text[abroad[1]:holder.start] if abroad is not None else ""
-    listed_abroad = abroad is not None and between[:1] in ("、", "和", "与") and (
+    listed_abroad = abroad is not None and (between[:1] in ("、", "和", "与") and (
         len(between) == 1 or between[1:] in GENERIC_BODIES and not holder.group[0].prefix)
+        # 马来西亚总理甲，外交部部长穆罕默德: after a comma only a name not of Chinese shape says so
+        # (a Chinese minister is often named next: 会见越南总理甲，外交部长王毅参加)
+        or between == "，" and not _chinese_name(holder.name))
     orgs: list[tuple[OrgName | None, PostPhrase]] = []
     for p in holder.group:
         if listed_abroad and p.prefix is None and p.org_name is None:
             orgs.append((abroad[0], p))
+            continue
+        if listed_abroad and _implied_national(p):  # 越南总理甲、外交部长乙: 越南外交部
+            orgs.append((_abroad_body(abroad[0], p, text), p))
             continue
         if (party := _party_centre(text, p)) is not None:
             orgs.append((party, p))
@@ -668,7 +707,12 @@ def extract_tenures(ctx: ArticleContext):
             for who, wstart, wend in people:
                 yield from _tenures_of(ctx, sentence, who, (holder.start if who == holder.name else wstart, wend),
                                        level, orgs, name, held)
+    first_holder: dict[tuple[int, str], str] = {}
     for who, records in held:  # 阮富仲总书记: no Chinese post for a person the article places abroad
+        tenure = records[-1]
+        holder = first_holder.setdefault((tenure.evidence.sentence_index, tenure.post.label), who)
+        if holder != who and single_holder(tenure.post.label):
+            continue  # 习近平总书记和金正恩总书记: the second holder of a one-holder title is a counterpart
         if who not in abroad_people and not _abroad(ctx, who):
             yield from records
 
