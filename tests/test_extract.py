@@ -898,6 +898,22 @@ def test_a_transcribed_name_after_a_post_abroad_is_read_whole():
                                               "努内兹", "马克龙"}
 
 
+def test_a_name_runs_over_a_content_word_jieba_reads_across_it():
+    f = facts_of("县委副书记、县长梁庆民主持会议。县委副书记陈海平等县领导参加活动。")
+    assert {name for name, _ in posts(f)} == {"梁庆民", "陈海平"}
+
+
+def test_a_bare_part_of_the_articles_event_is_named_after_it():
+    f = facts_of("9月16日，第十九届东湖博览会在南宁举办。王小洪、张庆伟出席开幕式。",
+                 title="第十九届东湖博览会在南宁举办")
+    assert relations(f, "attendee") == {("第十九届东湖博览会开幕式", "王小洪"), ("第十九届东湖博览会开幕式", "张庆伟")}
+
+
+def test_negative_another_kind_of_meeting_is_no_part_of_the_articles_event():
+    f = facts_of("10月8日，县委书记张明主持召开县委常委会会议。会后，张明参加座谈会。")
+    assert "县委常委会会议座谈会" not in entities(f, "event")
+
+
 def test_a_joint_session_is_each_of_its_meetings():
     f = facts_of("5月28日，县长施家雄主持召开县政府党组会议和县政府2025年第16次常务会议，传达学习县委常委会会议精神。")
     assert relations(f, "chair") == {("县政府党组会议", "施家雄"), ("县政府2025年第16次常务会议", "施家雄")}

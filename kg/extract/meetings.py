@@ -46,6 +46,7 @@ ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
 DELEGATION = re.compile(r"(?:来到|到|参加)了?(?:他|她)?所在的(?P<ev>[^，。；、]{2,16}?代表团)[，]?"
                         r"(?:同|与|和)(?:代表们|大家)一起审议")
 BARE = {"会议", "大会", "全会", "会"}
+EVENT_PARTS = frozenset(lexicon_lines("event_parts.txt"))  # 开幕式: of the article's event
 # …会议精神, 在…会议上, 在…会议听取汇报时的重要讲话
 REFERRED = re.compile(
     rf"(?P<mw>{MW}|党的[一二三四五六七八九十]{{1,3}}大)"
@@ -330,6 +331,11 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
          and meetings.canonical(_clean_label(label))[0] == e.label), None)
     if label in MEETING_WORDS and main is not None and main.label.endswith(label):
         events = [main.ref]  # …启动式 in 京举办. 丁薛祥出席启动式: the same one
+    elif label in EVENT_PARTS and main is not None and main.label not in MEETING_WORDS:
+        # 某运动会在南宁开幕。甲、乙出席开幕式: a part of the article's event, named after it
+        records = meetings.event(sentence, m.start("ev"), m.end("ev"), main.label + label, True, part=part)
+        yield from records
+        events = [records[0].ref]
     elif same is not None:
         events = [same.ref]
     else:

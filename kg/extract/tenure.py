@@ -319,9 +319,9 @@ def name_after(text: str, pos: int) -> str | None:
                 or n == 2 and _name_then_adverb(text, pos)
                 or _tagged_name(text, cand) and _verb_at(text, pos + n)  # 赵旭辉进行问责
                 or _plain_pieces(text, pos, n) and _verb_at(text, pos + n))  # 胡晓海现场视察
-        if any(pos < start < pos + n < start + len(word) and not tag.startswith("nr")
+        if any(pos < start < pos + n < start + len(word) and tag.startswith(("c", "p", "u"))
                for word, tag, start in pos_tokens(text)):
-            continue  # 阿比以及: the name would end inside a word jieba reads (以及)
+            continue  # 阿比以及: the name would end inside a function word jieba reads (以及; not 民主, 平等)
         if _chinese_name(cand) and ends:
             if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos)
                     and cand not in SPEAKING_DOCUMENTS):
