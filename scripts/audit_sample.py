@@ -41,8 +41,11 @@ def facts_of(article, facts) -> dict[str, list[dict]]:
                            "surface": ev.surface, "rule": ev.extractor})
 
     for t in facts.tenures:
-        item("person-post", f"{names.get(('person', t.person.key), t.person.key)} holds the post "
-                            f"{t.post.label}", t.evidence)
+        who = names.get(("person", t.person.key), t.person.key)
+        since = f" from {t.starts}" if t.starts else ""
+        until = f" until {t.ends} (the sentence removes him from it)" if t.ends else ""
+        verb = "held" if t.ends else "holds"
+        item("person-post", f"{who} {verb} the post {t.post.label}{since}{until}", t.evidence)
     for r in facts.relations:
         subj = names.get((r.subject.kind, r.subject.key), r.subject.key)
         obj = names.get((r.object.kind, r.object.key), r.object.key)

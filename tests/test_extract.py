@@ -914,6 +914,16 @@ def test_negative_another_kind_of_meeting_is_no_part_of_the_articles_event():
     assert "县委常委会会议座谈会" not in entities(f, "event")
 
 
+def test_a_body_with_and_in_its_name_after_another_title_and_a_comma_is_whole():
+    f = facts_of("中央宣讲团成员，工业和信息化部党组书记、部长金明在杭州作宣讲报告。")
+    assert ("金明", "工业和信息化部部长") in posts(f)
+
+
+def test_a_body_starts_after_the_verb_and_particle_before_it():
+    f = facts_of("会晤期间，各国领导人还听取了新开发银行行长罗塞芙等负责人工作汇报。")
+    assert posts(f) == {("罗塞芙", "新开发银行行长")}
+
+
 def test_a_joint_session_is_each_of_its_meetings():
     f = facts_of("5月28日，县长施家雄主持召开县政府党组会议和县政府2025年第16次常务会议，传达学习县委常委会会议精神。")
     assert relations(f, "chair") == {("县政府党组会议", "施家雄"), ("县政府2025年第16次常务会议", "施家雄")}

@@ -82,9 +82,14 @@ def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
     hits = [(seg.rfind(c), c) for c in countries() if len(c) >= 2 and c in seg]
     if hits and (at := max(hits)[0]) > 0:
         start, seg = start + at, seg[at:]
-    # 法定代表人甲和某公司法定代表人乙: the previous holder's name and the conjunction are not part of it
-    if (m := re.match(r"^[\u4e00-\u9fff]{2,3}[和与及]", seg)) and ROLE_RE.search(text[max(0, start - 6):start]):
+    # 法定代表人甲和某公司法定代表人乙: the previous holder's name and the conjunction are not part of
+    # it (工业和信息化部 after 成员， is one body)
+    before = text[max(0, start - 6):start]
+    if ((m := re.match(r"^[\u4e00-\u9fff]{2,3}[和与及]", seg))
+            and any(r.end() == len(before) for r in ROLE_RE.finditer(before))):
         start, seg = start + m.end(), seg[m.end():]
+    if (cut := max(seg.rfind(c) for c in "了还着")) >= 0:  # 领导人还听取了新开发银行行长: the body starts after
+        start, seg = start + cut + 1, seg[cut + 1:]
     if seg.startswith(("兼", "原")) and len(seg) > 3:  # 副总理兼财政部长; 原某某公司: the former company
         start, seg = start + 1, seg[1:]
     if WRITTEN_ORG.match(seg) and not _NOT_IN_ORG.search(seg) and not PREFIX_RE.fullmatch(seg):
