@@ -924,6 +924,13 @@ def test_a_body_starts_after_the_verb_and_particle_before_it():
     assert posts(f) == {("罗塞芙", "新开发银行行长")}
 
 
+def test_negative_countries_bodies_and_international_bodies_before_a_verb_are_no_people():
+    for body in ("国家林草局要求，验收通过的湿地公园要加强保护。", "应乌克兰要求，理事会将举行紧急会议。",
+                 "对叙利亚外长访问沙特表示欢迎。", "石油输出国组织欧佩克宣布，主要产油国决定增产。",
+                 "峰会上，埃塞俄比亚总理阿比以及印度、阿根廷外长与会。"):
+        assert entities(facts_of(body), "person") <= {"阿比"}, body
+
+
 def test_a_joint_session_is_each_of_its_meetings():
     f = facts_of("5月28日，县长施家雄主持召开县政府党组会议和县政府2025年第16次常务会议，传达学习县委常委会会议精神。")
     assert relations(f, "chair") == {("县政府党组会议", "施家雄"), ("县政府2025年第16次常务会议", "施家雄")}

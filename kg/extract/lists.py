@@ -11,6 +11,7 @@ from kg.extract import NAMES, extractor
 from kg.extract.context import ArticleContext
 from kg.extract.orgs import PREFIX_RE
 from kg.extract.tenure import BODY_ENDS, NAME_CHARS, ROLE_RE, _chinese_name, has_surname, listed_people, name_after
+from kg.resolve.countries import countries
 from kg.resources import lexicon_lines
 
 NAME = "lg.group_list.v1"
@@ -36,6 +37,8 @@ def listed_names(text: str, at: int) -> list[str]:
     if last is None and len(items) < 2:
         return []  # 甲、乙、某开发区党工委书记丙: the bare names before a titled one still count
     names = items + ([last] if last else [])
+    if any(n in countries() for n in names):
+        return []  # 印度、阿根廷外长: countries listed, not people
     chinese = [n for n in names if _chinese_name(n)]
     if len(chinese) < 2 and len(chinese) < len(names):
         return []

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import NAMES, extractor
-from kg.extract.bodies import PARTIES, is_enterprise_name
+from kg.extract.bodies import INTERNATIONAL, PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix, written_name
 from kg.model import Entity, Post, Ref, Tenure
@@ -936,5 +936,7 @@ def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
         shape = (tag in ("nr", "nrfg") and _chinese_name(word)
                  and not (len(word) == 2 and word[1] == "方" and word[0] in country_short_forms()))
     return (shape and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
+            and word not in countries() and word not in INTERNATIONAL  # 应乌克兰要求, 欧佩克宣布
+            and word[-1] not in BODY_ENDS  # 国家林草局表示
             and not (tag != _TRANSCRIBED and gazetteer().lookup(word))  # 联系点宿松调研: a county
             and not any(len(p) > len(word) and text.endswith(p, 0, end) for p in known))
