@@ -931,6 +931,17 @@ def test_negative_countries_bodies_and_international_bodies_before_a_verb_are_no
         assert entities(facts_of(body), "person") <= {"阿比"}, body
 
 
+def test_a_name_jieba_reads_whole_ends_before_a_preposition():
+    f = facts_of("中共中央总书记、国家主席习近平以视频方式检查工作。"
+                 "中央宣讲团成员、某某办公室副主任尹艳林在大学做报告。")
+    assert ("习近平", "国家主席") in posts(f) and ("尹艳林", "中央宣讲团成员") in posts(f)
+
+
+def test_a_body_with_a_function_character_inside_a_word_is_whole():
+    f = facts_of("中央财经委员会办公室副主任尹艳林出席。第五次全国经济普查领导小组组长丁明出席。")
+    assert posts(f) == {("尹艳林", "中央财经委员会办公室副主任"), ("丁明", "第五次全国经济普查领导小组组长")}
+
+
 def test_a_joint_session_is_each_of_its_meetings():
     f = facts_of("5月28日，县长施家雄主持召开县政府党组会议和县政府2025年第16次常务会议，传达学习县委常委会会议精神。")
     assert relations(f, "chair") == {("县政府党组会议", "施家雄"), ("县政府2025年第16次常务会议", "施家雄")}

@@ -71,7 +71,12 @@ WRITTEN_ORG = re.compile(
     r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|董事会|理事会|国会|议会|内阁|政府|部|局|厅|署|院|店|厂|银行|馆|劳动党|人民党|"
     r"工人党|共产党|民主党|共和党|保守党|工党)$"
 )
-_NOT_IN_ORG = re.compile(r"[对在经由向为是把将被从让给的]")
+_NOT_IN_ORG = frozenset("对在经由向为是把将被从让给的")  # as words of their own: 经…批准, not 财经, 经济
+
+
+def _function_word_in(text: str, start: int, end: int) -> bool:
+    """jieba reads one of _NOT_IN_ORG as a word of its own between *start* and *end*."""
+    return any(start <= s < end and w in _NOT_IN_ORG for w, _, s in pos_tokens(text))
 
 
 def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
@@ -88,11 +93,11 @@ def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
     if ((m := re.match(r"^[\u4e00-\u9fff]{2,3}[和与及]", seg))
             and any(r.end() == len(before) for r in ROLE_RE.finditer(before))):
         start, seg = start + m.end(), seg[m.end():]
-    if (cut := max(seg.rfind(c) for c in "了还着")) >= 0:  # 领导人还听取了新开发银行行长: the body starts after
+    if (cut := max(seg.rfind(c) for c in "了还着兼")) >= 0:  # 领导人还听取了新开发银行行长, 某联邦委员兼经济部长
         start, seg = start + cut + 1, seg[cut + 1:]
     if seg.startswith(("兼", "原")) and len(seg) > 3:  # 副总理兼财政部长; 原某某公司: the former company
         start, seg = start + 1, seg[1:]
-    if WRITTEN_ORG.match(seg) and not _NOT_IN_ORG.search(seg) and not PREFIX_RE.fullmatch(seg):
+    if WRITTEN_ORG.match(seg) and not _function_word_in(text, start, end) and not PREFIX_RE.fullmatch(seg):
         return start, _country_sharing_a_character(seg)
     return None
 
@@ -305,6 +310,15 @@ def _name_then_adverb(text: str, pos: int) -> bool:
             and then is not None and len(then[0]) == 1 and then[1].startswith(("d", "p", "c")))
 
 
+def _whole_name_then_function_word(text: str, pos: int, n: int) -> bool:
+    """jieba reads the *n* characters at *pos* as one personal name and then a one-character
+    preposition, adverb or conjunction (习近平 以 视频方式, 尹艳林 在 清华大学)."""
+    at = {start: (word, tag) for word, tag, start in pos_tokens(text)}
+    name, then = at.get(pos), at.get(pos + n)
+    return (name is not None and len(name[0]) == n and name[1].startswith("nr")
+            and then is not None and len(then[0]) == 1 and then[1].startswith(("p", "d", "c")))
+
+
 def name_after(text: str, pos: int) -> str | None:
     """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
     if text[pos:pos + 1] in CONJUNCTIONS:
@@ -323,6 +337,7 @@ def name_after(text: str, pos: int) -> str | None:
                                                 and _tagged_name(text, cand))
                 or n == 2 and _name_then_adverb(text, pos)
                 or _tagged_name(text, cand) and _verb_at(text, pos + n)  # 赵旭辉进行问责
+                or _whole_name_then_function_word(text, pos, n)  # 习近平以视频方式
                 or _plain_pieces(text, pos, n) and _verb_at(text, pos + n))  # 胡晓海现场视察
         if any(pos < start < pos + n < start + len(word) and tag.startswith(("c", "p", "u"))
                for word, tag, start in pos_tokens(text)):
