@@ -942,6 +942,11 @@ def test_a_body_with_a_function_character_inside_a_word_is_whole():
     assert posts(f) == {("尹艳林", "中央财经委员会办公室副主任"), ("丁明", "第五次全国经济普查领导小组组长")}
 
 
+def test_a_district_of_a_municipality_places_its_people_in_the_municipality():
+    f = facts_of("东丽区委书记贾明主持会议。")
+    assert {e.key for e in f.entities if e.kind == "person"} == {"天津市_贾明"}  # not cpca's 市辖区
+
+
 def test_a_joint_session_is_each_of_its_meetings():
     f = facts_of("5月28日，县长施家雄主持召开县政府党组会议和县政府2025年第16次常务会议，传达学习县委常委会会议精神。")
     assert relations(f, "chair") == {("县政府党组会议", "施家雄"), ("县政府2025年第16次常务会议", "施家雄")}

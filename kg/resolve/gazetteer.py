@@ -72,8 +72,13 @@ class Gazetteer:
         return self.by_name.get(name, ())
 
     def parent(self, d: Division, level: str) -> Division | None:
+        """The division of *level* that *d* is in (itself at its own level); a municipality's
+        district is in the municipality (天津市), not in cpca's placeholder row (市辖区)."""
         code = d.province_code if level == "province" else d.city_code
-        return self.by_code.get(code) if code != d.code else d
+        found = self.by_code.get(code) if code != d.code else d
+        if found is not None and found.name in _PLACEHOLDERS and level != "province":
+            return self.by_code.get(d.province_code)
+        return found
 
     def path(self, d: Division) -> tuple[Division, ...]:
         """Province, city, district down to *d* (municipalities have no separate city row)."""
