@@ -251,8 +251,8 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
 
     identities = log.identities()
     with clock("identity"):
-        merged = {emitter.ref(Ref("person", a)): emitter.ref(Ref("person", b)) for a, b in renames(identities).items()}
-        statements.rename({str(a): str(b) for a, b in merged.items()})
+        statements.rename({str(emitter.ref(Ref("person", a))): str(emitter.ref(Ref("person", b)))
+                           for a, b in renames(identities).items()})
     review = log.review(identities)
     report.review = review_summary(review)
 

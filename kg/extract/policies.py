@@ -99,11 +99,11 @@ def acceptable(label: str) -> bool:
 
 
 DOCUMENT_ENDINGS = tuple(lexicon_lines("document_endings.txt"))
-ENDINGS_OF_POLICIES = tuple(POLICY_SUFFIXES) + tuple(lexicon_lines("programme_endings.txt")) + METHOD_WORDS
 NATIONAL_POLICIES = tuple(sorted(lexicon_lines("national_policies.txt"), key=len, reverse=True))
 NATIONAL_POLICY_RE = re.compile("|".join(map(re.escape, NATIONAL_POLICIES)))
 PROGRAMME_ENDINGS = tuple(sorted(lexicon_lines("programme_endings.txt"), key=len, reverse=True))
 PROGRAMME_RE = re.compile("|".join(map(re.escape, PROGRAMME_ENDINGS)))
+ENDINGS_OF_POLICIES = tuple(POLICY_SUFFIXES) + PROGRAMME_ENDINGS + METHOD_WORDS  # “千万工程”, “某某工作法”
 # verbs and words that govern a programme's name rather than belong to it (实施…战略, 扎实开展…)
 GOVERNING = frozenset(
     "实施 开展 推进 深化 用好 扎实 坚持 加强 推动 做好 抓好 统筹 结合 纵深 持续 继续 大力 启动 部署 组织 "

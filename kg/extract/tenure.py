@@ -301,22 +301,13 @@ def _plain_pieces(text: str, pos: int, n: int) -> bool:
             and all(t.startswith("nr") or len(w) == 1 for w, t, _ in inside))  # not 巴厘岛 (a place)
 
 
-def _name_then_adverb(text: str, pos: int) -> bool:
-    """jieba reads a two-character name at *pos* and then a one-character adverb, preposition or
-    conjunction (韩正 将 出席, 王毅 亦 指出)."""
-    at = {start: (word, tag) for word, tag, start in pos_tokens(text)}
-    first, then = at.get(pos), at.get(pos + 2)
-    return (first is not None and len(first[0]) == 2 and first[1].startswith("nr")
-            and then is not None and len(then[0]) == 1 and then[1].startswith(("d", "p", "c")))
-
-
-def _whole_name_then_function_word(text: str, pos: int, n: int) -> bool:
+def _name_then_adverb(text: str, pos: int, n: int = 2) -> bool:
     """jieba reads the *n* characters at *pos* as one personal name and then a one-character
-    preposition, adverb or conjunction (习近平 以 视频方式, 尹艳林 在 清华大学)."""
+    adverb, preposition or conjunction (韩正 将 出席, 王毅 亦 指出, 习近平 以 视频方式)."""
     at = {start: (word, tag) for word, tag, start in pos_tokens(text)}
-    name, then = at.get(pos), at.get(pos + n)
-    return (name is not None and len(name[0]) == n and name[1].startswith("nr")
-            and then is not None and len(then[0]) == 1 and then[1].startswith(("p", "d", "c")))
+    first, then = at.get(pos), at.get(pos + n)
+    return (first is not None and len(first[0]) == n and first[1].startswith("nr")
+            and then is not None and len(then[0]) == 1 and then[1].startswith(("d", "p", "c")))
 
 
 def name_after(text: str, pos: int) -> str | None:
@@ -335,9 +326,8 @@ def name_after(text: str, pos: int) -> str | None:
         # 习近平同…: a conjunction ends a name jieba also reads as one
         ends = (_is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
                                                 and _tagged_name(text, cand))
-                or n == 2 and _name_then_adverb(text, pos)
+                or _name_then_adverb(text, pos, n)  # 韩正将出席, 习近平以视频方式
                 or _tagged_name(text, cand) and _verb_at(text, pos + n)  # 赵旭辉进行问责
-                or _whole_name_then_function_word(text, pos, n)  # 习近平以视频方式
                 or _plain_pieces(text, pos, n) and _verb_at(text, pos + n))  # 胡晓海现场视察
         if any(pos < start < pos + n < start + len(word) and tag.startswith(("c", "p", "u"))
                for word, tag, start in pos_tokens(text)):

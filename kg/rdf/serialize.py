@@ -119,12 +119,11 @@ class Statements:
                     yield quads + quads.replace(suffix, b" .\n")
         return _batched(pieces(), size)
 
-    def rename(self, iris: dict[str, str]) -> int:
+    def rename(self, iris: dict[str, str]) -> None:
         """Write each IRI in *iris* as the IRI it maps to, in every graph (nodes found to be one:
-        kg.resolve.identity); the number of graphs changed. An IRI is written <…> in N-Quads, so
-        replacing "<old>" changes that node and no other."""
+        kg.resolve.identity). An IRI is written <…> in N-Quads, so replacing "<old>" changes that
+        node and no other."""
         pairs = [(f"<{a}>".encode(), f"<{b}>".encode()) for a, b in iris.items()]
-        changed = 0
         for chunks in self._graphs.values():
             for i, c in enumerate(chunks):
                 quads = zlib.decompress(c)
@@ -135,8 +134,6 @@ class Statements:
                 if renamed is not quads:  # a statement made of both nodes is now written twice
                     lines = dict.fromkeys(renamed.splitlines(keepends=True))
                     chunks[i] = zlib.compress(b"".join(lines), 1)
-                    changed += 1
-        return changed
 
     def graph_quads(self, name: str) -> list[ox.Quad]:
         chunks = [ox.parse(zlib.decompress(c), format=ox.RdfFormat.N_QUADS) for c in self._graphs[name]]
