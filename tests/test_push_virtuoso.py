@@ -151,3 +151,17 @@ def test_wrong_credentials_are_a_clear_refusal(pushed, store_sample_build, tmp_p
     done = kg_push(store_sample_build, f"{pushed}/sparql-graph-crud-auth", netrc=wrong)
     assert done.returncode == 1
     assert "HTTP 401" in done.stderr and "user 'dba'" in done.stderr
+
+
+def test_kg_query_asks_virtuoso_over_the_protocol(pushed, store_sample_build):
+    """``kg query --graph URL`` against the Virtuoso the build was pushed to (issue #19)."""
+    def rows(graph: str, *extra: str) -> list[dict]:
+        done = subprocess.run([sys.executable, "-m", "kg", "query", "participation", "--graph", graph,
+                               "--format", "json", *extra], capture_output=True, text=True, timeout=300)
+        assert done.returncode == 0, done.stderr
+        return json.loads(done.stdout)["results"]["bindings"]
+
+    want = rows(str(store_sample_build))
+    got = rows(f"{pushed}/sparql")
+    assert want and canonical_rows({"results": {"bindings": got}}) == canonical_rows({"results": {"bindings": want}})
+    assert len(rows(f"{pushed}/sparql", "--limit", "3")) == 3

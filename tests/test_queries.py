@@ -91,7 +91,7 @@ def test_csv_and_table_formats(build):
     done = kg("query", "people", "--graph", str(build), "--format", "csv")
     assert done.returncode == 0 and done.stdout.splitlines()[0] == "person,name,position"
     done = kg("query", "people", "--graph", str(build))
-    assert done.returncode == 0 and "张建国" in done.stdout and "(5 rows)" in done.stdout
+    assert done.returncode == 0 and "张建国" in done.stdout and "(5 rows;" in done.stdout
 
 
 def test_unknown_query_and_missing_parameter_are_usage_errors(build):

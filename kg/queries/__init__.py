@@ -19,6 +19,8 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from kg.queries.table import Cell, TableOptions, UnknownColumn, render
+
 CONTRACT_QUERIES = ("people", "events", "participation", "relays", "policies", "organizations",
                     "enterprises", "places", "articles", "timeline")
 GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
@@ -44,9 +46,24 @@ class CannedQuery:
         return {self.params[k]: Literal(v, lang=self.languages.get(k)) for k, v in args.items()}
 
 
+def _description(text: str) -> str:
+    """The query's opening comment up to its first ``param`` or ``Shape`` line, as one line, less
+    the internal competency-question label (``CQ3:``)."""
+    said = []
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        line = line.lstrip("# ").strip()
+        if re.match(r"(param\s+\w+:|Shape\b)", line) or not line:
+            break
+        said.append(line)
+    text = re.sub(r"^CQ[\d/CQ]*:\s*", "", " ".join(said))
+    text = re.sub(r"\s*Parameter: .*$", "", text)  # --list shows the parameters itself
+    return text[:1].upper() + text[1:]
+
+
 def _parse(name: str, text: str) -> CannedQuery:
-    lines = text.splitlines()
-    description = lines[0].lstrip("# ").strip() if lines and lines[0].startswith("#") else ""
+    description = _description(text)
     declared = re.findall(r"^#\s*param\s+(\w+):\s*(\w+)(?:@([A-Za-z]+(?:-[A-Za-z0-9]+)*))?\s*$",
                           text, flags=re.M)
     params = {key: var for key, var, _ in declared}
@@ -79,6 +96,8 @@ def load_query(name_or_path: str) -> CannedQuery:
 
 def graph_files(path: Path) -> list[tuple[Path, str]]:
     """The RDF files behind a --graph argument: a file, or a build folder's graph.ttl."""
+    if not path.exists():
+        raise QueryError(f"{path}: no such file or folder")
     if path.is_dir():
         ttl = path / "graph.ttl"
         if not ttl.exists():
@@ -87,16 +106,28 @@ def graph_files(path: Path) -> list[tuple[Path, str]]:
     fmt = GRAPH_SUFFIXES.get(path.suffix.lower())
     if fmt is None:
         raise QueryError(f"{path}: unknown graph format (expected {', '.join(GRAPH_SUFFIXES)})")
-    if not path.exists():
-        raise QueryError(f"{path}: no such file")
     return [(path, fmt)]
 
 
-def load_graph(paths: list[Path]):
-    """One rdflib graph holding every input (named graphs are read into their union)."""
+def is_endpoint(target: str | Path) -> bool:
+    return isinstance(target, str) and re.match(r"https?://", target, re.I) is not None
+
+
+def load_graph(targets: list[str] | list[Path]):
+    """What the queries run over: one SPARQL endpoint (a URL), or one graph holding every file and
+    build folder given (named graphs are read into their union)."""
     from rdflib import Dataset
 
     from kg.store import StoreError, open_for_query  # issue #5: a build's store/, if it has one
+
+    urls = [t for t in targets if is_endpoint(t)]
+    if urls:
+        if len(targets) > 1:
+            raise QueryError("a SPARQL endpoint URL is queried on its own: give one --graph URL")
+        from kg.store.remote import EndpointGraph
+
+        return EndpointGraph(str(urls[0]))
+    paths = [Path(t) for t in targets]
 
     try:
         store = open_for_query(paths)
@@ -115,7 +146,21 @@ def load_graph(paths: list[Path]):
     return ds
 
 
-def run_query(graph, query: CannedQuery, params: dict[str, str]):
+def with_window(text: str, limit: int | None, offset: int | None) -> str:
+    """*text* asking only for rows ``offset`` … ``offset + limit`` (SPARQL's own LIMIT and OFFSET,
+    so an engine can stop early)."""
+    if limit is None and not offset:
+        return text
+    from kg.store.order import split_window
+
+    if split_window(text)[1] is not None:
+        raise QueryError("the query ends with its own LIMIT or OFFSET; --limit/--offset page queries without one")
+    return (text.rstrip() + (f"\nLIMIT {limit}" if limit is not None else "")
+            + (f"\nOFFSET {offset}" if offset else ""))
+
+
+def run_query(graph, query: CannedQuery, params: dict[str, str], *, limit: int | None = None,
+              offset: int | None = None):
     from rdflib import Variable
 
     unknown = set(params) - set(query.params)
@@ -126,49 +171,44 @@ def run_query(graph, query: CannedQuery, params: dict[str, str]):
     if missing:
         raise QueryError(f"query {query.name!r} needs --param {', '.join(f'{k}=…' for k in sorted(missing))}")
     bindings = {Variable(var): term for var, term in query.bindings(params).items()}
+    from kg.store.remote import EndpointError
+
+    text = with_window(query.text, limit, offset)
     try:
-        return graph.query(query.text, initBindings=bindings)
+        return graph.query(text, initBindings=bindings)
+    except EndpointError as err:
+        raise QueryError(str(err)) from err
     except Exception as err:
         raise QueryError(f"query {query.name!r} failed: {err}") from err
 
 
-def format_result(result, fmt: str) -> str:
+PLAIN_TABLE = TableOptions()
+
+
+def format_result(result, fmt: str, table: TableOptions = PLAIN_TABLE, more_hint: str = "") -> str:
     if fmt == "json":
         return result.serialize(format="json").decode("utf-8")
     if fmt == "csv":
         return result.serialize(format="csv").decode("utf-8")
     if fmt == "table":
-        return _table(result)
+        names = [str(v) for v in result.vars]
+        try:
+            return render(names, _cell_rows(result), table, more_hint)
+        except UnknownColumn as err:
+            raise QueryError(str(err)) from err
     raise QueryError(f"unknown format {fmt!r}")
 
 
-def _cell(term) -> str:
-    if term is None:
-        return ""
-    return str(term)
+def _cell_rows(result) -> list[list[Cell | None]]:
+    """Each row with something bound, one Cell (its text, whether it is an IRI) per column."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
 
-
-_WIDE = re.compile("[\u2e81-\U0010ffff]")  # drawn two columns wide: CJK and beyond
-
-
-def _width(s: str) -> int:
-    return len(s) + len(_WIDE.findall(s))
-
-
-def _table(result) -> str:
-    names = [str(v) for v in result.vars]
-    if hasattr(result, "text_rows"):  # the embedded store's answer: no rdflib terms needed
-        rows = result.text_rows()
-    else:
-        rows = [[_cell(row[v]) for v in result.vars] for row in result]
-    sizes = [[_width(c) for c in r] for r in rows]
-    widths = [max([_width(n)] + [s[i] for s in sizes]) for i, n in enumerate(names)]
-    out = [" | ".join(n + " " * (w - _width(n)) for n, w in zip(names, widths, strict=True)),
-           "-+-".join("-" * w for w in widths)]
-    out += [" | ".join(c + " " * (w - cw) for c, cw, w in zip(r, s, widths, strict=True))
-            for r, s in zip(rows, sizes, strict=True)]
-    out.append(f"({len(rows)} row{'s' if len(rows) != 1 else ''})")
-    return "\n".join(out)
+    if isinstance(getattr(result, "rows", None), list):  # the embedded store's answer: pyoxigraph terms
+        return [[None if t is None else Cell(t.value, isinstance(t, ox.NamedNode)) for t in row]
+                for row in result.rows if any(t is not None for t in row)]
+    return [[None if (t := row[v]) is None else Cell(str(t), isinstance(t, URIRef)) for v in result.vars]
+            for row in result]
 
 
 def sparql_json_rows(text: str) -> list[dict]:

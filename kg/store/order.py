@@ -17,14 +17,15 @@ oxigraph, which calls them equal; here they are ordered by kind, so the answer s
 deterministic. Any literal this module cannot place with certainty (a date with a time zone, a
 number that does not parse, an unknown datatype) raises :class:`Unsortable`, and the caller lets
 the engine sort instead. Only an ORDER BY at the very end of a SELECT, made of projected
-variables with optional ``ASC``/``DESC``, is taken over; anything else (expressions, ``LIMIT``,
-``OFFSET``) stays with the engine.
+variables with optional ``ASC``/``DESC``, is taken over (a ``LIMIT``/``OFFSET`` after it is then
+applied to the sorted rows: :func:`split_window`); anything else (expressions) stays with the engine.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
@@ -80,6 +81,40 @@ def split_order_by(text: str) -> tuple[str, list[tuple[str, bool]]] | None:
     if not keys or not {k for k, _ in keys} <= projected_variables(text):
         return None
     return text[: toks[start].start] + text[toks[-1].end:], keys
+
+
+@dataclass(frozen=True)
+class Window:
+    """A query's final ``OFFSET``/``LIMIT``: which of its rows are asked for."""
+
+    offset: int = 0
+    limit: int | None = None
+
+    def apply(self, rows: list) -> list:
+        return rows[self.offset: None if self.limit is None else self.offset + self.limit]
+
+
+def split_window(text: str) -> tuple[str, Window | None]:
+    """*text* without a final ``LIMIT n`` and/or ``OFFSET m`` (in either order), and those as a
+    :class:`Window`; ``(text, None)`` when the query ends with neither."""
+    toks = tokens(text)
+    values: dict[str, int] = {}
+    end = len(toks)
+    while end > 0 and len(values) < 2:
+        first = end
+        while first > 0 and toks[first - 1].text.isdigit() and (
+                first == end or toks[first - 1].end == toks[first].start):
+            first -= 1  # digits are one-character tokens; a number is a run of adjacent ones
+        if first == end or first == 0 or toks[first - 1].kind != "word":
+            break
+        keyword = toks[first - 1].text.upper()
+        if keyword not in ("LIMIT", "OFFSET") or keyword in values:
+            break
+        values[keyword] = int("".join(t.text for t in toks[first:end]))
+        end = first - 1
+    if not values:
+        return text, None
+    return text[: toks[end].start], Window(values.get("OFFSET", 0), values.get("LIMIT"))
 
 
 def _final_order_by(toks: Sequence[Token]) -> int | None:

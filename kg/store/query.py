@@ -4,9 +4,10 @@
 :class:`StoreGraph`, whose ``query(text, initBindings=…)`` answers with an ``rdflib.query.Result``,
 so formatting (table, CSV, JSON) stays rdflib's and the rows are the same whichever engine ran.
 
-A final ``ORDER BY ?a DESC(?b) …`` is applied in Python to the decoded rows (``kg.store.order``):
-the on-disk store re-reads both strings of every comparison, which made sorting costlier than
-the query itself.
+A final ``ORDER BY ?a DESC(?b) …`` is applied in Python to the decoded rows (``kg.store.order``),
+and a ``LIMIT``/``OFFSET`` after it to the sorted rows: the on-disk store re-reads both strings of
+every comparison, which made sorting costlier than the query itself. Without an ORDER BY, a
+``LIMIT`` stays in the query, so the engine stops early.
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from rdflib.term import Identifier
 
 from kg.rdf.io import OXIGRAPH_FORMATS, XSD_STRING, to_rdflib
 from kg.store.embedded import has_store, load_file, open_store, store_dir
-from kg.store.order import Unsortable, sort_rows, split_order_by
+from kg.store.order import Unsortable, sort_rows, split_order_by, split_window
 from kg.store.params import substitute
 
 _json_string = json.encoder.encode_basestring  # a str as json.dumps(…, ensure_ascii=False) writes it
@@ -41,16 +42,19 @@ class StoreGraph:
     def query(self, text: str, initBindings: Mapping[str, Identifier] | None = None) -> Result:  # noqa: N803 (rdflib's name)
         values = {str(k): to_oxigraph(v) for k, v in (initBindings or {}).items()}
         text = substitute(text, values)
-        split = split_order_by(text)
+        body, window = split_window(text)
+        split = split_order_by(body)
         if split is not None:
             unordered, keys = split
             answer = self.store.query(unordered)
             if isinstance(answer, ox.QuerySolutions):
                 columns = [v.value for v in answer.variables]
                 try:
-                    return StoreResult(columns, sort_rows([tuple(s) for s in answer], columns, keys))
+                    rows = sort_rows([tuple(s) for s in answer], columns, keys)
                 except Unsortable:
                     pass  # a term kg.store.order cannot place: the engine sorts
+                else:
+                    return StoreResult(columns, window.apply(rows) if window else rows)
         return to_rdflib_result(self.store.query(text))
 
     def __len__(self) -> int:

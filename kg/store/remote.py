@@ -1,4 +1,5 @@
-"""Asking a SPARQL endpoint (SPARQL 1.1 Protocol) and comparing its answers with kg's own.
+"""Asking a SPARQL endpoint (SPARQL 1.1 Protocol) and comparing its answers with kg's own;
+:class:`EndpointGraph` is an endpoint behind ``kg query --graph URL``.
 
 The protocol has no query parameters, so values are substituted by ``kg.store.params`` (terms
 serialised by pyoxigraph, never pasted). Servers write the same
@@ -9,15 +10,19 @@ rows.
 
 from __future__ import annotations
 
+import io
+import json
 import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 
 import pyoxigraph as ox
 import requests
+from rdflib.query import Result
 
 from kg.rdf.io import XSD_STRING
 from kg.store.params import substitute
+from kg.store.query import to_oxigraph
 
 SPARQL_JSON = "application/sparql-results+json"
 
@@ -38,6 +43,36 @@ def select(query_url: str, text: str, *, bindings: Mapping[str, ox.Term] | None 
     response = http.post(query_url, data=data, headers={"Accept": SPARQL_JSON}, timeout=timeout)
     response.raise_for_status()
     return response.json()
+
+
+class EndpointError(RuntimeError):
+    """The endpoint could not be reached or refused the query; the message says which and why."""
+
+
+class EndpointGraph:
+    """A SPARQL 1.1 query endpoint seen through rdflib's ``Graph.query`` interface (SELECT and ASK).
+
+    Parameters are substituted into the query text as the embedded store does (the protocol has
+    none); the answer is the endpoint's SPARQL JSON, read by rdflib into a ``Result``.
+    """
+
+    def __init__(self, url: str, *, timeout: float = 60.0):
+        self.url = url
+        self.timeout = timeout
+
+    def query(self, text: str, initBindings: Mapping | None = None) -> Result:  # noqa: N803 (rdflib's name)
+        values = {str(k): to_oxigraph(v) for k, v in (initBindings or {}).items()}
+        try:
+            answer = select(self.url, text, bindings=values, timeout=self.timeout)
+        except requests.HTTPError as err:
+            said = (err.response.text or "").strip().splitlines()[:3]
+            raise EndpointError(f"{self.url} answered {err.response.status_code}"
+                                + (f": {' '.join(said)[:300]}" if said else "")) from err
+        except requests.RequestException as err:
+            raise EndpointError(f"{self.url}: cannot reach the endpoint ({type(err).__name__})") from err
+        except ValueError as err:
+            raise EndpointError(f"{self.url}: the answer is not SPARQL JSON results") from err
+        return Result.parse(io.StringIO(json.dumps(answer)), format="json")
 
 
 def canonical_rows(results: dict) -> Counter[Row]:
