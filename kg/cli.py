@@ -39,20 +39,29 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     options = BuildOptions(issued=issued, source=args.source, base=args.base, formats=formats, jobs=args.jobs,
                            progress=sys.stderr.isatty(), cache=not args.no_cache, engine=args.engine,
-                           scheduler=args.scheduler)
+                           scheduler=args.scheduler, append=args.append)
 
     def on_problem(problem):
         print(f"kg: {problem}", file=sys.stderr)
 
+    from kg.pipeline import BuildError
     from kg.store import StoreError
 
     try:
         report = build(inputs, args.output, options, on_problem=on_problem)
+    except BuildError as err:
+        print(f"kg build: {err}", file=sys.stderr)
+        return 2
     except StoreError as err:
         print(f"kg build: the embedded store in {args.output}/store could not be updated: {err}", file=sys.stderr)
         return 1
     n = sum(len(i["articles"]) for i in report.inputs)
-    print(f"kg: {n} article(s) from {len(report.inputs)} input(s) -> {args.output}/", file=sys.stderr)
+    if report.kept_previous_graph:
+        print(f"kg: no article could be read; {args.output}/ keeps what it held", file=sys.stderr)
+    else:
+        files = sum(1 for i in report.inputs if i["kind"] != "skipped")
+        print(f"kg: {args.output}/ now holds {n} article(s) from {files} input file(s)"
+              f"{' (with what it held before)' if args.append else ''}", file=sys.stderr)
     if report.failed:
         print("kg: some inputs could not be read; see report.json", file=sys.stderr)
     return 1 if report.failed else 0
@@ -109,7 +118,11 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build a graph from pages, articles and JSON Lines corpora")
     b.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
                    help="files or folders (.txt pages or articles, .jsonl); none: the bundled sample page")
-    b.add_argument("-o", "--output", type=Path, default=Path("output"), help="output folder (default: output/)")
+    b.add_argument("-o", "--output", type=Path, default=Path("output"),
+                   help="output folder (default: output/); it then holds exactly these inputs")
+    b.add_argument("--append", action="store_true",
+                   help="add these inputs to what the output folder already holds (its earlier inputs are "
+                        "read again, from the cache where unchanged, so every output covers them all)")
     b.add_argument("--date", type=iso_date, help="publication date for inputs that carry none (YYYY-MM-DD)")
     b.add_argument("--source", help="name of the paper or site the inputs come from")
     b.add_argument("--base", default="https://kg.example.org/id/", help="base IRI for minted nodes")

@@ -2,6 +2,12 @@
 
 Outputs are rendered in memory and then moved into the output folder file by file, so a failing
 run leaves what was there before untouched.
+
+A folder holds exactly the inputs of the build that wrote it: its ``report.json`` records them
+(``holds``: each input's path, with the --date and --source it was read with). ``--append``
+builds the inputs the folder holds together with the new ones, so every output (graph files,
+view, store, report, merges, review) covers the union; the content-hash cache keeps the
+articles already extracted from being extracted again.
 """
 
 from __future__ import annotations
@@ -44,10 +50,58 @@ class BuildOptions:
     engine: str = "local"  # local | dask
     scheduler: str | None = None  # dask scheduler address; None starts a local cluster
     store: bool = True  # issue #5: keep <out>/store/, the embedded pyoxigraph store, in step
+    append: bool = False  # --append: build the inputs the folder already holds too
+
+
+class BuildError(ValueError):
+    """The build cannot start as asked (an --append whose earlier inputs are gone); nothing was written."""
+
+
+@dataclass(frozen=True)
+class HeldInput:
+    """An input a build folder holds: its absolute path and the options it was read with."""
+
+    path: str
+    issued: str | None = None
+    source: str | None = None
+
+    def to_json(self) -> dict:
+        return {"path": self.path, **({"date": self.issued} if self.issued else {}),
+                **({"source": self.source} if self.source else {})}
+
+
+def held_inputs(out: Path) -> list[HeldInput]:
+    """The inputs the build folder *out* holds, from its report.json (none for a new folder).
+    A report written before ``holds`` existed names each input file under ``inputs``."""
+    try:
+        data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return []
+    except (OSError, ValueError) as err:
+        raise BuildError(f"{out}/report.json cannot be read ({err}); rebuild the folder without --append") from err
+    if "holds" in data:
+        return [HeldInput(h["path"], h.get("date"), h.get("source")) for h in data["holds"]]
+    return [HeldInput(str(Path(i["path"]).absolute())) for i in data.get("inputs", [])]
+
+
+def inputs_to_build(paths: list[Path], out: Path, options: BuildOptions) -> list[HeldInput]:
+    """This build's inputs: the paths given, and with --append first those the folder holds
+    (a path given again is read with the new options)."""
+    given = [HeldInput(str(p.absolute()), options.issued, options.source) for p in paths]
+    if not options.append:
+        return given
+    new = {h.path for h in given}
+    kept = [h for h in held_inputs(out) if h.path not in new]
+    gone = [h.path for h in kept if not Path(h.path).exists()]
+    if gone:
+        raise BuildError(f"{out} holds input{'s' if len(gone) > 1 else ''} that no longer exist: "
+                         f"{', '.join(gone)}; restore them, or build the folder again without --append")
+    return kept + given
 
 
 @dataclass
 class BuildReport:
+    holds: list[HeldInput] = field(default_factory=list)  # what the folder holds after this build
     inputs: list[dict] = field(default_factory=list)
     failed: bool = False
     kept_previous_graph: bool = False
@@ -63,7 +117,8 @@ class BuildReport:
             totals["errors"] += len(item["errors"])
             totals["warnings"] += len(item["warnings"])
         data = {"totals": dict(totals), "failed": self.failed,
-                "review": {"file": "review.csv", "items": self.review}, "inputs": self.inputs}
+                "review": {"file": "review.csv", "items": self.review},
+                "holds": [h.to_json() for h in self.holds], "inputs": self.inputs}
         if self.cache is not None:
             data["cache"] = self.cache
         if self.kept_previous_graph:
@@ -209,17 +264,20 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     """Read, extract and emit article by article, keeping each article's statements compactly
     (Statements) and the facts only as long as it takes to summarise them; then write the graph
     files, the view and the store from the statements."""
+    todo = inputs_to_build(paths, out, options)
     emitter = Emitter(options.base)
     statements = Statements(output_prefixes(emitter.ds))
     log = BuildLog()
-    report = BuildReport()
+    report = BuildReport(holds=todo)
     clock = _Clock(report.timings)
     articles = 0
     runner = _Runner(options)
     cache = FactsCache(out / ".kg-cache" / "facts") if options.cache else None
     bar = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True)
+    results = (result for held in todo
+               for result in read_inputs([Path(held.path)], held.issued, held.source))
     try:
-        for result in clock.each("reading", read_inputs(paths, options.issued, options.source)):
+        for result in clock.each("reading", results):
             item = {"path": result.path, "kind": result.kind, "encoding": result.encoding, "articles": [],
                     "warnings": [], "errors": []}
             if result.layout is not None:
@@ -260,16 +318,19 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     # the graph files are rendered by new processes while this one renders the view. (A thread
     # for the store was slower: it waits for the GIL between the bulk loader's calls.) With one
     # job, one after the other.
+    fresh = bool(articles) or not (out / "graph.ttl").exists()
+    if not fresh:  # nothing was read: the folder keeps what it held
+        report.holds = held_inputs(out)
     store = None
-    if options.store:  # issue #5 (kg/store/, docs/stores.md): the files are written only once
-        from kg.store import update_store  # the store is (raises StoreError)
+    if options.store and fresh:  # issue #5 (kg/store/, docs/stores.md): the files are written only once
+        from kg.store.embedded import replace_store  # the store is (raises StoreError); it holds
+        # exactly this build's articles, as the graph files do
 
         if options.jobs > 1:
-            store = _InBackground(update_store, out / "store", statements)
+            store = _InBackground(replace_store, out / "store", statements)
         else:
             with clock("store"):
-                update_store(out / "store", statements)
-    fresh = bool(articles) or not (out / "graph.ttl").exists()
+                replace_store(out / "store", statements)
     try:
         rendered = _rendered(statements, options, clock, report, fresh)
     except BaseException:

@@ -29,7 +29,8 @@ def bad_inputs(tmp_path: Path) -> Path:
     (folder / "gbk.txt").write_bytes(ARTICLE.replace("防汛", "安全生产").encode("gb18030"))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
+    (folder / "README.md").write_text("# 说明\n这些是测试文件。\n", encoding="utf-8")
+    (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a picture")
     (folder / "huge.txt").write_text(ARTICLE * 50, encoding="utf-8")
     lines = [
         json.dumps({"id": "a1", "title": "第一篇", "date": "2021-06-02", "text": "区长陈刚出席会议并讲话。"},
@@ -49,9 +50,12 @@ def test_folder_with_bad_files_builds_the_good_ones_and_names_the_bad(bad_inputs
     assert done.returncode == 1
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     by_name = {Path(i["path"]).name: i for i in report["inputs"]}
-    for name in ("empty.txt", "binary.txt", "notes.pdf", "huge.txt"):
+    for name in ("empty.txt", "binary.txt", "huge.txt"):
         assert by_name[name]["errors"], name
         assert name in done.stderr
+    for name in ("README.md", "photo.jpg"):  # not articles: skipped with a warning, not failures
+        assert by_name[name]["kind"] == "skipped" and not by_name[name]["errors"], name
+        assert "skipped" in by_name[name]["warnings"][0]["message"]
     assert "empty" in by_name["empty.txt"]["errors"][0]["message"]
     assert "binary" in by_name["binary.txt"]["errors"][0]["message"]
     corpus_errors = {e["line"]: e["message"] for e in by_name["corpus.jsonl"]["errors"]}
@@ -63,6 +67,19 @@ def test_folder_with_bad_files_builds_the_good_ones_and_names_the_bad(bad_inputs
     assert {"区政府召开防汛会议", "区政府召开抗旱会议", "区政府召开安全生产会议"} <= titles
     graph = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "全区防汛工作会议" in graph and "全区安全生产工作会议" in graph
+
+
+def test_a_folder_with_articles_and_other_files_builds_and_exits_zero(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "good.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "README.md").write_text("说明\n", encoding="utf-8")
+    (folder / "scan.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    done = kg("build", str(folder), "-o", str(tmp_path / "out"))
+    assert done.returncode == 0, done.stderr
+    assert "README.md: warning: not an input kg reads" in done.stderr and "scan.png" in done.stderr
+    named = kg("build", str(folder / "scan.png"), "-o", str(tmp_path / "out2"))
+    assert named.returncode == 1 and "unknown extension" in named.stderr
 
 
 def test_gb18030_and_traditional_copies_yield_the_same_people_posts_and_events(tmp_path):

@@ -114,3 +114,69 @@ def test_a_store_that_cannot_be_written_leaves_the_graph_files_as_they_were(tmp_
         del holder
     assert {name: (out / name).read_bytes() for name in before} == before
     assert not (out / "graph.html").exists()
+
+
+# ---- what an output folder holds (issue #19) --------------------------------------------------
+
+def _labels(out: Path, query: str, var: str) -> set[str]:
+    from kg.queries import load_graph, load_query, run_query
+
+    return {str(row[var]) for row in run_query(load_graph([out]), load_query(query), {})}
+
+
+def _titles(out: Path) -> set[str]:
+    report = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    return {a["title"] for i in report["inputs"] for a in i["articles"]}
+
+
+@pytest.fixture()
+def two_articles(tmp_path) -> tuple[Path, Path]:
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("甲区召开防汛会议\n3 月 5 日上午，区长陈刚主持召开全区防汛工作会议。\n", encoding="utf-8")
+    b.write_text("乙县召开植树会议\n3 月 9 日上午，县长周立平主持召开全县植树造林工作会议。\n", encoding="utf-8")
+    return a, b
+
+
+def test_a_build_into_a_used_folder_holds_only_its_own_inputs(two_articles, tmp_path):
+    a, b = two_articles
+    out = tmp_path / "out"
+    build([a], out, BuildOptions())
+    build([b], out, BuildOptions())
+    assert _labels(out, "people", "name") == {"周立平"}  # the store answers: it was rebuilt too
+    assert "陈刚" not in (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "陈刚" not in (out / "graph.html").read_text(encoding="utf-8")
+    assert _titles(out) == {"乙县召开植树会议"}
+    holds = json.loads((out / "report.json").read_text(encoding="utf-8"))["holds"]
+    assert [h["path"] for h in holds] == [str(b.absolute())]
+
+
+def test_append_adds_to_what_the_folder_holds_and_every_output_covers_both(two_articles, tmp_path):
+    a, b = two_articles
+    out = tmp_path / "out"
+    build([a], out, BuildOptions(issued="2021-03-06"))
+    second = build([b], out, BuildOptions(append=True))
+    assert second.cache == {"reused": 1, "extracted": 1}  # the held article is not extracted again
+    assert _labels(out, "people", "name") == {"陈刚", "周立平"}
+    ttl = (out / "graph.ttl").read_text(encoding="utf-8")
+    assert "陈刚" in ttl and "周立平" in ttl and "2021-03-05" in ttl  # a's --date kept: its full date
+    assert "陈刚" in (out / "graph.html").read_text(encoding="utf-8")
+    assert _titles(out) == {"甲区召开防汛会议", "乙县召开植树会议"}
+    holds = json.loads((out / "report.json").read_text(encoding="utf-8"))["holds"]
+    assert holds == [{"path": str(a.absolute()), "date": "2021-03-06"}, {"path": str(b.absolute())}]
+    fresh = tmp_path / "fresh"
+    build([a], fresh, BuildOptions(issued="2021-03-06"))
+    build([b], fresh, BuildOptions(append=True, cache=False))
+    assert (out / "graph.trig").read_bytes() == (fresh / "graph.trig").read_bytes()
+
+
+def test_append_refuses_when_a_held_input_is_gone_and_changes_nothing(two_articles, tmp_path):
+    from kg.pipeline import BuildError
+
+    a, b = two_articles
+    out = tmp_path / "out"
+    build([a], out, BuildOptions())
+    before = {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()}
+    a.unlink()
+    with pytest.raises(BuildError, match="no longer exist"):
+        build([b], out, BuildOptions(append=True))
+    assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before

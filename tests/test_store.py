@@ -373,14 +373,14 @@ def test_staging_graphs_left_by_a_crash_are_dropped(tmp_path):
     assert set(graphs) == {"a1", "a2"} and ("q", "r") not in default
 
 
-def test_builds_into_one_folder_accumulate_in_the_store(store_sample_build, tmp_path):
+def test_an_appending_build_adds_its_articles_to_the_store(store_sample_build, tmp_path):
     from kg.pipeline import BuildOptions, build
 
     out = tmp_path / "out"
     shutil.copytree(store_sample_build, out)
     before = _state(out / "store")[0]
     report = build([Path(__file__).parent / "data" / "tiny_article.txt"], out,
-                   BuildOptions(issued="2021-03-06", html=False))
+                   BuildOptions(issued="2021-03-06", html=False, append=True))
     assert not report.failed
     after = _state(out / "store")[0]
     assert set(after) == set(before) | {"tiny-article"} and len(after) == len(before) + 1

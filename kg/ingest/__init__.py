@@ -34,7 +34,7 @@ class InputResult:
     """What one input file gave: its articles, its problems, and how it was read."""
 
     path: str
-    kind: str  # page | article | jsonl | unknown
+    kind: str  # page | article | jsonl | unknown | skipped
     encoding: str | None = None
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
@@ -45,22 +45,29 @@ class InputResult:
         return any(p.severity == "error" for p in self.problems)
 
 
-def iter_input_files(paths: Iterable[Path]) -> Iterator[Path]:
-    """Files to read: named files, and the files in named folders (hidden ones excepted)."""
+def iter_input_files(paths: Iterable[Path]) -> Iterator[tuple[Path, bool]]:
+    """Files to read: named files, and the files in named folders (hidden ones excepted), each
+    with whether it was found in a folder."""
     for p in paths:
         if p.is_dir():
             for f in sorted(x for x in p.rglob("*") if x.is_file()):
                 if not any(part.startswith(".") for part in f.relative_to(p).parts):
-                    yield f
+                    yield f, True
         else:
-            yield p
+            yield p, False
 
 
 def read_inputs(
     paths: Iterable[Path], issued: str | None = None, source: str | None = None
 ) -> Iterator[InputResult]:
-    for f in iter_input_files(paths):
-        yield read_file(f, issued=issued, source=source)
+    """What each input file gave. A file of another kind found in a folder (a README, an image)
+    is skipped with a warning; one named on its own is an error."""
+    for f, in_folder in iter_input_files(paths):
+        if in_folder and f.suffix.lower() not in SUFFIXES:
+            why = f"not an input kg reads ({f.suffix or 'no extension'}; it reads {', '.join(SUFFIXES)}); skipped"
+            yield InputResult(str(f), "skipped", problems=[Problem(str(f), why, severity="warning")])
+        else:
+            yield read_file(f, issued=issued, source=source)
 
 
 def _stem(path: Path) -> str:

@@ -106,6 +106,15 @@ def update_store(path: Path, data: Dataset | Statements) -> StoreChange:
     return StoreChange(len(names) - replaced, replaced, triples)
 
 
+def replace_store(path: Path, statements: Statements) -> int:
+    """The store at *path* made to hold exactly *statements* (a build's); refused (StoreError)
+    while another process has it open. Returns the number of statements."""
+    if path.exists():
+        del_me = open_store(path)  # raises StoreError when the store is in use
+        del del_me  # releases the RocksDB lock
+    return rebuild_store(path, statements)
+
+
 def rebuild_store(path: Path, graphs: ArticleGraphs | Statements) -> int:
     """A new store holding exactly *graphs*, bulk-loaded beside *path* and then moved there;
     returns the number of statements in the graphs."""
