@@ -280,6 +280,8 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
         for result in clock.each("reading", results):
             item = {"path": result.path, "kind": result.kind, "encoding": result.encoding, "articles": [],
                     "warnings": [], "errors": []}
+            if result.skipped:
+                item["skipped_records"] = result.skipped
             if result.layout is not None:
                 item["page"] = result.layout.page
                 item["section"] = result.layout.section

@@ -2,7 +2,8 @@
 
 Formats are chosen by extension and content (CONTRACT.md): ``.txt`` is a newspaper page when it
 has bylines, datelines or a page header, otherwise one clean article; ``.jsonl`` holds one
-article per line. Folders are walked in sorted order.
+article per line; ``.html``/``.htm`` is a saved web page and ``.warc``/``.warc.gz`` a crawl of
+them (kg.ingest.web). Folders are walked in sorted order.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import json
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,9 +19,10 @@ from pathlib import Path
 from kg.ingest.article import article_from_text
 from kg.ingest.decode import DecodeError, decode_bytes
 from kg.ingest.page import PageLayout, looks_like_page, read_page
+from kg.ingest.web import crawl_pages, page_article
 from kg.model import Article, Author, Problem
 
-SUFFIXES = (".txt", ".jsonl")
+SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".warc", ".warc.gz")
 MAX_BYTES = 64 * 1024 * 1024  # a larger single input is refused rather than exhausting memory
 
 
@@ -39,6 +42,7 @@ class InputResult:
     articles: list[Article] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     layout: PageLayout | None = None
+    skipped: dict[str, int] = field(default_factory=dict)  # records of a crawl not read, by kind
 
     @property
     def failed(self) -> bool:
@@ -63,7 +67,7 @@ def read_inputs(
     """What each input file gave. A file of another kind found in a folder (a README, an image)
     is skipped with a warning; one named on its own is an error."""
     for f, in_folder in iter_input_files(paths):
-        if in_folder and f.suffix.lower() not in SUFFIXES:
+        if in_folder and input_suffix(f) not in SUFFIXES:
             why = f"not an input kg reads ({f.suffix or 'no extension'}; it reads {', '.join(SUFFIXES)}); skipped"
             yield InputResult(str(f), "skipped", problems=[Problem(str(f), why, severity="warning")])
         else:
@@ -74,18 +78,28 @@ def _stem(path: Path) -> str:
     return re.sub(r"[^\w\-]", "-", path.stem) or "input"
 
 
+def input_suffix(path: Path) -> str:
+    """The extension that says what *path* holds (``.warc.gz`` for a gzipped crawl)."""
+    name = path.name.lower()
+    return ".warc.gz" if name.endswith(".warc.gz") else path.suffix.lower()
+
+
 def read_file(path: Path, issued: str | None = None, source: str | None = None) -> InputResult:
     spath = str(path)
-    suffix = path.suffix.lower()
+    suffix = input_suffix(path)
     if suffix not in SUFFIXES:
-        msg = f"unknown extension {path.suffix or '(none)'!r}: expected .txt or .jsonl"
+        msg = f"unknown extension {path.suffix or '(none)'!r}: expected {', '.join(SUFFIXES)}"
         return InputResult(spath, "unknown", problems=[Problem(spath, msg)])
     if not path.exists():
         return InputResult(spath, "unknown", problems=[Problem(spath, "no such file")])
+    if suffix in (".warc", ".warc.gz"):  # streamed: a crawl may be larger than memory
+        return _read_warc(path, issued, source)
     size = path.stat().st_size
     if size > max_bytes():
         msg = f"the file has {size:,} bytes, over the limit of {max_bytes():,} for one input; split it"
         return InputResult(spath, "unknown", problems=[Problem(spath, msg)])
+    if suffix in (".html", ".htm"):
+        return _read_html(path, issued, source)
     try:
         decoded = decode_bytes(path.read_bytes())
     except DecodeError as err:
@@ -164,4 +178,44 @@ def _read_jsonl(text: str, path: str, stem: str, source: str | None) -> InputRes
                 authors=_authors(rec.get("authors")),
             )
         )
+    return result
+
+
+def _read_html(path: Path, issued: str | None, source: str | None) -> InputResult:
+    spath = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        return InputResult(spath, "unknown", problems=[Problem(spath, f"cannot read: {err.strerror}")])
+    page = page_article(data, article_id=_stem(path), path=spath, issued=issued, source=source)
+    result = InputResult(spath, "web page")
+    if page.article is None:
+        result.problems.append(Problem(spath, f"no article on the page ({page.skipped}); skipped", severity="warning"))
+    else:
+        result.articles.append(page.article)
+    return result
+
+
+def _read_warc(path: Path, issued: str | None, source: str | None) -> InputResult:
+    """Every HTML response of a crawl as a saved page (kg.ingest.web); the file is streamed."""
+    from warcio.exceptions import ArchiveLoadFailed
+
+    spath = str(path)
+    result = InputResult(spath, "crawl")
+    skipped: Counter = Counter()
+    try:
+        with path.open("rb") as stream:
+            for number, record in enumerate(crawl_pages(stream, skipped), start=1):
+                page = page_article(record.html, article_id=f"{_stem(path)}-{number}", path=spath,
+                                    issued=issued, source=source, url=record.url or None)
+                if page.article is None:
+                    skipped[page.skipped or "no article"] += 1
+                else:
+                    result.articles.append(page.article)
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as err:
+        read = f" after {len(result.articles)} article(s)" if result.articles else ""
+        result.problems.append(Problem(spath, f"not a readable WARC file{read}: {err}"))
+    result.skipped = dict(sorted(skipped.items()))
+    if not result.articles and not result.problems:
+        result.problems.append(Problem(spath, "the crawl holds no HTML page with an article"))
     return result
