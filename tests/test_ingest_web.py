@@ -30,10 +30,12 @@ MODERN = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 <a href="/bsfw/">办事服务</a> <a href="/hdjl/">互动交流</a></div>
 <div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zwyw/">政务要闻</a></div>
 <div class="article"><h1>县委常委会召开会议研究部署防汛工作</h1>
-<div class="info">来源：青禾县融媒体中心　发布时间：2024-05-10 10:20　浏览次数：<span>1234</span>　【字体：大 中 小】</div>
+<div class="info">来源：青禾县融媒体中心　发布时间：2024-05-10 10:20　浏览次数：<span>1234</span>
+　【字体：大 中 小】</div>
 <div class="content" id="zoom">{paragraphs}</div>
 <div class="share">分享到：微信 微博</div>
-<div class="print"><a href="javascript:window.print()">【打印本页】</a> <a href="javascript:window.close()">【关闭窗口】</a></div>
+<div class="print"><a href="javascript:window.print()">【打印本页】</a>
+<a href="javascript:window.close()">【关闭窗口】</a></div>
 </div>
 <div class="related"><h3>相关链接</h3><ul><li><a href="/a.html">县政府召开常务会议</a></li>
 <li><a href="/b.html">全县安全生产工作会议召开</a></li></ul></div>
@@ -43,7 +45,8 @@ MODERN = """<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8">
 # an older site: tables for layout, GBK bytes, the metadata line inside the article's table
 TABLES = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312">
 <title>石门镇召开安全生产工作会议</title></head><body>
-<table width="980"><tr><td><a href="/">网站首页</a> | <a href="/zwdt/">政务动态</a> | <a href="/xxgk/">信息公开</a></td></tr></table>
+<table width="980"><tr><td><a href="/">网站首页</a> | <a href="/zwdt/">政务动态</a> |
+<a href="/xxgk/">信息公开</a></td></tr></table>
 <table width="980"><tr><td class="title" align="center"><b>石门镇召开安全生产工作会议</b></td></tr>
 <tr><td align="center">发布日期：2023年08月15日　信息来源：石门镇　点击数：56</td></tr>
 <tr><td class="text">
@@ -67,8 +70,8 @@ NEWSPAPER = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>新城区
 
 LIST_PAGE = """<!DOCTYPE html><html><head><meta charset="utf-8"><title>政务要闻_青禾县人民政府</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/zwyw/">政务要闻</a></div><ul class="list">
-""" + "\n".join(f'<li><a href="/zwyw/t{i}.html">全县第{i}次重点项目建设调度会议召开</a><span>2024-05-{i:02d}</span></li>'
-                for i in range(1, 21)) + "\n</ul></body></html>"
+""" + "\n".join(f'<li><a href="/zwyw/t{i}.html">全县第{i}次重点项目建设调度会议召开</a>'
+                f'<span>2024-05-{i:02d}</span></li>' for i in range(1, 21)) + "\n</ul></body></html>"
 
 
 def paragraphs(lines: list[str]) -> str:
@@ -92,7 +95,8 @@ def pages(tmp_path) -> Path:
 
 @pytest.mark.parametrize("name, title, date, url, first, last, authors", [
     ("modern.html", "县委常委会召开会议研究部署防汛工作", "2024-05-10",
-     "http://www.qinghe.gov.cn/zwyw/202405/t20240510_123.html", BODY[0], BODY[1], {("李小红", "记者"), ("张卫东", "记者")}),
+     "http://www.qinghe.gov.cn/zwyw/202405/t20240510_123.html", BODY[0], BODY[1],
+     {("李小红", "记者"), ("张卫东", "记者")}),
     ("tables.htm", "石门镇召开安全生产工作会议", "2023-08-15", None,
      "8月14日下午，镇党委书记陈立新主持召开全镇安全生产工作会议，镇长周文华出席会议并讲话。",
      "会议要求，各村要深入开展隐患排查整治，切实维护群众生命财产安全。", {("孙丽", "通讯员")}),
@@ -156,13 +160,15 @@ def write_crawl(path: Path, pages: int) -> None:
         writer = WARCWriter(stream, gzip=True)
         for i in range(pages):
             name = surnames[i % 10] + given[(i * 3) % 14] + given[(i * 7 + 1) % 14]
-            body = [f"{(i % 12) + 1}月{(i % 27) + 1}日上午，镇长{name}主持召开第{i + 1}次镇政府常务会议，研究部署近期重点工作。",
+            body = [f"{(i % 12) + 1}月{(i % 27) + 1}日上午，镇长{name}主持召开第{i + 1}次镇政府常务会议，"
+                    "研究部署近期重点工作。",
                     "会议要求，各部门要抓好工作落实，确保各项任务按时完成。"]
-            html = MODERN.replace("县委常委会召开会议研究部署防汛工作", f"镇政府召开第{i + 1}次常务会议") \
-                .replace("http://www.qinghe.gov.cn/zwyw/202405/t20240510_123.html", f"http://www.qinghe.gov.cn/zwyw/{i}.html") \
-                .format(paragraphs=paragraphs(body)).encode("utf-8")
             url = f"http://www.qinghe.gov.cn/zwyw/{i}.html"
-            writer.write_record(writer.create_warc_record(url, "request", payload=io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")))
+            html = MODERN.replace("县委常委会召开会议研究部署防汛工作", f"镇政府召开第{i + 1}次常务会议") \
+                .replace("http://www.qinghe.gov.cn/zwyw/202405/t20240510_123.html", url) \
+                .format(paragraphs=paragraphs(body)).encode("utf-8")
+            request = io.BytesIO(b"GET / HTTP/1.1\r\n\r\n")
+            writer.write_record(writer.create_warc_record(url, "request", payload=request))
             headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
             writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(html),
                                                           http_headers=headers))
@@ -190,7 +196,8 @@ def test_a_crawl_builds_every_page_with_its_url(tmp_path):
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert all(f"http://www.qinghe.gov.cn/zwyw/{i}.html" in ttl for i in range(200))
     chairs = json.loads(kg("query", "participation", "--graph", str(out), "--format", "json").stdout)
-    assert len({r["event"]["value"] for r in chairs["results"]["bindings"] if r["role"]["value"].endswith("chair")}) == 200
+    chaired = {r["event"]["value"] for r in chairs["results"]["bindings"] if r["role"]["value"].endswith("chair")}
+    assert len(chaired) == 200
 
 
 def test_a_file_that_is_not_a_crawl_is_an_error_naming_it(tmp_path):

@@ -30,7 +30,8 @@ _FURNITURE = re.compile(
 )
 _META_FIELD = re.compile(r"(?:来源|发布时间|发布日期|时间|浏览次数|阅读次数|点击数|点击率|访问量|信息来源)\s*[:：]")
 # the date a site's template prints with the article: 发布时间：2024-05-10 10:20, 发布日期：2023年08月15日
-_TEMPLATE_DATE = re.compile(r"(?:发布|更新|成文)?(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
+_TEMPLATE_DATE = re.compile(
+    r"(?:发布|更新|成文)?(?:时间|日期)\s*[:：]\s*(\d{4})\s*[-年/.]\s*(\d{1,2})\s*[-月/.]\s*(\d{1,2})")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 _NAME = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _TEXT_MIN = 20  # Han characters: less than this is no article
