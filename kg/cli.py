@@ -118,8 +118,8 @@ def parser() -> argparse.ArgumentParser:
     b = sub.add_parser("build", help="build a graph from pages, articles and JSON Lines corpora")
     b.add_argument("inputs", nargs="*", type=Path, metavar="INPUT",
                    help="files or folders: .txt (a newspaper page or one article), .jsonl (one article a "
-                        "line), .html/.htm (a saved web page), .warc/.warc.gz (a web crawl); none: the bundled "
-                        "sample page")
+                        "line), .pdf (e-paper pages), .html/.htm (a saved web page), .warc/.warc.gz (a web "
+                        "crawl); none: the bundled sample page")
     b.add_argument("-o", "--output", type=Path, default=Path("output"),
                    help="output folder (default: output/); it then holds exactly these inputs")
     b.add_argument("--append", action="store_true",

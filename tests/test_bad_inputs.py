@@ -29,6 +29,7 @@ def bad_inputs(tmp_path: Path) -> Path:
     (folder / "gbk.txt").write_bytes(ARTICLE.replace("防汛", "安全生产").encode("gb18030"))
     (folder / "empty.txt").write_bytes(b"")
     (folder / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (folder / "notes.pdf").write_bytes(b"%PDF-1.4 not an article")
     (folder / "README.md").write_text("# 说明\n这些是测试文件。\n", encoding="utf-8")
     (folder / "photo.jpg").write_bytes(b"\xff\xd8\xff\xe0 not really a picture")
     (folder / "huge.txt").write_text(ARTICLE * 50, encoding="utf-8")
@@ -50,7 +51,7 @@ def test_folder_with_bad_files_builds_the_good_ones_and_names_the_bad(bad_inputs
     assert done.returncode == 1
     report = json.loads((out / "report.json").read_text(encoding="utf-8"))
     by_name = {Path(i["path"]).name: i for i in report["inputs"]}
-    for name in ("empty.txt", "binary.txt", "huge.txt"):
+    for name in ("empty.txt", "binary.txt", "notes.pdf", "huge.txt"):
         assert by_name[name]["errors"], name
         assert name in done.stderr
     for name in ("README.md", "photo.jpg"):  # not articles: skipped with a warning, not failures

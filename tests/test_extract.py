@@ -1252,3 +1252,29 @@ def test_negative_groups_named_by_no_one():
     for body in ("国家防总派出的工作组在北京协助指导。", "这也是中国代表团首次参赛。", "多个代表团在会上发言。"):
         groups = {o for o in entities(facts_of(body), "org") if o.endswith(("工作组", "代表团"))}
         assert groups <= {"中国代表团"}, body  # not 派出的工作组, 这也是中国代表团, 多个代表团
+
+
+def test_tenure_list_written_name_first_title_after():
+    f = facts_of("区政府韦建国区长、葛淑芬副区长列席会议。")
+    assert posts(f) == {("韦建国", "区长"), ("葛淑芬", "副区长")}
+    f = facts_of("县委书记庞立新、葛淑芬副县长出席会议。")  # a list begun title first: no second reading
+    assert posts(f) == {("庞立新", "县委书记")}
+
+
+def test_tenure_town_party_secretary_is_the_town_committees_secretary():
+    f = facts_of("最后，镇党委书记闫志成作了总结讲话。")
+    assert posts(f) == {("闫志成", "镇党委书记")}
+
+
+def test_title_of_a_party_committee_member():
+    f = facts_of("会上，党工委委员柏志安领学了有关文件精神。")
+    assert entities(f, "person") == {"柏志安"}
+
+
+def test_enterprises_named_by_the_kind_word_closing_their_list():
+    f = facts_of("市长嵇华一行先后来到宏盛纺织、新联电子、东宇科技等企业走访。")
+    assert entities(f, "enterprise") == {"宏盛纺织", "新联电子", "东宇科技"}
+    f = facts_of("会议表彰了华兴电子、宏达机械等10家企业。")
+    assert entities(f, "enterprise") == {"华兴电子", "宏达机械"}
+    f = facts_of("全县各乡镇、各部门等单位参加。")
+    assert entities(f, "enterprise") == set()

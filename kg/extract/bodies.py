@@ -134,6 +134,32 @@ def listed_companies(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# 甲、乙、丙等企业, 甲、乙等5家企业: a list the kind word after it says are enterprises
+_KIND_OF_LIST = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)?家?(?:重点|骨干|规上|民营|龙头)?(?:企业|公司)")
+_LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z\d（）()]{2,16}")
+
+
+def companies_listed_as_enterprises(text: str) -> list[tuple[int, int]]:
+    """The items of a list closed by 等企业 (来到甲、乙、丙等企业走访): short names written without a
+    legal ending; the first item starts after the clause's last verb or preposition (来到)."""
+    out = []
+    for m in _KIND_OF_LIST.finditer(text):
+        start = max(text.rfind(c, 0, m.start()) for c in "，。；：！？") + 1
+        items, pos = [], start
+        for piece in text[start:m.start()].split("、"):
+            items.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if len(items) < 2:
+            continue
+        first_start, first_end = items[0]
+        cut = [p + len(w) for w, t, p in pos_tokens(text)
+               if first_start <= p and p + len(w) <= first_end and t.startswith(("v", "p", "u"))]
+        items[0] = (max(cut), first_end) if cut else items[0]
+        if all(_LIST_ITEM.fullmatch(text[a:b]) and not re.search(r"[的了和与及在]", text[a:b]) for a, b in items):
+            out += items
+    return out
+
+
 def _starts_with_a_verb(text: str, start: int) -> bool:
     """jieba reads an adverb, a conjunction or a preposition (not a country's short form) where a
     body's name would start (将同步进行…)."""
@@ -187,8 +213,8 @@ def extract_bodies(ctx: ArticleContext):
                 if surface.startswith("中国") and surface[2:].startswith(("全国", "中央")):
                     start, surface = start + 2, surface[2:]  # 中国全国人大 is 全国人大
                 found.append((start, mention.end, "org", surface))
-        for start, end in listed_companies(text):  # 来到甲有限公司、乙有限公司: each, place and all
-            found.append((start, end, "enterprise", text[start:end]))
+        for start, end in listed_companies(text) + companies_listed_as_enterprises(text):
+            found.append((start, end, "enterprise", text[start:end]))  # 来到甲有限公司、乙有限公司; 甲、乙等企业
         for m in _INSTITUTION_RE.finditer(text):
             start = _institution_start(text, m.start())
             if start is not None and m.end() - start >= 4:

@@ -137,7 +137,9 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
         hit = _first_rule(clause, ctx.entities[event].attr("type"))
         if hit is None:
             if (opening := _speaker_opening(ctx, clause, offset)) is not None:
-                yield from _opening_facts(ctx, sentence, event, opening, c)
+                # 甲，乙，丙分别领学: the names alone before share the verb (each checked as the opener is)
+                for rule, who in [opening] + [(opening[0], p) for p in pending]:
+                    yield from _opening_facts(ctx, sentence, event, (rule, who), c)
                 pending = []
                 continue
             found = mentions(ctx, text, offset, c.end())

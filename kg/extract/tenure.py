@@ -129,10 +129,28 @@ def _country_sharing_a_character(body: str) -> str:
     return body
 
 
+def _roles_in(text: str) -> list[re.Match]:
+    """The titles ROLE_RE finds, a title that begins with the end of a body's short name read as
+    that body's title: 镇党委书记 is 镇党委 + 书记 (not 镇 + 党委书记, which leaves 镇 no body)."""
+    out = []
+    pos = 0
+    while (m := ROLE_RE.search(text, pos)) is not None:
+        for k in range(1, len(m.group(0))):
+            inner = ROLE_RE.match(text, m.start() + k, m.end())
+            if (inner is not None and inner.end() == m.end()
+                    and any(text.endswith(p.group(0), 0, m.start() + k) and len(p.group(0)) > k
+                            for p in PREFIX_RE.finditer(text[max(0, m.start() - 6):m.start() + k]))):
+                m = inner
+                break
+        out.append(m)
+        pos = m.end()
+    return out
+
+
 def post_phrases(text: str) -> list[PostPhrase]:
     """Every title in *text*, with the short organisation name written right before it."""
     out = []
-    for m in ROLE_RE.finditer(text):
+    for m in _roles_in(text):
         prefix = None
         # 省委原常委: a former holder's title, in the same body (the post is 省委常委)
         title_at = m.start() - 1 if text.endswith("原", 0, m.start()) else m.start()
@@ -303,11 +321,12 @@ def _plain_pieces(text: str, pos: int, n: int) -> bool:
 
 def _name_then_adverb(text: str, pos: int, n: int = 2) -> bool:
     """jieba reads the *n* characters at *pos* as one personal name and then a one-character
-    adverb, preposition or conjunction (韩正 将 出席, 王毅 亦 指出, 习近平 以 视频方式)."""
+    adverb, preposition or conjunction, or a two-character adverb (韩正 将 出席, 王毅 亦 指出,
+    习近平 以 视频方式, 甲 分别 领学)."""
     at = {start: (word, tag) for word, tag, start in pos_tokens(text)}
     first, then = at.get(pos), at.get(pos + n)
-    return (first is not None and len(first[0]) == n and first[1].startswith("nr")
-            and then is not None and len(then[0]) == 1 and then[1].startswith(("d", "p", "c")))
+    return (first is not None and len(first[0]) == n and first[1].startswith("nr") and then is not None
+            and (len(then[0]) == 1 and then[1].startswith(("d", "p", "c")) or len(then[0]) == 2 and then[1] == "d"))
 
 
 def name_after(text: str, pos: int) -> str | None:
@@ -562,6 +581,11 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     if len(group) == 1 and last.prefix is None and last.org_name is None and not last.role.startswith("总"):
         if (between := _name_between_body_and_title(text, last)) is not None:
             return between  # 省政协牛立文副主席, 县委王刚副书记: any title after a body and a name
+    if (len(group) == 1 and last.prefix is None and last.org_name is None
+            and (listed := _listed_name_before(text, last.start)) is not None
+            and _name_title_order_before(text, listed[1] - 1)):
+        # 县政府李明副县长、张华副县长: a list written name first, title after, goes on that way
+        return Holder(listed[0], listed[1], last.end, tuple(group))
     if len(group) == 1 and last.prefix is None and last.org_name is None and last.role in TITLE_AFTER_NAME:
         # 习近平总书记殷殷嘱托, 金正恩总书记关怀: a name right before the title holds it, and what
         # follows is no name
@@ -587,6 +611,34 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
         if (hit := _name_before_foreign_title(text, last.start)) is not None:
             return Holder(hit[0], hit[1], last.end, tuple(group), foreign=True)  # 同马克龙总统
     return None
+
+
+def _listed_name_before(text: str, end: int) -> tuple[str, int] | None:
+    """The name that is a whole item of a list (after 、) and ends at *end*, where a title starts:
+    a surname jieba reads as a name, then the given name in words that do not cross its edges
+    (葛 淑芬, 韦 建国)."""
+    start = text.rfind("、", 0, end) + 1
+    cand = text[start:end]
+    if start == 0 or not _chinese_name(cand):
+        return None
+    inside = [(w, t, s) for w, t, s in pos_tokens(text) if start <= s < end]
+    if not inside or inside[0][2] != start or inside[-1][2] + len(inside[-1][0]) != end:
+        return None
+    if not inside[0][1].startswith("nr") or any(t.startswith(_NOT_NAME_TAGS) for _, t, _ in inside[1:]):
+        return None
+    return cand, start
+
+
+def _name_title_order_before(text: str, end: int) -> bool:
+    """The item of a list that ends at *end* is a name followed by its title (李明副县长)."""
+    item = text[max(text.rfind(c, 0, end) for c in "、，；：") + 1:end]
+    m = ROLE_RE.search(item)
+    if m is None or m.end() != len(item) or m.start() < 2:
+        return False
+    name = next((item[i:m.start()] for i in (m.start() - 3, m.start() - 2) if i >= 0
+                 and _chinese_name(item[i:m.start()])), None)
+    return name is not None and _plain_pieces(item, m.start() - len(name), len(name)) or (
+        name is not None and any(t.startswith("nr") for w, t, s in pos_tokens(item) if s == m.start() - len(name)))
 
 
 def _holder_before_title(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> tuple[Holder | None] | None:

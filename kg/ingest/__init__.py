@@ -2,7 +2,8 @@
 
 Formats are chosen by extension and content (CONTRACT.md): ``.txt`` is a newspaper page when it
 has bylines, datelines or a page header, otherwise one clean article; ``.jsonl`` holds one
-article per line; ``.html``/``.htm`` is a saved web page and ``.warc``/``.warc.gz`` a crawl of
+article per line; ``.pdf`` holds e-paper pages (kg.ingest.pdf), each read like a ``.txt`` page;
+``.html``/``.htm`` is a saved web page and ``.warc``/``.warc.gz`` a crawl of
 them (kg.ingest.web). Folders are walked in sorted order.
 """
 
@@ -19,10 +20,11 @@ from pathlib import Path
 from kg.ingest.article import article_from_text
 from kg.ingest.decode import DecodeError, decode_bytes
 from kg.ingest.page import PageLayout, looks_like_page, read_page
+from kg.ingest.pdf import PdfError, pdf_pages
 from kg.ingest.web import crawl_pages, page_article
 from kg.model import Article, Author, Problem
 
-SUFFIXES = (".txt", ".jsonl", ".html", ".htm", ".warc", ".warc.gz")
+SUFFIXES = (".txt", ".jsonl", ".pdf", ".html", ".htm", ".warc", ".warc.gz")
 MAX_BYTES = 64 * 1024 * 1024  # a larger single input is refused rather than exhausting memory
 
 
@@ -100,6 +102,8 @@ def read_file(path: Path, issued: str | None = None, source: str | None = None) 
         return InputResult(spath, "unknown", problems=[Problem(spath, msg)])
     if suffix in (".html", ".htm"):
         return _read_html(path, issued, source)
+    if suffix == ".pdf":
+        return _read_pdf(path, issued, source)
     try:
         decoded = decode_bytes(path.read_bytes())
     except DecodeError as err:
@@ -218,4 +222,36 @@ def _read_warc(path: Path, issued: str | None, source: str | None) -> InputResul
     result.skipped = dict(sorted(skipped.items()))
     if not result.articles and not result.problems:
         result.problems.append(Problem(spath, "the crawl holds no HTML page with an article"))
+    return result
+
+
+def _read_pdf(path: Path, issued: str | None, source: str | None) -> InputResult:
+    """Each page of an e-paper PDF read as a page (kg.ingest.page); articles of a file of several
+    pages are numbered by page (stem-p2-…)."""
+    spath = str(path)
+    result = InputResult(spath, "pdf")
+    try:
+        pages = pdf_pages(path)
+    except PdfError as err:
+        result.problems.append(Problem(spath, str(err)))
+        return result
+    scans = [p.number for p in pages if not p.text.strip()]
+    for page in pages:
+        if not page.text.strip():
+            continue
+        stem = _stem(path) if len(pages) == 1 else f"{_stem(path)}-p{page.number}"
+        articles, layout = read_page(page.text, spath, stem, issued, source)
+        result.articles += articles
+        result.layout = result.layout or layout
+        result.problems += [Problem(spath, f"page {page.number}: {w}", severity="warning") for w in layout.warnings]
+        if not articles:
+            result.problems.append(Problem(spath, f"page {page.number}: no article found on the page",
+                                           severity="warning"))
+    if scans:
+        which = ", ".join(map(str, scans))
+        message = (f"page{'s' if len(scans) > 1 else ''} {which} of {len(pages)} {'have' if len(scans) > 1 else 'has'} "
+                   "no text layer (a scan?): kg reads a PDF's text, not its images; run OCR on it first")
+        result.problems.append(Problem(spath, message, severity="error" if len(scans) == len(pages) else "warning"))
+    elif not result.articles:
+        result.problems.append(Problem(spath, "no article found in the PDF"))
     return result
