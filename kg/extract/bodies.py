@@ -136,6 +136,9 @@ def listed_companies(text: str) -> list[tuple[int, int]]:
 
 # 甲、乙、丙等企业, 甲、乙等5家企业: a list the kind word after it says are enterprises
 _KIND_OF_LIST = re.compile(r"等(?:\d+|[一二三四五六七八九十两]+)?家?(?:重点|骨干|规上|民营|龙头)?(?:企业|公司)")
+# the verbs that open such a list (来到甲、乙等企业; 表彰了甲、乙等企业)
+_LIST_OPENERS = frozenset({"来到", "深入", "走进", "走访", "前往", "赴", "到", "考察", "调研", "参观", "察看", "视察",
+                           "看望", "慰问", "表彰", "奖励", "包括", "有", "是", "如", "引进", "签约", "落户", "聚集"})
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z\d（）()]{2,16}")
 
 
@@ -152,9 +155,12 @@ def companies_listed_as_enterprises(text: str) -> list[tuple[int, int]]:
         if len(items) < 2:
             continue
         first_start, first_end = items[0]
-        cut = [p + len(w) for w, t, p in pos_tokens(text)
-               if first_start <= p and p + len(w) <= first_end and t.startswith(("v", "p", "u"))]
-        items[0] = (max(cut), first_end) if cut else items[0]
+        words = [(w, t, p) for w, t, p in pos_tokens(text) if first_start <= p and p + len(w) <= first_end]
+        cut = [p + len(w) for w, t, p in words if w in _LIST_OPENERS or t.startswith(("p", "u"))]
+        if cut:
+            items[0] = (max(cut), first_end)
+        elif any(t.startswith("v") for _, t, _ in words):
+            continue  # a verb that opens no list: where the first name starts is unknown
         if all(_LIST_ITEM.fullmatch(text[a:b]) and not re.search(r"[的了和与及在]", text[a:b]) for a, b in items):
             out += items
     return out
