@@ -6,6 +6,7 @@ Exit status: 0 success; 1 some input failed or a check found problems; 2 usage e
 from __future__ import annotations
 
 import argparse
+import os
 import re
 import signal
 import sys
@@ -26,6 +27,12 @@ def cmd_build(args: argparse.Namespace) -> int:
     from kg.pipeline import BuildOptions, build
     from kg.resources import SAMPLE_DATE, sample_page
 
+    if args.engine == "dask":
+        try:
+            import dask.distributed  # noqa: F401
+        except ImportError:
+            print("kg build: --engine dask needs the optional extra: pip install 'kg[dask]'", file=sys.stderr)
+            return 2
     inputs = args.inputs
     issued = args.date
     if not inputs:
@@ -196,6 +203,9 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("kg: interrupted; outputs are written only at the end, so nothing was changed", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # kg … | head: the reader has all it wanted
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # no second error at exit
+        return 0
     except OSError as err:
         where = f" {err.filename}" if err.filename else ""
         print(f"kg: cannot write{where}: {err.strerror or err}", file=sys.stderr)

@@ -66,3 +66,47 @@ def test_lac_backend_finds_a_name(tmp_path, capsys):
     write(src, ['{"text": "记者王秋蕊报道。"}'.encode()])
     assert main(["mentions", str(src), "--backend", "lac"]) == 0
     assert json.loads(capsys.readouterr().out)["label"]["name"] == {"王秋蕊": [[2, 4]]}
+
+
+def test_a_file_that_is_not_json_lines_says_so_in_a_few_lines(tmp_path, capsys):
+    page = tmp_path / "page.txt"
+    page.write_text("\n\n".join(f"第{i}行：区委书记某某主持会议。" for i in range(200)), encoding="utf-8")
+    assert main(["mentions", str(page)]) == 1
+    err = capsys.readouterr().err.splitlines()
+    assert len(err) <= 6 and "is a JSON record" in err[-1] and "195 more not shown" in err[-1]
+
+
+def _kg(*args: str, **kw):
+    import subprocess
+    import sys
+
+    return subprocess.run([sys.executable, "-m", "kg", *args], text=True, timeout=300, **kw)
+
+
+def test_a_reader_that_stops_early_ends_the_output_quietly(tmp_path):
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "many.jsonl"
+    corpus.write_text('{"text": "区委书记徐光文主持会议。"}\n' * 3000, encoding="utf-8")
+    with subprocess.Popen([sys.executable, "-m", "kg", "mentions", str(corpus)],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE) as process:
+        first = process.stdout.readline()
+        process.stdout.close()  # like `| head -1`
+        status = process.wait(120)
+        err = process.stderr.read().decode()
+    assert first.startswith(b'{"text"') and status == 0 and err == ""
+
+
+def test_the_dask_engine_without_dask_is_a_one_line_hint(tmp_path):
+    import os
+    import subprocess
+
+    fake = tmp_path / "shadow" / "dask"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('No module named dask')\n", encoding="utf-8")
+    env = {**os.environ, "PYTHONPATH": str(tmp_path / "shadow")}
+    done = _kg("build", "--engine", "dask", "-o", str(tmp_path / "out"), stdout=subprocess.PIPE,
+                stderr=subprocess.PIPE, env=env)
+    assert done.returncode == 2
+    assert done.stderr.strip() == "kg build: --engine dask needs the optional extra: pip install 'kg[dask]'"

@@ -120,7 +120,8 @@ def run(args: argparse.Namespace) -> int:
             for _lineno, record, problem in records(source, name):
                 if problem is not None:
                     problems += 1
-                    print(f"kg mentions: {problem}", file=sys.stderr)
+                    if written or problems <= SHOWN_PROBLEMS:  # a file that is not JSON Lines: a few, then the gist
+                        print(f"kg mentions: {problem}", file=sys.stderr)
                     continue
                 text = record["text"]
                 result = to_cluener(text, recognise_text(text))
@@ -136,7 +137,15 @@ def run(args: argparse.Namespace) -> int:
         if tmp is not None:
             out.close()
             os.unlink(tmp)
+    if problems and not written:
+        hidden = f" ({problems - SHOWN_PROBLEMS} more not shown)" if problems > SHOWN_PROBLEMS else ""
+        print(f"kg mentions: no line of {name} is a JSON record with a \"text\" field{hidden}: "
+              "it reads JSON Lines (one {\"text\": …} object a line)", file=sys.stderr)
+        return 1
     if problems:
         print(f"kg mentions: {written} record(s) written, {problems} line(s) skipped", file=sys.stderr)
         return 1
     return 0
+
+
+SHOWN_PROBLEMS = 5  # lines reported one by one before any line has been read

@@ -182,6 +182,9 @@ def _read_jsonl(text: str, path: str, stem: str, source: str | None) -> InputRes
                 authors=_authors(rec.get("authors")),
             )
         )
+    if not result.articles and result.problems:
+        result.problems.append(Problem(path, "no line is a JSON record with a non-empty 'text' field: "
+                                             "is this JSON Lines (one {\"text\": …} object a line)?"))
     return result
 
 
