@@ -335,14 +335,18 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
                 replace_store(out / "store", statements)
     try:
         rendered = _rendered(statements, options, clock, report, fresh)
+        if store is not None:
+            with clock("waiting for the store"):
+                store.result()
+            clock.timings["store"] = store.seconds
+    except KeyboardInterrupt:
+        if store is not None:  # stopped at once; it removes what it had begun to write
+            store.cancel()
+        raise
     except BaseException:
         if store is not None:  # let it finish (or clean up after itself) rather than kill it mid-write
             store.wait()
         raise
-    if store is not None:
-        with clock("waiting for the store"):
-            store.result()
-        clock.timings["store"] = store.seconds
     rendered["report.json"] = report.to_json()
     if fresh:  # else the graph, and what reviews it, are kept as they were
         rendered["merges.json"] = log.merges_json(identities)
@@ -399,7 +403,8 @@ class _InBackground:
 
         self.seconds = 0.0
         self.process = subprocess.Popen(
-            [sys.executable, "-c", "from kg.pipeline import _background_main; _background_main()"],
+            [sys.executable, "-c", "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
+                                   "from kg.pipeline import _background_main; _background_main()"],
             stdin=subprocess.PIPE, stdout=subprocess.PIPE)
         request = pickle.dumps((func, args), protocol=pickle.HIGHEST_PROTOCOL)
         self._sender = threading.Thread(target=_send, args=(self.process.stdin, request), daemon=True)
@@ -442,19 +447,32 @@ def _send(pipe, data: bytes) -> None:
         pass
 
 
+def _interrupted(signum, frame):
+    raise KeyboardInterrupt
+
+
 def _background_main() -> None:
     """The main of an _InBackground process: (func, args) pickled on stdin; (outcome, value,
     seconds) pickled on stdout."""
+    import signal
     import sys
 
+    # Ctrl-C reaches the whole process group: the parent decides (SIGINT is ignored from the
+    # process's first line, see _InBackground), and cancels this process with SIGTERM, which
+    # unwinds it like an interrupt (a half-written store folder is removed) and ends it quietly
+    signal.signal(signal.SIGTERM, _interrupted)
     out = sys.stdout.buffer
     sys.stdout = sys.stderr  # nothing else may write to the answer channel
-    func, args = pickle.load(sys.stdin.buffer)
-    t = time.perf_counter()
     try:
-        answer = ("ok", func(*args), time.perf_counter() - t)
-    except Exception as err:  # noqa: BLE001 - every failure goes back to the parent
-        answer = ("error", err, time.perf_counter() - t)
+        func, args = pickle.load(sys.stdin.buffer)
+        t = time.perf_counter()
+        try:
+            answer = ("ok", func(*args), time.perf_counter() - t)
+        except Exception as err:  # noqa: BLE001 - every failure goes back to the parent
+            answer = ("error", err, time.perf_counter() - t)
+    except KeyboardInterrupt:
+        sys.exit(130)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # from here on, a cancel has nothing to clean up
     try:
         data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
     except Exception:  # an exception that cannot be pickled
