@@ -63,7 +63,10 @@ def cmd_build(args: argparse.Namespace) -> int:
         print(f"kg build: the embedded store in {args.output}/store could not be updated: {err}", file=sys.stderr)
         return 1
     n = sum(len(i["articles"]) for i in report.inputs)
-    if report.kept_previous_graph:
+    if report.unchanged:
+        print(f"kg: {args.output}/ already holds this build ({n} article(s); inputs, options and kg unchanged): "
+              "nothing to do (--no-cache builds it again)", file=sys.stderr)
+    elif report.kept_previous_graph:
         print(f"kg: no article could be read; {args.output}/ keeps what it held", file=sys.stderr)
     else:
         files = sum(1 for i in report.inputs if i["kind"] != "skipped")

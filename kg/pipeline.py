@@ -12,8 +12,10 @@ articles already extracted from being extracted again.
 
 from __future__ import annotations
 
+import hashlib
 import json
 import pickle
+import sys
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -99,6 +101,78 @@ def inputs_to_build(paths: list[Path], out: Path, options: BuildOptions) -> list
     return kept + given
 
 
+def _to_stderr(message: str) -> None:
+    tqdm.write(message, file=sys.stderr)  # above a progress bar, if one is drawn
+
+
+def expected_articles(todo: list[HeldInput]) -> int | None:
+    """How many articles the inputs hold, when that is known before reading them: a JSON Lines
+    file's non-blank lines, one a saved page; None when a page, PDF or crawl is among them (their
+    articles are known only once read), so the progress bar shows no total rather than a wrong one."""
+    from kg.ingest import input_suffix, iter_input_files
+
+    total = 0
+    for path, _ in iter_input_files(Path(h.path) for h in todo):
+        suffix = input_suffix(path)
+        if suffix == ".jsonl":
+            try:
+                with path.open("rb") as f:
+                    total += sum(1 for line in f if line.strip())
+            except OSError:
+                return None
+        elif suffix in (".html", ".htm"):
+            total += 1
+        else:
+            return None
+    return total
+
+
+def build_fingerprint(todo: list[HeldInput], options: BuildOptions) -> str:
+    """A digest of everything a build's outputs depend on: kg's code and data, the options that
+    shape the outputs, and each input's path, reading options and bytes. Two builds with one
+    fingerprint write the same outputs."""
+    from kg.ingest import iter_input_files
+
+    h = hashlib.sha256()
+    root = Path(__file__).resolve().parent
+    for f in sorted(root.rglob("*")):
+        if f.is_file() and f.suffix in (".py", ".txt", ".tsv", ".rq", ".ttl", ".json", ".css", ".js"):
+            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
+    h.update(repr((options.base, sorted(options.formats), options.html, options.store)).encode())
+    for held in todo:
+        h.update(repr((held.path, held.issued, held.source)).encode())
+        for f, _ in iter_input_files([Path(held.path)]):
+            h.update(str(f).encode() + b"\0")
+            try:
+                with f.open("rb") as fh:
+                    for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                        h.update(block)
+            except OSError:
+                h.update(b"unreadable")
+    return h.hexdigest()
+
+
+def up_to_date(out: Path, fingerprint: str, options: BuildOptions) -> BuildReport | None:
+    """The report of the build already in *out* when it has *fingerprint* and all its outputs are
+    there (a rebuild would write the same files); else None."""
+    try:
+        data = json.loads((out / "report.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    wanted = [f"graph.{fmt}" for fmt in options.formats] + ["merges.json", "review.csv"]
+    wanted += ["graph.html"] if options.html else []
+    if (data.get("fingerprint") != fingerprint or not all((out / name).is_file() for name in wanted)
+            or options.store and not (out / "store").is_dir()):
+        return None
+    if data.get("failed") or any(i.get("errors") or i.get("warnings") for i in data.get("inputs", [])):
+        return None  # built again, so that what was wrong with the inputs is said again
+    holds = [HeldInput(h["path"], h.get("date"), h.get("source")) for h in data.get("holds", [])]
+    inputs = data.get("inputs", [])
+    reused = {"reused": sum(len(i.get("articles", [])) for i in inputs), "extracted": 0}
+    return BuildReport(holds=holds, inputs=inputs, failed=False, cache=reused,
+                       review=data.get("review", {}).get("items", {}), fingerprint=fingerprint, unchanged=True)
+
+
 @dataclass
 class BuildReport:
     holds: list[HeldInput] = field(default_factory=list)  # what the folder holds after this build
@@ -108,6 +182,8 @@ class BuildReport:
     cache: dict | None = None
     timings: dict[str, float] = field(default_factory=dict)  # seconds per stage; not in report.json
     review: dict[str, int] = field(default_factory=dict)  # suspicious items per check (review.csv)
+    fingerprint: str = ""  # build_fingerprint: what the outputs were made from
+    unchanged: bool = False  # the folder already held this build: nothing was written
 
     def to_json(self) -> bytes:
         totals = Counter()
@@ -118,7 +194,8 @@ class BuildReport:
             totals["warnings"] += len(item["warnings"])
         data = {"totals": dict(totals), "failed": self.failed,
                 "review": {"file": "review.csv", "items": self.review},
-                "holds": [h.to_json() for h in self.holds], "inputs": self.inputs}
+                "holds": [h.to_json() for h in self.holds], "fingerprint": self.fingerprint,
+                "inputs": self.inputs}
         if self.cache is not None:
             data["cache"] = self.cache
         if self.kept_previous_graph:
@@ -219,14 +296,25 @@ def _extracted(articles: list, runner: _Runner, cache: FactsCache | None) -> Ite
         yield facts, nquads
 
 
-class _Clock:
-    """Seconds spent per stage of a build (BuildReport.timings)."""
+# what a person waiting at a terminal is told when a stage after extraction starts
+PHASES = {"identity": "telling people of one name apart", "store": "loading the store",
+          "serialisation": "writing the graph files", "view": "drawing the overview",
+          "waiting for the store": "finishing the store", "writing": "writing the outputs"}
 
-    def __init__(self, timings: dict[str, float]):
+
+class _Clock:
+    """Seconds spent per stage of a build (BuildReport.timings); with *say*, each stage of PHASES
+    is announced as it starts, so a long build is never silent."""
+
+    def __init__(self, timings: dict[str, float], say=None):
         self.timings = timings
+        self.say = say
+        self.start = time.perf_counter()
 
     @contextmanager
     def __call__(self, stage: str):
+        if self.say is not None and stage in PHASES:
+            self.say(f"kg: {PHASES[stage]} ({time.perf_counter() - self.start:.0f} s in)")
         t = time.perf_counter()
         try:
             yield
@@ -265,15 +353,19 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     (Statements) and the facts only as long as it takes to summarise them; then write the graph
     files, the view and the store from the statements."""
     todo = inputs_to_build(paths, out, options)
+    fingerprint = build_fingerprint(todo, options)
+    if options.cache and (previous := up_to_date(out, fingerprint, options)) is not None:
+        return previous  # the folder already holds exactly this build
     emitter = Emitter(options.base)
     statements = Statements(output_prefixes(emitter.ds))
     log = BuildLog()
-    report = BuildReport(holds=todo)
-    clock = _Clock(report.timings)
+    report = BuildReport(holds=todo, fingerprint=fingerprint)
+    bar = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True,
+               total=expected_articles(todo) if options.progress else None)
+    clock = _Clock(report.timings, _to_stderr if options.progress else None)
     articles = 0
     runner = _Runner(options)
     cache = FactsCache(out / ".kg-cache" / "facts") if options.cache else None
-    bar = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True)
     results = (result for held in todo
                for result in read_inputs([Path(held.path)], held.issued, held.source))
     try:
@@ -323,6 +415,7 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     fresh = bool(articles) or not (out / "graph.ttl").exists()
     if not fresh:  # nothing was read: the folder keeps what it held
         report.holds = held_inputs(out)
+        report.fingerprint = ""  # its graph is not this build's
     store = None
     if options.store and fresh:  # issue #5 (kg/store/, docs/stores.md): the files are written only once
         from kg.store.embedded import replace_store  # the store is (raises StoreError); it holds
@@ -398,7 +491,6 @@ class _InBackground:
 
     def __init__(self, func, *args):
         import subprocess
-        import sys
         import threading
 
         self.seconds = 0.0
@@ -455,7 +547,6 @@ def _background_main() -> None:
     """The main of an _InBackground process: (func, args) pickled on stdin; (outcome, value,
     seconds) pickled on stdout."""
     import signal
-    import sys
 
     # Ctrl-C reaches the whole process group: the parent decides (SIGINT is ignored from the
     # process's first line, see _InBackground), and cancels this process with SIGTERM, which

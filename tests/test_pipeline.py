@@ -180,3 +180,19 @@ def test_append_refuses_when_a_held_input_is_gone_and_changes_nothing(two_articl
     with pytest.raises(BuildError, match="no longer exist"):
         build([b], out, BuildOptions(append=True))
     assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
+
+
+def test_a_build_the_folder_already_holds_writes_nothing_again(two_articles, tmp_path):
+    a, b = two_articles
+    out = tmp_path / "out"
+    build([a, b], out, BuildOptions())
+    stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
+    again = build([a, b], out, BuildOptions())
+    assert again.unchanged and again.cache == {"reused": 2, "extracted": 0}
+    assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
+    assert not build([a, b], out, BuildOptions(cache=False)).unchanged  # --no-cache: built again
+    (out / "graph.html").unlink()
+    assert not build([a, b], out, BuildOptions()).unchanged and (out / "graph.html").is_file()
+    b.write_text(b.read_text(encoding="utf-8").replace("周立平", "周立安"), encoding="utf-8")
+    changed = build([a, b], out, BuildOptions())
+    assert not changed.unchanged and _labels(out, "people", "name") == {"陈刚", "周立安"}
