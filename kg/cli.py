@@ -58,7 +58,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         report = build(inputs, args.output, options, on_problem=on_problem)
     except BuildError as err:
         print(f"kg build: {err}", file=sys.stderr)
-        return 2
+        return err.exit_status
     except StoreError as err:
         print(f"kg build: the embedded store in {args.output}/store could not be updated: {err}", file=sys.stderr)
         return 1
@@ -107,7 +107,7 @@ def cmd_query(args: argparse.Namespace) -> int:
         sys.stdout.write(format_result(result, args.output_format, table, more) + "\n")
     except QueryError as err:
         print(f"kg query: {err}", file=sys.stderr)
-        return 2 if "unknown query" in str(err) or "param" in str(err) or "column" in str(err) else 1
+        return err.exit_status
     return 0
 
 

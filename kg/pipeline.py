@@ -29,6 +29,7 @@ import pyoxigraph as ox
 from tqdm import tqdm
 
 from kg.cache import FactsCache
+from kg.errors import UsageError
 from kg.extract import extract_article
 from kg.ingest import read_inputs
 from kg.model import ArticleFacts, Ref
@@ -55,7 +56,8 @@ class BuildOptions:
     append: bool = False  # --append: build the inputs the folder already holds too
 
 
-class BuildError(ValueError):
+class BuildError(UsageError, ValueError):
+    code = "E701"
     """The build cannot start as asked (an --append whose earlier inputs are gone); nothing was written."""
 
 

@@ -52,7 +52,7 @@ def test_limit_is_refused_for_a_query_with_its_own(store_sample_build, tmp_path)
     own.write_text("SELECT ?s WHERE { ?s ?p ?o } LIMIT 5\n", encoding="utf-8")
     assert len(json_rows(str(own), "--graph", str(store_sample_build))) == 5
     done = kg("query", str(own), "--graph", str(store_sample_build), "--limit", "2")
-    assert done.returncode == 1 and "its own LIMIT" in done.stderr
+    assert done.returncode == 2 and "its own LIMIT" in done.stderr
     assert kg("query", "people", "--graph", str(store_sample_build), "--limit", "-1").returncode == 2
 
 

@@ -6,13 +6,15 @@ from dataclasses import dataclass
 
 import charset_normalizer
 
+from kg.errors import KgError
+
 # Encodings Chinese newsrooms actually produce besides UTF-8, tried strictly; GB18030 (a superset of
 # GBK and GB2312) first, Big5 for traditional-character sources.
 _FALLBACKS = ("gb18030", "big5")
 
 
-class DecodeError(ValueError):
-    pass
+class DecodeError(KgError, ValueError):
+    code = "E101"
 
 
 @dataclass(frozen=True)

@@ -15,8 +15,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from kg.errors import KgError
 
-class PdfError(ValueError):
+
+class PdfError(KgError, ValueError):
+    code = "E102"
     """The file cannot be opened as a PDF (damaged, encrypted, not a PDF)."""
 
 

@@ -33,6 +33,8 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from kg.errors import KgError
+
 if TYPE_CHECKING:  # kg.nlp.mentions loads jieba's vocabulary and the gazetteer: imported when used
     from kg.nlp.mentions import Mention
 
@@ -48,7 +50,8 @@ DEFAULT_C2 = 0.1
 DEFAULT_ITERATIONS = 100
 
 
-class TaggerError(Exception):
+class TaggerError(KgError):
+    code = "E201"
     """A model that cannot be trained or used: missing file, wrong format, missing extra."""
 
 

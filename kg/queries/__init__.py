@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+from kg.errors import KgError, UsageError
 from kg.queries.table import Cell, TableOptions, UnknownColumn, render
 
 CONTRACT_QUERIES = ("people", "events", "participation", "relays", "policies", "organizations",
@@ -27,8 +28,16 @@ GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": 
                   ".trig": "trig", ".nq": "nquads"}
 
 
-class QueryError(ValueError):
-    pass
+class QueryError(KgError, ValueError):
+    """A query that cannot be answered: the graph cannot be read, the engine failed."""
+
+    code = "E401"
+
+
+class QueryUsageError(QueryError, UsageError):
+    """A query, parameter or column the command line names that does not exist."""
+
+    code = "E402"
 
 
 @dataclass(frozen=True)
@@ -91,7 +100,7 @@ def load_query(name_or_path: str) -> CannedQuery:
             return _parse(path.stem, path.read_text(encoding="utf-8"))
         except OSError as err:
             raise QueryError(f"cannot read query file {path}: {err.strerror}") from err
-    raise QueryError(f"unknown query {name_or_path!r}; `kg query --list` shows the canned ones")
+    raise QueryUsageError(f"unknown query {name_or_path!r}; `kg query --list` shows the canned ones")
 
 
 def graph_files(path: Path) -> list[tuple[Path, str]]:
@@ -123,7 +132,7 @@ def load_graph(targets: list[str] | list[Path]):
     urls = [t for t in targets if is_endpoint(t)]
     if urls:
         if len(targets) > 1:
-            raise QueryError("a SPARQL endpoint URL is queried on its own: give one --graph URL")
+            raise QueryUsageError("a SPARQL endpoint URL is queried on its own: give one --graph URL")
         from kg.store.remote import EndpointGraph
 
         return EndpointGraph(str(urls[0]))
@@ -154,7 +163,7 @@ def with_window(text: str, limit: int | None, offset: int | None) -> str:
     from kg.store.order import split_window
 
     if split_window(text)[1] is not None:
-        raise QueryError("the query ends with its own LIMIT or OFFSET; --limit/--offset page queries without one")
+        raise QueryUsageError("the query ends with its own LIMIT or OFFSET; --limit/--offset page queries without one")
     return (text.rstrip() + (f"\nLIMIT {limit}" if limit is not None else "")
             + (f"\nOFFSET {offset}" if offset else ""))
 
@@ -166,10 +175,11 @@ def run_query(graph, query: CannedQuery, params: dict[str, str], *, limit: int |
     unknown = set(params) - set(query.params)
     if unknown:
         allowed = ", ".join(query.params) or "none"
-        raise QueryError(f"query {query.name!r} takes no parameter {', '.join(sorted(unknown))} (takes: {allowed})")
+        raise QueryUsageError(f"query {query.name!r} takes no parameter {', '.join(sorted(unknown))} "
+                              f"(takes: {allowed})")
     missing = set(query.params) - set(params)
     if missing:
-        raise QueryError(f"query {query.name!r} needs --param {', '.join(f'{k}=…' for k in sorted(missing))}")
+        raise QueryUsageError(f"query {query.name!r} needs --param {', '.join(f'{k}=…' for k in sorted(missing))}")
     bindings = {Variable(var): term for var, term in query.bindings(params).items()}
     from kg.store.remote import EndpointError
 
@@ -195,7 +205,7 @@ def format_result(result, fmt: str, table: TableOptions = PLAIN_TABLE, more_hint
         try:
             return render(names, _cell_rows(result), table, more_hint)
         except UnknownColumn as err:
-            raise QueryError(str(err)) from err
+            raise QueryUsageError(str(err)) from err
     raise QueryError(f"unknown format {fmt!r}")
 
 

@@ -12,6 +12,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from kg.errors import UsageError
+
 _WIDE = re.compile("[\u2e81-\U0010ffff]")  # drawn two columns wide: CJK and beyond
 
 
@@ -28,8 +30,8 @@ class TableOptions:
     max_rows: int | None = None  # show at most this many rows, then say how many more
 
 
-class UnknownColumn(ValueError):
-    pass
+class UnknownColumn(UsageError, ValueError):
+    code = "E403"
 
 
 def width(s: str) -> int:

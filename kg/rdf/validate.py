@@ -27,6 +27,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, NamespaceManager
 
+from kg.errors import UsageError
 from kg.rdf.emit import bind_prefixes
 from kg.rdf.io import read_into
 from kg.resources import ontology_path
@@ -36,7 +37,8 @@ BUILD_FILES = ("graph.ttl", "graph.trig")  # what a build folder is validated th
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
 
 
-class GraphPathError(ValueError):
+class GraphPathError(UsageError, ValueError):
+    code = "E601"
     """The path names no graph kg can validate (a usage error, not a validation failure)."""
 
 

@@ -14,12 +14,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from kg.errors import KgError
+
 ENV_USER = "KG_PUSH_USER"
 ENV_PASSWORD = "KG_PUSH_PASSWORD"
 
 
-class CredentialsError(ValueError):
-    pass
+class CredentialsError(KgError, ValueError):
+    code = "E303"
 
 
 @dataclass(frozen=True)

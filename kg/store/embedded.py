@@ -30,6 +30,8 @@ from typing import TYPE_CHECKING
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
+
 if TYPE_CHECKING:
     from rdflib import Dataset
 
@@ -48,7 +50,8 @@ ArticleGraphs = Mapping[GraphName, Sequence[ox.Triple]]
 BULK_BATCH = 200_000
 
 
-class StoreError(RuntimeError):
+class StoreError(KgError, RuntimeError):
+    code = "E301"
     """The store cannot be opened or written; the message says what to do."""
 
 

@@ -29,6 +29,7 @@ import pyoxigraph as ox
 import requests
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
 
+from kg.errors import KgError
 from kg.store.auth import Credentials
 from kg.store.source import ArticleGraphs
 
@@ -45,7 +46,8 @@ class PushOptions:
     timeout: float = 120.0  # seconds to connect, and to wait for each answer
 
 
-class PushError(RuntimeError):
+class PushError(KgError, RuntimeError):
+    code = "E302"
     """The server refused a request or stopped answering."""
 
     def __init__(self, message: str, *, maybe_applied: bool = False):

@@ -24,6 +24,8 @@ from dataclasses import dataclass
 
 import pyoxigraph as ox
 
+from kg.errors import KgError
+
 _TOKEN = re.compile(
     r"""
       (?P<ws>\s+)
@@ -40,8 +42,8 @@ _TOKEN = re.compile(
 )
 
 
-class ParameterError(ValueError):
-    pass
+class ParameterError(KgError, ValueError):
+    code = "E305"
 
 
 @dataclass(frozen=True)

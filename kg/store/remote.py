@@ -20,6 +20,7 @@ import pyoxigraph as ox
 import requests
 from rdflib.query import Result
 
+from kg.errors import KgError
 from kg.rdf.io import XSD_STRING
 from kg.store.params import substitute
 from kg.store.query import to_oxigraph
@@ -45,7 +46,8 @@ def select(query_url: str, text: str, *, bindings: Mapping[str, ox.Term] | None 
     return response.json()
 
 
-class EndpointError(RuntimeError):
+class EndpointError(KgError, RuntimeError):
+    code = "E304"
     """The endpoint could not be reached or refused the query; the message says which and why."""
 
 

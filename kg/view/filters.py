@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 import networkx as nx
 
+from kg.errors import KgError
 from kg.view.project import KIND_NAMES
 
 DEFAULT_MAX_NODES = 300
@@ -21,7 +22,8 @@ EVENT_KINDS = frozenset({"meeting", "event"})
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-class ViewError(ValueError):
+class ViewError(KgError, ValueError):
+    code = "E501"
     """A view that cannot be made (unknown kind, nobody of that name…); the message says why."""
 
 

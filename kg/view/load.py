@@ -12,11 +12,13 @@ from pathlib import Path
 
 from rdflib import BNode, Graph
 
+from kg.errors import KgError
 from kg.rdf.io import OXIGRAPH_FORMATS, read_into
 from kg.view.project import Triples
 
 
-class LoadError(OSError):
+class LoadError(KgError, OSError):
+    code = "E502"
     """The graph cannot be found or parsed; the message names the file."""
 
 
