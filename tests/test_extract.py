@@ -1278,3 +1278,19 @@ def test_enterprises_named_by_the_kind_word_closing_their_list():
     assert entities(f, "enterprise") == {"华兴电子", "宏达机械"}
     f = facts_of("全县各乡镇、各部门等单位参加。")
     assert entities(f, "enterprise") == set()
+
+
+def test_a_signing_told_as_a_clause_is_the_reports_event():
+    f = facts_of("8月21日，某甲新区与某乙区签署深化协同合作协议。某甲新区区委书记连茂华，某乙区区委书记贾平共同见证"
+                 "协议签署。某甲新区区长单泽林、某乙区区长李春生分别代表双方签署协议。")
+    (event,) = [e for e in f.entities if e.kind == "event"]
+    assert event.label == "某甲新区与某乙区签署深化协同合作协议" and event.attr("type") == "Signing"
+    assert {p for _, p in relations(f, "attendee")} == {"连茂华", "贾平", "单泽林", "李春生"}
+    assert {p for _, p in relations(f, "signatory")} == {"单泽林", "李春生"}
+    f = facts_of("5月8日上午，县政府召开常务会议。县长赵文斌主持。会议要求各乡镇与县政府签订安全生产责任书。")
+    assert [e.attr("type") for e in f.entities if e.kind == "event"] == ["Meeting"]
+
+
+def test_a_speech_given_on_a_visit_is_no_visit_of_the_report():
+    f = facts_of("根据协议，两区将全面落实习近平总书记视察天津重要讲话精神。")
+    assert not [e for e in f.entities if e.kind == "event" and e.attr("type") == "Inspection"]

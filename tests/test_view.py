@@ -279,3 +279,10 @@ def test_fast_loader_reads_the_same_statements(view_sample_build):
         fast = to_networkx(load_triples(path))
         assert dict(fast.nodes(data=True)) == dict(slow.nodes(data=True))
         assert sorted(fast.edges(keys=True)) == sorted(slow.edges(keys=True))
+
+
+def test_dated_events_show_their_date_and_tenure_edges_their_post(sample):
+    data = network_data(make_view(sample))
+    labels = {n["label"] for n in data["nodes"]}
+    assert "莲都区委常委会会议\n2020-06-02" in labels  # many meetings of one name are told apart
+    assert any(e["label"].startswith("任职 ") and "莲都区委书记" in e["label"] for e in data["edges"])

@@ -35,6 +35,9 @@ VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察
 _CUES = ("调研", "考察", "视察", "督导", "检查", "指导", "报告", "宣讲")
 
 
+_SPEECH_OF_A_VISIT = re.compile(r"(?:重要)?讲话|精神|指示|批示")
+
+
 @lru_cache(maxsize=512)  # the same leaders recur across articles; compiling costs ~5 ms
 def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
@@ -73,6 +76,8 @@ def extract_inspections(ctx: ArticleContext):
         for m in pattern.finditer(text) if pattern else ():
             group = next(g for g in ("where", "hall", "what") if m[g])
             where = m[group]
+            if _SPEECH_OF_A_VISIT.search(m.group(0)) and "宣讲" not in m.group(0):
+                continue  # 落实习近平总书记视察天津重要讲话精神: a speech relayed, not a visit reported
             if re.search(r"^会|会议?上$", where):
                 continue  # 在会上作报告: the meeting's own business
             if m["go"] in ("对", "就") and not re.match(r"开展|进行", m["visit"]):

@@ -14,5 +14,6 @@ from kg.extract import (  # noqa: F401
     policies,
     relays,
     roles,
+    signings,
     tenure,
 )

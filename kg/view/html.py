@@ -101,11 +101,22 @@ def _merged_edges(g: nx.MultiDiGraph) -> list[tuple[str, str, list[dict]]]:
 
 
 def _edge_label(rels: list[dict]) -> str:
+    """The relations an edge stands for; 任职 with the post held (任职 区委书记), so that a person's
+    edges to one body say which posts."""
     labels: list[str] = []
     for r in rels:
-        if r["label"] not in labels:
-            labels.append(r["label"])
+        label = f"{r['label']} {r['detail']}" if r["rel"] == "tenure" and r["detail"] else r["label"]
+        if label not in labels:
+            labels.append(label)
     return "、".join(labels)
+
+
+def _node_label(data: dict) -> str:
+    """A node's label as drawn: an event's with its date underneath (the many 国务院常务会议 of a
+    corpus are told apart by it)."""
+    label = short_label(data["label"])
+    date = str(data.get("date") or "")
+    return f"{label}\n{date}" if data["kind"] in ("meeting", "event") and date else label
 
 
 def _edge_title(g: nx.MultiDiGraph, a: str, b: str, rels: list[dict]) -> str:
@@ -140,7 +151,7 @@ def network_data(view: View) -> dict:
         style = _node_style(data["kind"], degree[node], max_degree, large)
         if node in centres:  # the person or event a focused view is about
             style.update(borderWidth=4, color={**style["color"], "border": "#1f2328"})
-        net.add_node(node, label=short_label(data["label"]), kind=data["kind"], **style, **extra)
+        net.add_node(node, label=_node_label(data), kind=data["kind"], **style, **extra)
     for i, (a, b, rels) in enumerate(_merged_edges(g)):
         net.add_edge(a, b, id=f"e{i}", label=_edge_label(rels), title=_edge_title(g, a, b, rels),
                      rels=sorted({r["rel"] for r in rels}), color=EDGE_COLOR, font=EDGE_FONT)
