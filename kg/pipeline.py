@@ -35,7 +35,7 @@ from kg.ingest import read_inputs
 from kg.model import ArticleFacts, Ref
 from kg.rdf.emit import Emitter
 from kg.rdf.serialize import Statements, output_prefixes, serialize_all, write_all_atomic
-from kg.rdf.vocab import DEFAULT_BASE
+from kg.rdf.vocab import DEFAULT_BASE, ORG
 from kg.resolve.identity import renames
 from kg.review import BuildLog, review_csv, review_summary
 
@@ -407,6 +407,13 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     with clock("identity"):
         statements.rename({str(emitter.ref(Ref("person", a))): str(emitter.ref(Ref("person", b)))
                            for a, b in renames(identities).items()})
+    counterparts = log.counterparts(identities)
+    with clock("identity"):  # 阮富仲总书记: a leader abroad holds no Chinese post (BuildLog.counterparts)
+        final = renames(identities)
+        statements.drop({str(emitter.tenure_iri(c.person, c.org, c.role)) for c in counterparts},
+                        {(str(emitter.ref(Ref("person", final.get(c.person, c.person)))), str(ORG.holds),
+                          str(emitter.post_iri(c.org, c.role))) for c in counterparts},
+                        {str(emitter.post_iri(c.org, c.role)) for c in counterparts})
     review = log.review(identities)
     report.review = review_summary(review)
 
@@ -444,7 +451,7 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
         raise
     rendered["report.json"] = report.to_json()
     if fresh:  # else the graph, and what reviews it, are kept as they were
-        rendered["merges.json"] = log.merges_json(identities)
+        rendered["merges.json"] = log.merges_json(identities, counterparts)
         rendered["review.csv"] = review_csv(review)
     with clock("writing"):
         write_all_atomic({out / name: data for name, data in rendered.items()})

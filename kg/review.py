@@ -2,7 +2,8 @@
 facts themselves are not kept):
 
 - merges.json: every node found in two or more articles with the forms it was written in, the
-  labels shared by distinct nodes, and the person-identity decisions (kg.resolve.identity);
+  labels shared by distinct nodes, the person-identity decisions (kg.resolve.identity), and the
+  Chinese posts dropped for people who hold a post abroad (BuildLog.counterparts);
 - review.csv: suspicious items, one per row, summarised in report.json: a name on several person
   nodes, a post one person holds at a time reported held by several over overlapping dates, labels
   that look like fragments, events without a date, persons whose name is also a place's or an
@@ -16,16 +17,21 @@ import io
 import json
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from kg.extract.tenure import single_holder
 from kg.model import ArticleFacts
-from kg.resolve.identity import IdentityDecision, PersonNode, decide
+from kg.resolve.identity import IdentityDecision, PersonNode, decide, renames
 
 # a label that starts with a day, a count or a word that begins no name: 15日颁奖典礼, 30场高峰会,
 # 与政府…会议, 被视为… (a year does begin names: 2023中关村论坛)
 FRAGMENT_START = re.compile(r"^(?:[0-9０-９]{1,3}[日号场次个项]|[一二三四五六七八九十]+[日号]"
                             r"|[的了和及与并从对将把被为])")
+# posts of China's central bodies, which a bare title (总书记, 国家主席, 总理) is read as when no body
+# is written: the ones a foreign leader named that way is wrongly given
+CHINESE_NATIONAL_POSTS = ("中共中央", "国务院", "全国人大", "全国政协", "国家主席", "国家副主席", "中央军委",
+                          "中央书记处", "中央政治局")
 REVIEW_COLUMNS = ("check", "kind", "key", "label", "detail", "articles")
 
 
@@ -39,6 +45,17 @@ class ReviewItem:
     articles: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class Counterpart:
+    """A Chinese post read from a bare title after the name of someone who holds a post abroad."""
+
+    person: str  # the person's key as extracted
+    org: str
+    role: str
+    label: str
+    article: str
+
+
 class BuildLog:
     """Collects, article by article, what merges.json and review.csv report."""
 
@@ -49,6 +66,9 @@ class BuildLog:
         # single-holder post -> person key -> (day, article) where he is reported holding it
         self.holdings: dict[str, dict[str, list[tuple[str, str]]]] = defaultdict(lambda: defaultdict(list))
         self.dated_events: set[str] = set()
+        self.abroad: set[str] = set()  # person keys holding a post in a body abroad
+        # a Chinese one-holder post, by its holder: (person key, org key, role, post label, article)
+        self.single_posts: list[tuple[str, str, str, str, str]] = []
 
     def add(self, facts: ArticleFacts) -> None:
         article = facts.article
@@ -62,8 +82,13 @@ class BuildLog:
         self.authors.update(a.name for a in article.authors)
         day = article.dateline_date if article.dateline_date and article.dateline_date[0].isdigit() \
             else article.publication_date
+        foreign = {e.key for e in facts.entities if e.kind == "org" and e.attr("level") == "foreign"}
         for t in facts.tenures:
             self.posts[t.person.key].add(t.post.label)
+            if t.post.org.key in foreign:
+                self.abroad.add(t.person.key)
+            elif single_holder(t.post.label) and t.post.label.startswith(CHINESE_NATIONAL_POSTS):
+                self.single_posts.append((t.person.key, t.post.org.key, t.post.role, t.post.label, article.id))
             if day and single_holder(t.post.label) and not t.ends:  # removed that day: a handover
                 self.holdings[t.post.label][t.person.key].append((day, article.id))
 
@@ -77,9 +102,18 @@ class BuildLog:
     def identities(self) -> list[IdentityDecision]:
         return decide(self.person_nodes())
 
+    def counterparts(self, identities: list[IdentityDecision]) -> list[Counterpart]:
+        """Chinese one-holder posts reported for a person who holds a post abroad in this build
+        (阮富仲总书记 in one report, 越共中央总书记阮富仲 in others): a foreign leader named with a
+        bare title, not a holder of 中共中央总书记. Persons are compared after identity."""
+        final = renames(identities)
+        abroad = {final.get(k, k) for k in self.abroad}
+        return [Counterpart(person, org, role, label, article) for person, org, role, label, article
+                in self.single_posts if final.get(person, person) in abroad]
+
     # -- merges.json --------------------------------------------------------------------------
 
-    def merges_json(self, identities: list[IdentityDecision]) -> bytes:
+    def merges_json(self, identities: list[IdentityDecision], counterparts: Iterable[Counterpart] = ()) -> bytes:
         merged = [
             {**n, "aliases": sorted(n["aliases"]), "articles": sorted(n["articles"])}
             for n in sorted(self.seen.values(), key=lambda n: (n["kind"], n["key"]))
@@ -88,7 +122,11 @@ class BuildLog:
         apart = [{"kind": k, "label": label, "keys": keys} for (k, label), keys in self._shared_labels().items()]
         people = [{"label": d.label, "keys": list(d.keys), "merged": [{"key": a, "into": b} for a, b in d.merged],
                    "decision": d.reason} for d in identities]
-        data = {"merged": merged, "kept_apart": apart, "person_identity": people}
+        dropped = [{"person": c.person, "post": c.label, "article": c.article,
+                    "decision": "dropped: the person holds a post abroad in this build; a bare title "
+                                "after his name is his own country's post, not this Chinese one"}
+                   for c in counterparts]
+        data = {"merged": merged, "kept_apart": apart, "person_identity": people, "posts_dropped": dropped}
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")
 
     def _shared_labels(self) -> dict[tuple[str, str], list[str]]:

@@ -196,3 +196,35 @@ def test_a_build_the_folder_already_holds_writes_nothing_again(two_articles, tmp
     b.write_text(b.read_text(encoding="utf-8").replace("周立平", "周立安"), encoding="utf-8")
     changed = build([a, b], out, BuildOptions())
     assert not changed.unchanged and _labels(out, "people", "name") == {"陈刚", "周立安"}
+
+
+def test_a_leader_abroad_named_with_a_bare_title_holds_no_chinese_post(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("会见越方代表团\n越共中央总书记阮国平会见中方代表团。\n", encoding="utf-8")
+    b.write_text("会见越南国会主席\n4月8日，国家主席习近平会见越南国会主席王庭光。习近平请王庭光转达对阮国平总书记的亲切问候。\n",
+                 encoding="utf-8")
+    out = tmp_path / "out"
+    build([a, b], out, BuildOptions(html=False))
+    from kg.queries import load_graph, load_query, run_query
+
+    rows = run_query(load_graph([out]), load_query("holders"), {"post": "中共中央总书记"})
+    assert "阮国平" not in {str(r["name"]) for r in rows}
+    posts = {(str(r["name"]), str(r["position"])) for r in run_query(load_graph([out]), load_query("people"), {})}
+    assert ("阮国平", "越共中央总书记") in posts and ("阮国平", "中共中央总书记") not in posts
+    dropped = json.loads((out / "merges.json").read_text(encoding="utf-8"))["posts_dropped"]
+    assert [(d["person"], d["post"], d["article"]) for d in dropped] == [("阮国平", "中共中央总书记", "b")]
+    alone = tmp_path / "alone"
+    build([b], alone, BuildOptions(html=False))  # nothing in the build says he is abroad: kept
+    assert "阮国平" in {str(r["name"]) for r in run_query(load_graph([alone]), load_query("holders"),
+                                                        {"post": "中共中央总书记"})}
+
+
+def test_dropping_a_leaders_post_abroad_leaves_a_graph_that_conforms(tmp_path):
+    a, b = tmp_path / "a.txt", tmp_path / "b.txt"
+    a.write_text("会见越方代表团\n越共中央总书记阮国平会见中方代表团。\n", encoding="utf-8")
+    b.write_text("转达问候\n4月8日，习近平请王庭光转达对阮国平总书记的亲切问候。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    build([a, b], out, BuildOptions(html=False))
+    from kg.rdf.validate import validate_path
+
+    assert validate_path(out).conforms

@@ -100,6 +100,8 @@ def org_entity(org: OrgName, surface: str, ev: Evidence) -> Entity:
     attrs = [("type", org.type)] if org.type else []
     if org.full:
         attrs.append(("full_name", org.full))
+    if org.level == "foreign":  # for the build's log: who holds a post abroad (kg.review)
+        attrs.append(("level", "foreign"))
     return Entity("org", org.key, org.label, ev, (surface,), tuple(sorted(attrs)))
 
 

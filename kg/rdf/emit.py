@@ -201,7 +201,7 @@ class Emitter:
         return node
 
     def _attr(self, g: Graph, node: URIRef, name: str, value: str) -> None:
-        if name == "type":
+        if name in ("type", "level"):  # level: bookkeeping for the build's log, not a fact
             return
         if name == "date":
             g.add((node, SDO.startDate, date_literal(value)))
@@ -241,11 +241,17 @@ class Emitter:
         g.add((d, RDF.object, o))
         g.add((d, LG.extractor, Literal(ev.extractor)))
 
+    def post_iri(self, org_key: str, role: str) -> URIRef:
+        return self.iri("post", compose(org_key, role))
+
+    def tenure_iri(self, person_key: str, org_key: str, role: str) -> URIRef:
+        return self.iri("tenure", f"{iri_key(person_key)}_{compose(org_key, role)}")
+
     def emit_tenure(self, g: Graph, t: Tenure) -> URIRef:
         person = self.ref(t.person)
         org = self.ref(t.post.org)
-        post = self.iri("post", compose(t.post.org.key, t.post.role))
-        tenure = self.iri("tenure", f"{iri_key(t.person.key)}_{compose(t.post.org.key, t.post.role)}")
+        post = self.post_iri(t.post.org.key, t.post.role)
+        tenure = self.tenure_iri(t.person.key, t.post.org.key, t.post.role)
         role = self._role(g, t.post.role)
         g.add((post, RDF.type, ORG.Post))
         g.add((post, ORG.postIn, org))

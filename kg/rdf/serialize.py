@@ -135,6 +135,36 @@ class Statements:
                     lines = dict.fromkeys(renamed.splitlines(keepends=True))
                     chunks[i] = zlib.compress(b"".join(lines), 1)
 
+    def drop(self, nodes: set[str], triples: set[tuple[str, str, str]], orphans: set[str] = frozenset()) -> int:
+        """Remove every statement about or pointing to one of *nodes* (IRIs), the derivations
+        naming such a statement, and the *triples* (subject, predicate, object IRIs); then, in each
+        graph, the statements about one of *orphans* that nothing in that graph points to any more
+        (a post whose only tenure there was dropped). Returns the number of statements removed. A
+        node is written <…> in N-Quads, so matching "<iri>" as a line's subject or object finds its
+        statements and no other's."""
+        about = [f"<{n}> ".encode() for n in nodes]
+        pointing = [f" <{n}> <".encode() for n in nodes]  # object, then the graph name
+        exact = [f"<{s}> <{p}> <{o}> ".encode() for s, p, o in triples]
+        removed = 0
+        for chunks in self._graphs.values():
+            for i, c in enumerate(chunks):
+                quads = zlib.decompress(c)
+                if not any(n in quads for n in about + exact):
+                    continue
+                lines = quads.splitlines(keepends=True)
+                # derivations whose rdf:subject is a dropped node go with it
+                derived = {ln.split(b" ", 1)[0] + b" " for ln in lines if any(p in ln for p in pointing)
+                           and b"22-rdf-syntax-ns#subject>" in ln}
+                kept = [ln for ln in lines if not (ln.startswith(tuple(about)) or ln.startswith(tuple(derived))
+                                                    or any(p in ln for p in pointing) or ln.startswith(tuple(exact)))]
+                for orphan in orphans:
+                    subject, mention = f"<{orphan}> ".encode(), f" <{orphan}> <".encode()
+                    if not any(mention in ln for ln in kept):
+                        kept = [ln for ln in kept if not ln.startswith(subject)]
+                removed += len(lines) - len(kept)
+                chunks[i] = zlib.compress(b"".join(kept), 1)
+        return removed
+
     def graph_quads(self, name: str) -> list[ox.Quad]:
         chunks = [ox.parse(zlib.decompress(c), format=ox.RdfFormat.N_QUADS) for c in self._graphs[name]]
         if len(chunks) == 1:
