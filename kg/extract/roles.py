@@ -46,9 +46,10 @@ def role_rules() -> tuple[RoleRule, ...]:
     rules = []
     for rule_id, roles, at, events, pattern in rule_table("roles.tsv", 5):
         wanted = () if roles == "-" else tuple(roles.split("+"))
-        if not set(wanted) <= ROLES or at not in ("end", "start", "whole"):
+        if not set(wanted) <= ROLES or at not in ("end", "start", "whole", "inside"):
             raise ValueError(f"roles.tsv: rule {rule_id!r} has roles {roles!r} or position {at!r} unknown")
-        anchored = {"end": f"(?:{pattern})$", "start": f"(?:{pattern})", "whole": f"^(?:{pattern})$"}[at]
+        anchored = {"end": f"(?:{pattern})$", "start": f"(?:{pattern})", "whole": f"^(?:{pattern})$",
+                    "inside": f"(?:{pattern})"}[at]
         kinds = None if events == "*" else frozenset(events.split("+"))
         rules.append(RoleRule(rule_id, wanted, at, kinds, re.compile(anchored)))
     return tuple(rules)
@@ -85,11 +86,15 @@ def _has_verb(clause: str) -> bool:
 
 
 def events_of(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
-    """The events a sentence is about: the ones it reports (a joint session reports two), else the
-    article's own and the ones reported with it."""
+    """The events a sentence is about: the ones it reports (a joint session reports two), else one
+    it names that the article reports elsewhere, else the article's own and the ones reported
+    with it."""
     here = [e.ref for e in ctx.entities.values()
             if e.kind == "event" and e.attr("reported_in") and e.evidence.sentence_index == sentence.index]
-    return here or joint_events(ctx)
+    # 甲在座谈会上强调: a sentence that names another event the article reports is about that one
+    named = [e.ref for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+             and e.ref != ctx.main_event and e.label in sentence.text]
+    return here or named or joint_events(ctx)
 
 
 def joint_events(ctx: ArticleContext) -> list[Ref]:
@@ -149,6 +154,10 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
                 pending = []  # 县人大常委会副县级干部某某 (no one known, no verb) keeps the list going
             continue
         rule, m = hit
+        if rule.at == "inside":  # 会议听取了甲的工作汇报: the people the phrase names
+            yield from _facts(ctx, sentence, event, rule, mentions(ctx, text, offset + m.start(), offset + m.end()), c)
+            pending = []
+            continue
         if rule.roles and not rule.roles == ("speaker",):  # 韩正、孙春兰、胡春华出席: names known or not
             yield from name_list_before(ctx, sentence, offset + m.start(), NAME)
         who = [] if not rule.roles else mentions(ctx, text, offset, offset + m.start()) + pending
@@ -159,7 +168,7 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
 def _opening_facts(ctx, sentence, event, opening: tuple[RoleRule, Mention], clause: re.Match):
     """The speaker a clause opens with, when he speaks at *event* (_speaks_at)."""
     rule, who = opening
-    if _speaks_at(ctx, event, who.person):
+    if _speaks_at(ctx, event, who.person) or ctx.entities[event].label in clause.group(0):  # 甲在座谈会上强调
         yield from _facts(ctx, sentence, event, rule, [who], clause)
 
 
@@ -174,8 +183,9 @@ def _facts(ctx, sentence, event, rule: RoleRule, who: list[Mention], clause: re.
 
 @extractor(NAME, EVENT_DETAILS)
 def extract_roles(ctx: ArticleContext):
-    """Roles at the events of the article, from the clauses of its narrative sentences."""
-    if not ctx.persons:
+    """Roles at the events of the article, from the clauses of its narrative sentences (also when
+    no titled person is known yet: 甲、乙、丙等县领导出席 names its people itself)."""
+    if not any(e.kind == "event" for e in ctx.entities.values()):
         return
     reported = reported_sentences(ctx.sentences)
     for sentence in ctx.sentences:
