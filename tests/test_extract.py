@@ -1294,3 +1294,10 @@ def test_a_signing_told_as_a_clause_is_the_reports_event():
 def test_a_speech_given_on_a_visit_is_no_visit_of_the_report():
     f = facts_of("根据协议，两区将全面落实习近平总书记视察天津重要讲话精神。")
     assert not [e for e in f.entities if e.kind == "event" and e.attr("type") == "Inspection"]
+
+
+def test_a_village_written_after_its_town():
+    f = facts_of("7月9日上午，调研组来到潘家堡镇于家台村开展专题调研。")
+    assert {"潘家堡镇", "于家台村"} <= entities(f, "place")
+    f = facts_of("调研组来到青石镇柳树村。")
+    assert {"青石镇", "柳树村"} <= entities(f, "place")

@@ -91,6 +91,22 @@ def _starts_with_a_division(word: str) -> bool:
     return bool(g.lookup(word)) or any(d.level in ("province", "city") for n in (2, 3) for d in g.lookup(word[:n]))
 
 
+# a town (or street) and a village (or community) of it written together: 某某镇某某村
+_TOWN_THEN_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))([\u4e00-\u9fff]{2,3}?(?:村|社区))")
+
+
+def _settlement(text: str, tokens, start: int, end: int) -> bool:
+    """*text[start:end]* reads as a settlement's name: no common word, no division, no function
+    word inside (the checks of :func:`settlements`)."""
+    word = text[start:end]
+    ending = next(e for e in _SETTLEMENT_ENDINGS if word.endswith(e))
+    if (word in _NOT_SETTLEMENTS or word[: -len(ending)] in _NOT_SETTLEMENTS or word.endswith(_NOT_SETTLEMENT_ENDINGS)
+            or word[0] in "省市县区镇乡村全各该本" or _starts_with_a_division(word)):
+        return False
+    return not any(t.startswith(_NOT_IN_A_SETTLEMENT) for w, t, pos in tokens
+                   if start <= pos < end - len(ending) and pos + len(w) <= end - len(ending))
+
+
 @lru_cache(maxsize=4096)  # read by the place extractor and again by the bodies named after them
 def settlements(text: str) -> tuple[tuple[int, int], ...]:
     """Towns, streets, villages and communities named by themselves (戴庙镇召开…, 到孟垓村、前张庄村):
@@ -99,9 +115,15 @@ def settlements(text: str) -> tuple[tuple[int, int], ...]:
     bounds = {pos for _, _, pos in tokens} | {pos + len(w) for w, _, pos in tokens}
     out: list[tuple[int, int]] = []
     for start in range(len(text)):
-        if out and start < out[-1][1] or not _PLACE_CAN_START.search(text, 0, start):
+        if out and start < out[-1][1]:
             continue
+        if not (_PLACE_CAN_START.search(text, 0, start) or out and out[-1][1] == start):
+            continue  # (a village may follow its town: 青石镇柳树村)
         m = _SETTLEMENT_NAME.match(text, start)
+        if m is not None and m.end() not in bounds and (pair := _TOWN_THEN_VILLAGE.match(text, start)):
+            if pair.end() in bounds and all(_settlement(text, tokens, a, b) for a, b in pair.regs[1:]):
+                out += pair.regs[1:]  # 潘家堡镇于家台村: jieba's 镇于 hides where the town's name ends
+                continue
         if m is None or m.end() not in bounds:
             continue
         word = m.group(0)
