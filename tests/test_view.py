@@ -286,3 +286,11 @@ def test_dated_events_show_their_date_and_tenure_edges_their_post(sample):
     labels = {n["label"] for n in data["nodes"]}
     assert "莲都区委常委会会议\n2020-06-02" in labels  # many meetings of one name are told apart
     assert any(e["label"].startswith("任职 ") and "莲都区委书记" in e["label"] for e in data["edges"])
+
+
+def test_a_period_view_has_no_isolated_nodes(sample):
+    view = make_view(sample, ViewSpec(since="2020-06-01", until="2020-06-03"))
+    g = view.graph
+    assert len(g) > 0 and all(g.degree(n) > 0 for n in g)
+    whole = in_period(sample, "2020-06-01", "2020-06-03")
+    assert any(whole.degree(n) == 0 for n in whole), "the period alone leaves some nodes loose"

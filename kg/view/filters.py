@@ -226,6 +226,8 @@ def make_view(g: nx.MultiDiGraph, spec: ViewSpec | None = None) -> View:
     if centres:
         current = ego(current, centres, spec.radius)
     current = of_kinds(current, spec.kinds, keep=centres)
+    if spec.since or spec.until:  # a period's view: what took part in something then, no loose nodes
+        current = current.subgraph(n for n in current if current.degree(n) or n in centres).copy()
     shown, omitted = cap(current, spec.max_nodes, centres)
     return View(graph=shown, title=_title(spec), centres=tuple(centres), omitted=omitted,
                 total_nodes=total_nodes, total_edges=total_edges,
