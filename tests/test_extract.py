@@ -1301,3 +1301,10 @@ def test_a_village_written_after_its_town():
     assert {"潘家堡镇", "于家台村"} <= entities(f, "place")
     f = facts_of("调研组来到青石镇柳树村。")
     assert {"青石镇", "柳树村"} <= entities(f, "place")
+
+
+def test_a_nominee_for_a_post_is_named_after_it():
+    f = facts_of("旗政协党组书记、主席提名人选陶立新主持会议。")  # nominated: he does not hold it yet
+    assert posts(f) == {("陶立新", "旗政协党组书记")}
+    f = facts_of("县政协副主席提名人选、县委组织部常务副部长黄振宇到会指导。")
+    assert posts(f) == {("黄振宇", "县委组织部常务副部长")}

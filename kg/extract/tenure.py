@@ -550,12 +550,17 @@ def _body_entity(org: OrgName, surface: str, ev) -> Entity:
     return org_entity(org, surface, ev)
 
 
+# the nominee for a post (县政协副主席提名人选): the title still tells who the person is
+NOMINEE = "提名人选"
+
+
 def _groups(phrases: list[PostPhrase], text: str) -> list[list[PostPhrase]]:
     """Titles joined by 、 (市委常委、区委书记) describe one person, and so do titles in another
     body after a comma, when no name came between (自治区党委常委，自治区政府副主席某某)."""
     groups: list[list[PostPhrase]] = []
     for p in phrases:
-        if groups and text[groups[-1][-1].end:p.start] in ("、", "", "兼", "，"):
+        between = text[groups[-1][-1].end:p.start] if groups else None
+        if groups and between.removeprefix(NOMINEE) in ("、", "", "兼", "，"):  # 主席提名人选、…部长某某
             groups[-1].append(p)
         else:
             groups.append([p])
@@ -591,7 +596,8 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
         # follows is no name
         if (before := _holder_before_title(ctx, text, group)) is not None:
             return before[0]
-    n = name_after(text, last.end)
+    name_at = last.end + len(NOMINEE) if text.startswith(NOMINEE, last.end) else last.end
+    n = name_after(text, name_at)
     if n is not None and (dotted := _dotted_name_at(text, last.end)) is not None:
         n = dotted  # 伊萨姆·沙拉夫: a transcribed name, whole
     if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
@@ -600,7 +606,7 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     if n is None and last.org_name:
         n = _foreign_name_at(text, last.end)  # 某国总理内塔尼亚胡
     if n is not None:
-        return Holder(n, group[0].start, last.end + len(n), tuple(group))
+        return Holder(n, group[0].start, name_at + len(n), tuple(group))
     if last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
         if (before := _holder_before_title(ctx, text, group)) is not None:
             return before[0]
@@ -753,6 +759,8 @@ def extract_tenures(ctx: ArticleContext):
             if holder is None:
                 continue
             orgs = _group_bodies(ctx, text, holder, abroad, body)
+            # 主席提名人选: nominated, not holding it; the title only tells who he is
+            orgs = [(o, p) for o, p in orgs if not text.startswith(NOMINEE, p.end)]
             body = next((o for o, _ in reversed(orgs) if o is not None and o.level != "foreign"), body)
             level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="unknown")
             if (all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in holder.group)
