@@ -207,3 +207,45 @@ def test_capped_view_draws_precomputed_layout_and_explains_what_is_left_out(
     assert "未显示" in off and "kg view out/ --person 人物799" in off
     o.check_clean()
     o.shot("synthetic_capped_overview.png")
+
+
+def test_a_timeline_draws_every_dated_event_without_overlapping_labels(browser, tmp_path):
+    """``kg view --timeline NAME`` (issue #21): one person's events on a date axis, offline, no
+    label over another and none past the picture's edge."""
+    import json
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus.jsonl"
+    with corpus.open("w", encoding="utf-8") as f:
+        for i in range(12):
+            day = f"2024-05-{1 + i * 2 if i < 6 else 12 + i:02d}"
+            text = f"{day[5:7].lstrip('0')}月{day[8:].lstrip('0')}日，区委书记周明远主持召开第{i + 1}次区委常委会会议。"
+            f.write(json.dumps({"id": f"a{i}", "title": f"第{i + 1}次会议", "date": day, "text": text},
+                               ensure_ascii=False) + "\n")
+    out = tmp_path / "out"
+    assert subprocess.run([sys.executable, "-m", "kg", "build", str(corpus), "-o", str(out)],
+                          capture_output=True).returncode == 0
+    page_path = tmp_path / "timeline.html"
+    done = subprocess.run([sys.executable, "-m", "kg", "view", str(out), "--timeline", "周明远", "-o",
+                           str(page_path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    context = browser.new_context(viewport=LAPTOP)
+    outside: list[str] = []
+    context.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:")
+                  else (outside.append(r.request.url), r.abort()))
+    page = context.new_page()
+    page.goto(page_path.resolve().as_uri(), wait_until="networkidle")
+    boxes = page.evaluate("""() => { const svg = document.querySelector('svg').getBoundingClientRect();
+        return [...document.querySelectorAll('svg text')].filter(t => t.querySelector('tspan')).map(t => {
+            const b = t.getBoundingClientRect();
+            return {left: b.left - svg.left, right: b.right - svg.left, top: b.top, bottom: b.bottom,
+                    width: svg.width, text: t.textContent}; }); }""")
+    context.close()
+    assert outside == []
+    assert len(boxes) == 12 and all("主持" in b["text"] for b in boxes)
+    assert all(0 <= b["left"] and b["right"] <= b["width"] for b in boxes)
+    overlaps = [(a["text"], b["text"]) for i, a in enumerate(boxes) for b in boxes[i + 1:]
+                if a["left"] < b["right"] and b["left"] < a["right"]
+                and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
+    assert overlaps == []

@@ -6,6 +6,7 @@ Examples::
     kg view output/ --person 徐光文 --radius 2
     kg view output/ --event 莲都区委常委会会议
     kg view output/ --type person,meeting --since 2020-06-01 --until 2020-06-30
+    kg view output/ --timeline 徐光文         # his events on a date axis
 """
 
 from __future__ import annotations
@@ -52,7 +53,35 @@ def register(subparsers) -> None:
     p.add_argument("--until", type=iso_date, metavar="DATE", help="only what is dated on or before DATE")
     p.add_argument("--max-nodes", type=positive_int, default=DEFAULT_MAX_NODES, metavar="N",
                    help=f"keep at most N nodes, the most connected (default {DEFAULT_MAX_NODES})")
+    p.add_argument("--timeline", metavar="NAME",
+                   help="instead of a network: the events the person or body named NAME took part in, "
+                        "on a date axis")
     p.set_defaults(func=run)
+
+
+def run_timeline(args: argparse.Namespace) -> int:
+    from kg.rdf.serialize import write_atomic
+    from kg.view.filters import find_nodes
+    from kg.view.load import LoadError, load_triples
+    from kg.view.project import to_networkx
+    from kg.view.timeline import entries, timeline_html
+
+    try:
+        g = to_networkx(load_triples(args.path))
+    except LoadError as err:
+        print(f"kg view: {err}", file=sys.stderr)
+        return 2 if not args.path.exists() else 1
+    centres = find_nodes(g, args.timeline, ("person", "organization"))
+    if not centres:
+        print(f"kg view: no person or organisation named {args.timeline!r} in the graph", file=sys.stderr)
+        return 1
+    label = g.nodes[centres[0]]["label"]
+    out = args.output or default_output(args.path)
+    write_atomic(out, timeline_html(g, centres[:1], f"{label}：活动时间线").encode("utf-8"))
+    shown = entries(g, centres[:1])
+    print(f"kg view: timeline of {label}, {sum(1 for e in shown if e.when)} dated and "
+          f"{sum(1 for e in shown if not e.when)} undated events -> {out}", file=sys.stderr)
+    return 0
 
 
 def run(args: argparse.Namespace) -> int:
@@ -62,6 +91,8 @@ def run(args: argparse.Namespace) -> int:
     from kg.view.load import LoadError, load_triples
     from kg.view.project import to_networkx
 
+    if args.timeline:
+        return run_timeline(args)
     if args.since and args.until and args.since > args.until:
         print(f"kg view: --since {args.since} is after --until {args.until}", file=sys.stderr)
         return 2
