@@ -169,6 +169,30 @@ def _queries(rdf, store: ox.Store, params: dict[str, str], args: argparse.Namesp
     fast = sum(m < 0.1 for m in medians.values())
     print(f"store: {fast} of {len(medians)} canned queries under 100 ms median; slowest "
           f"{slowest} {medians[slowest] * 1000:.1f} ms")
+    _listings(embedded, params, args)
+
+
+def _listings(embedded: StoreGraph, params: dict[str, str], args: argparse.Namespace) -> None:
+    """The listings (queries without a parameter) written as JSON whole, and with --limit 100 (kg
+    query adds LIMIT to the query; the store slices after its own sort): rows per second of the
+    whole listing, and the time of the first page against the whole."""
+    head = f"{'listing':14} {'rows':>7} {'json ms':>9} {'rows/s':>9} {'--limit 100 ms':>15} {'share':>6}"
+    print(head)
+    print("-" * len(head))
+    for name, query in canned_queries().items():
+        if query.params:
+            continue
+        whole, _, rows = _median(lambda q=query: _answer_page(embedded, q, None), args.reps)
+        page = _median(lambda q=query: _answer_page(embedded, q, 100), args.reps)[0]
+        print(f"{name:14} {rows:>7} {whole * 1000:>9.1f} {rows / whole if whole else 0:>9,.0f} "
+              f"{page * 1000:>15.1f} {page / whole if whole else 0:>6.2f}", flush=True)
+
+
+def _answer_page(graph, query: CannedQuery, limit: int | None) -> int:
+    """`kg query NAME --format json [--limit N]` once the graph is open; returns the rows."""
+    result = run_query(graph, query, {}, limit=limit)
+    format_result(result, "json")
+    return len(result.rows) if hasattr(result, "rows") else len(result.bindings)
 
 
 def _query(name: str, query: CannedQuery, rdf, embedded: StoreGraph, params: dict[str, str],
