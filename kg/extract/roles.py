@@ -94,7 +94,18 @@ def events_of(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
     # 甲在座谈会上强调: a sentence that names another event the article reports is about that one
     named = [e.ref for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
              and e.ref != ctx.main_event and e.label in sentence.text]
-    return here or named or joint_events(ctx)
+    return here or named or _meeting_before(ctx, sentence) or joint_events(ctx)
+
+
+def _meeting_before(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
+    """会上，甲…: a sentence opening with 会上 is about the last meeting reported before it (a
+    forum held on a visit), when that is not the article's own event."""
+    if not sentence.text.startswith(("会上", "座谈会上", "会议上")):
+        return []
+    before = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+              and e.attr("type") == "Meeting" and e.evidence.sentence_index < sentence.index]
+    last = max(before, key=lambda e: e.evidence.sentence_index, default=None)
+    return [last.ref] if last is not None and last.ref != ctx.main_event else []
 
 
 def joint_events(ctx: ArticleContext) -> list[Ref]:
