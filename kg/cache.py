@@ -14,20 +14,26 @@ import hashlib
 import os
 import pickle
 import tempfile
+from functools import lru_cache
 from pathlib import Path
 
 from kg import __version__
 from kg.model import Article, ArticleFacts
 
+EXTRACTION_PARTS = ("extract", "nlp", "resolve", "ingest", "data/lexicon", "data/rules")
+_SOURCE_SUFFIXES = (".py", ".txt", ".tsv", ".rq", ".ttl", ".json", ".html", ".css", ".js")
 
-def _code_digest() -> str:
-    """A digest of the code and data extraction depends on, so that any change to an extractor or
-    a lexicon (even without a version bump) misses the cache instead of reusing stale facts."""
+
+@lru_cache(maxsize=4)
+def code_digest(parts: tuple[str, ...] = EXTRACTION_PARTS) -> str:
+    """A digest of kg's code and data under *parts* (folders of the package; "" for all of it), so
+    that any change to an extractor or a lexicon (even without a version bump) misses the cache
+    instead of reusing stale facts, and a build knows when its outputs would come out the same."""
     root = Path(__file__).resolve().parent
     h = hashlib.sha256()
-    for part in ("extract", "nlp", "resolve", "ingest", "data/lexicon", "data/rules"):
+    for part in parts:
         for f in sorted((root / part).rglob("*")):
-            if f.is_file() and f.suffix in (".py", ".txt", ".tsv"):
+            if f.is_file() and f.suffix in _SOURCE_SUFFIXES:
                 h.update(f.relative_to(root).as_posix().encode())
                 h.update(f.read_bytes())
     return h.hexdigest()[:16]
@@ -39,7 +45,7 @@ class FactsCache:
         self.hits = self.misses = 0
         from kg.extract import EXTRACTORS
 
-        self._salt = f"{__version__}|{','.join(sorted(EXTRACTORS))}|{_code_digest()}"
+        self._salt = f"{__version__}|{','.join(sorted(EXTRACTORS))}|{code_digest()}"
 
     def key(self, article: Article) -> str:
         return hashlib.sha256(f"{self._salt}|{article!r}".encode()).hexdigest()

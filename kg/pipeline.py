@@ -28,7 +28,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from tqdm import tqdm
 
-from kg.cache import FactsCache
+from kg.cache import FactsCache, code_digest
 from kg.errors import UsageError
 from kg.extract import extract_article
 from kg.ingest import read_inputs
@@ -73,6 +73,10 @@ class HeldInput:
         return {"path": self.path, **({"date": self.issued} if self.issued else {}),
                 **({"source": self.source} if self.source else {})}
 
+    @classmethod
+    def from_json(cls, data: dict) -> HeldInput:
+        return cls(data["path"], data.get("date"), data.get("source"))
+
 
 def held_inputs(out: Path) -> list[HeldInput]:
     """The inputs the build folder *out* holds, from its report.json (none for a new folder).
@@ -84,7 +88,7 @@ def held_inputs(out: Path) -> list[HeldInput]:
     except (OSError, ValueError) as err:
         raise BuildError(f"{out}/report.json cannot be read ({err}); rebuild the folder without --append") from err
     if "holds" in data:
-        return [HeldInput(h["path"], h.get("date"), h.get("source")) for h in data["holds"]]
+        return [HeldInput.from_json(h) for h in data["holds"]]
     return [HeldInput(str(Path(i["path"]).absolute())) for i in data.get("inputs", [])]
 
 
@@ -107,51 +111,50 @@ def _to_stderr(message: str) -> None:
     tqdm.write(message, file=sys.stderr)  # above a progress bar, if one is drawn
 
 
-def expected_articles(todo: list[HeldInput]) -> int | None:
-    """How many articles the inputs hold, when that is known before reading them: a JSON Lines
-    file's non-blank lines, one a saved page; None when a page, PDF or crawl is among them (their
-    articles are known only once read), so the progress bar shows no total rather than a wrong one."""
+@dataclass(frozen=True)
+class InputSurvey:
+    """What a build learns of its inputs before reading them as articles, in one pass over them."""
+
+    digest: str  # each input's path, reading options and bytes
+    # the articles they hold when that is known before reading them (a JSON Lines file's non-blank
+    # lines, one a saved page); None when a page, PDF or crawl is among them, so that the progress
+    # bar shows no total rather than a wrong one
+    articles: int | None
+
+
+def survey_inputs(todo: list[HeldInput]) -> InputSurvey:
     from kg.ingest import input_suffix, iter_input_files
 
-    total = 0
-    for path, _ in iter_input_files(Path(h.path) for h in todo):
-        suffix = input_suffix(path)
-        if suffix == ".jsonl":
-            try:
-                with path.open("rb") as f:
-                    total += sum(1 for line in f if line.strip())
-            except OSError:
-                return None
-        elif suffix in (".html", ".htm"):
-            total += 1
-        else:
-            return None
-    return total
-
-
-def build_fingerprint(todo: list[HeldInput], options: BuildOptions) -> str:
-    """A digest of everything a build's outputs depend on: kg's code and data, the options that
-    shape the outputs, and each input's path, reading options and bytes. Two builds with one
-    fingerprint write the same outputs."""
-    from kg.ingest import iter_input_files
-
     h = hashlib.sha256()
-    root = Path(__file__).resolve().parent
-    for f in sorted(root.rglob("*")):
-        if f.is_file() and f.suffix in (".py", ".txt", ".tsv", ".rq", ".ttl", ".json", ".css", ".js"):
-            h.update(f.relative_to(root).as_posix().encode() + b"\0" + f.read_bytes())
-    h.update(repr((options.base, sorted(options.formats), options.html, options.store)).encode())
+    total, known = 0, True
     for held in todo:
         h.update(repr((held.path, held.issued, held.source)).encode())
         for f, _ in iter_input_files([Path(held.path)]):
             h.update(str(f).encode() + b"\0")
+            suffix = input_suffix(f)
+            known = known and suffix in (".jsonl", ".html", ".htm")
             try:
                 with f.open("rb") as fh:
-                    for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
-                        h.update(block)
+                    if suffix == ".jsonl":
+                        for line in fh:
+                            h.update(line)
+                            total += bool(line.strip())
+                    else:
+                        for block in iter(lambda fh=fh: fh.read(1 << 20), b""):
+                            h.update(block)
+                        total += 1
             except OSError:
                 h.update(b"unreadable")
-    return h.hexdigest()
+                known = False
+    return InputSurvey(h.hexdigest(), total if known else None)
+
+
+def build_fingerprint(inputs: InputSurvey, options: BuildOptions) -> str:
+    """A digest of everything a build's outputs depend on: kg's code and data (all of the
+    package), the options that shape the outputs, and the inputs. Two builds with one fingerprint
+    write the same outputs."""
+    shape = (code_digest(("",)), options.base, sorted(options.formats), options.html, options.store)
+    return hashlib.sha256(repr(shape).encode() + inputs.digest.encode()).hexdigest()
 
 
 def up_to_date(out: Path, fingerprint: str, options: BuildOptions) -> BuildReport | None:
@@ -168,7 +171,7 @@ def up_to_date(out: Path, fingerprint: str, options: BuildOptions) -> BuildRepor
         return None
     if data.get("failed") or any(i.get("errors") or i.get("warnings") for i in data.get("inputs", [])):
         return None  # built again, so that what was wrong with the inputs is said again
-    holds = [HeldInput(h["path"], h.get("date"), h.get("source")) for h in data.get("holds", [])]
+    holds = [HeldInput.from_json(h) for h in data.get("holds", [])]
     inputs = data.get("inputs", [])
     reused = {"reused": sum(len(i.get("articles", [])) for i in inputs), "extracted": 0}
     return BuildReport(holds=holds, inputs=inputs, failed=False, cache=reused,
@@ -355,7 +358,8 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     (Statements) and the facts only as long as it takes to summarise them; then write the graph
     files, the view and the store from the statements."""
     todo = inputs_to_build(paths, out, options)
-    fingerprint = build_fingerprint(todo, options)
+    inputs = survey_inputs(todo)
+    fingerprint = build_fingerprint(inputs, options)
     if options.cache and (previous := up_to_date(out, fingerprint, options)) is not None:
         return previous  # the folder already holds exactly this build
     emitter = Emitter(options.base)
@@ -363,7 +367,7 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
     log = BuildLog()
     report = BuildReport(holds=todo, fingerprint=fingerprint)
     bar = tqdm(unit=" articles", disable=not options.progress, dynamic_ncols=True,
-               total=expected_articles(todo) if options.progress else None)
+               total=inputs.articles)
     clock = _Clock(report.timings, _to_stderr if options.progress else None)
     articles = 0
     runner = _Runner(options)

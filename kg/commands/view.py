@@ -77,8 +77,8 @@ def run_timeline(args: argparse.Namespace) -> int:
         return 1
     label = g.nodes[centres[0]]["label"]
     out = args.output or default_output(args.path)
-    write_atomic(out, timeline_html(g, centres[:1], f"{label}：活动时间线").encode("utf-8"))
     shown = entries(g, centres[:1])
+    write_atomic(out, timeline_html(shown, f"{label}：活动时间线").encode("utf-8"))
     print(f"kg view: timeline of {label}, {sum(1 for e in shown if e.when)} dated and "
           f"{sum(1 for e in shown if not e.when)} undated events -> {out}", file=sys.stderr)
     return 0

@@ -96,15 +96,16 @@ _TOWN_THEN_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))([\u4
 
 
 def _settlement(text: str, tokens, start: int, end: int) -> bool:
-    """*text[start:end]* reads as a settlement's name: no common word, no division, no function
-    word inside (the checks of :func:`settlements`)."""
+    """*text[start:end]* reads as a settlement's name: not a common word (全国农村), not starting
+    with a level or a division (县中川乡, 江西萍乡: 萍乡 is a city), and the words jieba starts
+    inside its proper name are no function words."""
     word = text[start:end]
     ending = next(e for e in _SETTLEMENT_ENDINGS if word.endswith(e))
     if (word in _NOT_SETTLEMENTS or word[: -len(ending)] in _NOT_SETTLEMENTS or word.endswith(_NOT_SETTLEMENT_ENDINGS)
             or word[0] in "省市县区镇乡村全各该本" or _starts_with_a_division(word)):
         return False
-    return not any(t.startswith(_NOT_IN_A_SETTLEMENT) for w, t, pos in tokens
-                   if start <= pos < end - len(ending) and pos + len(w) <= end - len(ending))
+    inside = [t for _, t, pos in tokens if start <= pos < end - len(ending)]
+    return bool(inside) and not any(t.startswith(_NOT_IN_A_SETTLEMENT) for t in inside)
 
 
 @lru_cache(maxsize=4096)  # read by the place extractor and again by the bodies named after them
@@ -124,18 +125,8 @@ def settlements(text: str) -> tuple[tuple[int, int], ...]:
             if pair.end() in bounds and all(_settlement(text, tokens, a, b) for a, b in pair.regs[1:]):
                 out += pair.regs[1:]  # 潘家堡镇于家台村: jieba's 镇于 hides where the town's name ends
                 continue
-        if m is None or m.end() not in bounds:
-            continue
-        word = m.group(0)
-        ending = next(e for e in _SETTLEMENT_ENDINGS if word.endswith(e))
-        common = word in _NOT_SETTLEMENTS or word[: -len(ending)] in _NOT_SETTLEMENTS
-        if (common or word.endswith(_NOT_SETTLEMENT_ENDINGS) or word[0] in "省市县区镇乡村全各该本"
-                or _starts_with_a_division(word)):
-            continue  # 全国农村, 县中川乡, 江西萍乡 (萍乡 is a city)
-        inside = [t for w, t, pos in tokens if start <= pos < m.end() - len(ending)]
-        if not inside or any(t.startswith(_NOT_IN_A_SETTLEMENT) for t in inside):
-            continue
-        out.append((start, m.end()))
+        if m is not None and m.end() in bounds and _settlement(text, tokens, start, m.end()):
+            out.append((start, m.end()))
     return tuple(out)
 
 

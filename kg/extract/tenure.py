@@ -639,12 +639,13 @@ def _name_title_order_before(text: str, end: int) -> bool:
     """The item of a list that ends at *end* is a name followed by its title (李明副县长)."""
     item = text[max(text.rfind(c, 0, end) for c in "、，；：") + 1:end]
     m = ROLE_RE.search(item)
-    if m is None or m.end() != len(item) or m.start() < 2:
+    if m is None or m.end() != len(item):
         return False
-    name = next((item[i:m.start()] for i in (m.start() - 3, m.start() - 2) if i >= 0
-                 and _chinese_name(item[i:m.start()])), None)
-    return name is not None and _plain_pieces(item, m.start() - len(name), len(name)) or (
-        name is not None and any(t.startswith("nr") for w, t, s in pos_tokens(item) if s == m.start() - len(name)))
+    start = next((i for i in (m.start() - 3, m.start() - 2) if i >= 0 and _chinese_name(item[i:m.start()])), None)
+    if start is None:
+        return False
+    return (_plain_pieces(item, start, m.start() - start)  # jieba's pieces of a name (韦 建国)
+            or any(t.startswith("nr") for _, t, s in pos_tokens(item) if s == start))
 
 
 def _holder_before_title(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> tuple[Holder | None] | None:

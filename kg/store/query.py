@@ -164,11 +164,6 @@ class StoreResult(Result):
             return text.encode(encoding)
         return super().serialize(destination, encoding=encoding, format=format, **args)
 
-    def text_rows(self) -> list[list[str]]:
-        """Each row with something bound, as the strings ``str()`` gives of the rdflib terms."""
-        return [["" if t is None else t.value for t in row] for row in self.rows
-                if any(t is not None for t in row)]
-
     def _json(self) -> str:
         """SPARQL 1.1 Query Results JSON, exactly as rdflib's JSONResultSerializer writes it
         (``json.dumps`` with its default separators). Each distinct term is written once."""

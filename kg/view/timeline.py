@@ -75,8 +75,8 @@ def _lanes(dated: list[Entry], first: date, span: int) -> list[int]:
     return lanes
 
 
-def timeline_html(g: nx.MultiDiGraph, centres: list[str], title: str) -> str:
-    items = entries(g, centres)
+def timeline_html(items: list[Entry], title: str) -> str:
+    """The page of *items* (:func:`entries`)."""
     dated = [e for e in items if e.when]
     undated = [e for e in items if not e.when]
     esc = html.escape
