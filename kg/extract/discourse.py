@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 
 from kg.model import Sentence
+from kg.resources import lexicon_alternation
 
-REPORTING_VERBS = r"(?:指出|强调|要求|表示|认为|提出|希望|说|称|介绍|透露)"
+REPORTING_VERBS = lexicon_alternation("speech_verbs")
 _REPORTED_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,12}?" + REPORTING_VERBS + r"[，：:]")
 
 

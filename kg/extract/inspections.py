@@ -16,7 +16,9 @@ from kg.extract.context import ArticleContext
 from kg.extract.lists import name_list_before
 from kg.extract.meetings import Meetings
 from kg.model import Entity, Ref, Relation
+from kg.resources import lexicon_alternation
 
+SPEECH_VERBS = lexicon_alternation("speech_verbs")
 GO = r"(?:在|到|赴|赶赴|来到|前往|深入|来)"  # 来我县调研
 VISIT = (r"(?:(?:开展|进行)了?[^，。；]{0,12}?(?:调研|视察|考察|督导|督查)(?:工作|活动)?|调研|考察|视察|督导|督查|"
          r"检查指导|检查|指导[^，。；]{0,12}?工作|对接[^，。；]{0,12}?工作|宣讲)")
@@ -44,9 +46,9 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
         rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后)?"
-        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<visit>{VISIT}(?:(?!时(?:强调|指出|表示|说))[^，。；]){{0,20}}?)(?=[，。；]|并|时(?:强调|指出|表示|说)|$)"
+        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
         rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
-        rf"|(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,20}}?)(?=[，。；]|时(?:强调|指出|表示|说)|$))"
+        rf"|(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,20}}?)(?=[，。；]|时{SPEECH_VERBS}|$))"
     )
 
 

@@ -17,7 +17,7 @@ from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
 from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
-from kg.resources import lexicon_lines
+from kg.resources import lexicon_alternation, lexicon_lines
 
 MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True)
 MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
@@ -39,9 +39,10 @@ HELD = re.compile(
 CONVENED = re.compile(
     rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:在[^，。；：、]{{1,10}}?)?(?:召开|举行|开展|举办)了?(?P<ev>{EV})(?=[，。；]|$)"
 )
+SPEECH_VERBS = lexicon_alternation("speech_verbs")
 # 出席…会议并讲话, 在参加…小组讨论时说: an attendee who spoke
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
-                      rf"(?:并(?P<speak>讲话|致辞|发言)|时(?P<said>说|强调|指出|表示|谈到))?(?=[，。；]|$)")
+                      rf"(?:并(?P<speak>讲话|致辞|发言)|时(?P<said>{SPEECH_VERBS}))?(?=[，。；]|$)")
 # 来到他所在的某代表团，同代表们一起审议…: a member of a congress at his delegation's deliberation
 DELEGATION = re.compile(r"(?:来到|到|参加)了?(?:他|她)?所在的(?P<ev>[^，。；、]{2,16}?代表团)[，]?"
                         r"(?:同|与|和)(?:代表们|大家)一起审议")
@@ -393,7 +394,7 @@ def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m
     for name, person in _person_before(ctx, sentence.text, m.start()) or [
             (n, r) for n, r in ctx.persons.items() if n in sentence.text[:m.start()]][:1]:
         yield Relation(records[0].ref, "attendee", person, ev)
-        spoke = re.compile(rf"{re.escape(name)}(?:说|表示|强调|指出|认为)")
+        spoke = re.compile(rf"{re.escape(name)}{SPEECH_VERBS}")
         if any(spoke.search(s.text) for s in ctx.sentences):
             yield Relation(records[0].ref, "speaker", person, ev)
 

@@ -918,8 +918,8 @@ def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, 
         yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, extractor_name), (item,))
 
 
-SPEECH_VERBS = ("指出", "强调", "表示", "说", "主持", "出席", "参加", "讲话", "要求", "介绍", "调研", "一行",
-                "宣布", "宣读")
+# verbs a name stands right before (张三指出…, 甲、乙等参加): saying, and taking part
+SPEECH_VERBS = lexicon_words("speech_verbs.txt") + ("主持", "出席", "参加", "讲话", "调研", "一行", "宣布", "宣读")
 
 
 @extractor("lg.person.v1", NAMES + 1)

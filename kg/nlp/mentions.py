@@ -185,8 +185,8 @@ def _is_place(word: str) -> bool:
 
 # tags of words that can be part of a proper name written before an ending (招商 + 银行)
 _NAMEISH = {"ns", "nr", "nrt", "nrfg", "nz", "nt", "n", "eng", "j", "vn", "b", "l", "i", "a", "d"}
-_SPEECH = ("说", "表示", "认为", "指出", "强调", "介绍", "透露", "称", "告诉", "坦言", "解释", "建议",
-           "说道", "回忆", "直言", "曾", "也", "则", "还", "在", "已", "将", "等", "和", "与", "的")
+# what follows a name: a verb of saying, or a word that cannot be part of it
+_SPEECH = lexicon_words("speech_verbs.txt") + ("回忆", "曾", "也", "则", "还", "在", "已", "将", "等", "和", "与", "的")
 
 
 def _spans_of(tokens: list[Token], i: int, j: int) -> tuple[int, int]:
