@@ -1308,3 +1308,15 @@ def test_a_nominee_for_a_post_is_named_after_it():
     assert posts(f) == {("陶立新", "旗政协党组书记")}
     f = facts_of("县政协副主席提名人选、县委组织部常务副部长黄振宇到会指导。")
     assert posts(f) == {("黄振宇", "县委组织部常务副部长")}
+
+
+def test_a_country_side_or_army_before_a_speech_verb_is_no_person():
+    f = facts_of("乌军称，已击退对方进攻。欧方表示愿意继续对话。新闻发言人孟佳林称，双方仍在沟通。")
+    assert entities(f, "person") == {"孟佳林"}
+
+
+def test_a_verb_of_saying_after_a_name_makes_a_speaker_of_the_meeting():
+    # 透露 and 谈到 come from the one list of speech verbs (kg/data/lexicon/speech_verbs.txt)
+    f = facts_of("县长程立新主持召开县政府常务会议。邱明透露，项目年底开工。")
+    assert "邱明" in entities(f, "person")
+    assert relations(f, "speaker") == {("县政府常务会议", "邱明")}

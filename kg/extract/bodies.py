@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import NAMES, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import NATIONAL, PREFIX_RE, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
@@ -181,7 +181,8 @@ def _unnamed_local(surface: str, first_word: str) -> bool:
                                            or bool(PREFIX_RE.match(first_word)))
 
 
-@extractor("lg.body.v1", NAMES + 2)
+@extractor("lg.body.v1", requires=("persons", "places"), assigns=("organizations",),
+           after=("lg.org.v1", "lg.tenure.v1"))
 def extract_bodies(ctx: ArticleContext):
     name = "lg.body.v1"
     for sentence in ctx.sentences:

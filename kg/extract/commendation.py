@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import EVENT_DETAILS, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.iri import compose
 from kg.model import Entity, Relation
@@ -16,7 +16,7 @@ ITEM = re.compile(r"^\s*(?P<count>\d+)\s*(?:家|个|名|位|所)\s*(?P<label>.+?
 YEAR = re.compile(r"(?P<year>\d{4})\s*年度?")
 
 
-@extractor("lg.commendation.v1", EVENT_DETAILS)
+@extractor("lg.commendation.v1", requires=("story",), assigns=("details",))
 def extract_commendations(ctx: ArticleContext):
     name = "lg.commendation.v1"
     if ctx.main_event is None:

@@ -10,7 +10,26 @@ from kg.model import Article, ArticleFacts, Entity, Evidence, Ref, Relation, Sen
 from kg.resolve.gazetteer import Division, gazetteer
 from kg.resolve.locality import Locality, article_locality, mentioned_divisions
 
-Record = Entity | Relation | Tenure
+
+@dataclass(frozen=True)
+class KnownPerson:
+    """A name as written in this article and the person it names: later extractors read the name
+    as that person (ctx.persons)."""
+
+    name: str
+    ref: Ref
+
+
+@dataclass(frozen=True)
+class StoryEvent:
+    """The event the article reports (ctx.main_event): the first one claimed, unless a claim
+    *replaces* it (a visit told before the meeting held on it is the story)."""
+
+    ref: Ref
+    replaces: bool = False
+
+
+Record = Entity | Relation | Tenure | KnownPerson | StoryEvent
 
 
 @dataclass(frozen=True)
@@ -40,8 +59,9 @@ class ArticleContext:
     entities: dict[Ref, Entity] = field(default_factory=dict)
     relations: dict[tuple, Relation] = field(default_factory=dict)
     tenures: dict[tuple, Tenure] = field(default_factory=dict)
-    persons: dict[str, Ref] = field(default_factory=dict)  # name as written -> person
-    main_event: Ref | None = None
+    # what extractors returned, read by later ones: never written by an extractor itself
+    persons: dict[str, Ref] = field(default_factory=dict)  # name as written -> person (KnownPerson)
+    main_event: Ref | None = None  # the event the article reports (StoryEvent)
 
     @classmethod
     def of(cls, article: Article) -> ArticleContext:
@@ -64,6 +84,11 @@ class ArticleContext:
             self.relations.setdefault((record.subject, record.predicate, record.object), record)
         elif isinstance(record, Tenure):
             self.tenures.setdefault((record.person, record.post.org, record.post.role), record)
+        elif isinstance(record, KnownPerson):
+            self.persons.setdefault(record.name, record.ref)
+        elif isinstance(record, StoryEvent):
+            if self.main_event is None or record.replaces:
+                self.main_event = record.ref
         else:
             raise TypeError(f"not an extraction record: {record!r}")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract import EVENTS, extractor
-from kg.extract.context import ArticleContext
+from kg.extract import extractor
+from kg.extract.context import ArticleContext, StoryEvent
 from kg.extract.discourse import reported_sentences
 from kg.extract.inspections import WHEN
 from kg.extract.meetings import Meetings
@@ -55,7 +55,8 @@ def _listed(text: str, others: list) -> list:
     return out or [e for _, e in found[:1]]
 
 
-@extractor("lg.diplomacy.v1", EVENTS + 3)
+@extractor("lg.diplomacy.v1", requires=("persons",), assigns=("events", "story", "participation"),
+           after=("lg.inspection.v1",))
 def extract_leader_meetings(ctx: ArticleContext):
     name = "lg.diplomacy.v1"
     if not ctx.persons or not any(w in s.text for s in ctx.sentences for w in _CUES):
@@ -104,5 +105,4 @@ def extract_leader_meetings(ctx: ArticleContext):
                 yield Relation(event, "attendee", a, ev)
                 for other in dict.fromkeys(e.ref for e in met):
                     yield Relation(event, "attendee", other, ev)
-                if ctx.main_event is None:
-                    ctx.main_event = event
+                yield StoryEvent(event)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import EVENTS, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.meetings import Meetings
 
@@ -19,7 +19,7 @@ INVESTIGATED = re.compile(
 EXPELLED = re.compile(r"给予(?P<who>[\u4e00-\u9fff]{2,4}?)(?:同志)?开除党籍(?:、开除公职)?处分")
 
 
-@extractor("lg.discipline.v1", EVENTS + 4)
+@extractor("lg.discipline.v1", requires=("persons",), assigns=("events", "participation"))
 def extract_discipline_cases(ctx: ArticleContext):
     name = "lg.discipline.v1"
     meetings = Meetings(ctx, name)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract import EVENTS, extractor
-from kg.extract.context import ArticleContext
+from kg.extract import extractor
+from kg.extract.context import ArticleContext, StoryEvent
 from kg.extract.lists import name_list_before
 from kg.extract.meetings import Meetings
 from kg.model import Entity, Ref, Relation
@@ -59,7 +59,8 @@ GROUP_VISIT = re.compile(
     rf"(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT})(?=[，。；]|$)")
 
 
-@extractor("lg.inspection.v1", EVENTS + 2)
+@extractor("lg.inspection.v1", requires=("persons", "organizations"), assigns=("events", "story", "participation"),
+           after=("lg.launch.v1",))
 def extract_inspections(ctx: ArticleContext):
     name = "lg.inspection.v1"
     # every visit or lecture the pattern reads names one of these words (and compiling it costs)
@@ -78,25 +79,13 @@ def extract_inspections(ctx: ArticleContext):
         text = sentence.text
         for m in pattern.finditer(text) if pattern else ():
             group = next(g for g in ("where", "hall", "what") if m[g])
-            where = m[group]
-            if _SPEECH_OF_A_VISIT.search(m.group(0)) and "宣讲" not in m.group(0):
-                continue  # 落实习近平总书记视察天津重要讲话精神: a speech relayed, not a visit reported
-            if re.search(r"^会|会议?上$", where):
-                continue  # 在会上作报告: the meeting's own business
-            if m["go"] in ("对", "就") and not re.match(r"开展|进行", m["visit"]):
-                continue  # 对照检查, 就亲自考察了: only 对某某开展视察 is a visit to a topic
+            if not _is_a_visit(m, m[group]):
+                continue
             person = ctx.persons[m["name"]]
-            if m["lecture"] is not None:
-                verb = text[m.start("lecture") - 1]  # 作 or 做, as written
-                label, etype, role = f"{m['name']}在{where}{verb}{m['lecture']}", "Event", "speaker"
-            elif person in trips:  # 李明来到某企业考察: one more stop of the same trip
+            if m["lecture"] is None and person in trips:  # 李明来到某企业考察: one more stop of the same trip
                 yield from _visited(ctx, trips[person], sentence, m.start(group), m.end(group), name)
                 continue
-            elif m["verb"]:
-                label, etype, role = f"{m['name']}{m['verb']}{where}", "Inspection", "attendee"
-            else:
-                label = f"{m['name']}{m['go']}{where}{m['visit']}"
-                etype, role = ("Event", "speaker") if m["visit"].startswith("宣讲") else ("Inspection", "attendee")
+            label, etype, role = _visit_reading(m, m[group], text)
             date, part = meetings.date_for(sentence)
             records = meetings.event(sentence, m.start(), m.end(), label, True, etype, date, part)
             yield from records
@@ -111,18 +100,43 @@ def extract_inspections(ctx: ArticleContext):
             if etype == "Inspection":
                 trips[person] = event
             if ctx.main_event is None or _opens_before(ctx, sentence.index, ctx.main_event):
-                ctx.main_event = event  # 李明到某地调研…并召开座谈会: the visit is the story
+                yield StoryEvent(event, replaces=True)  # 李明到某地调研…并召开座谈会: the visit is the story
     if not visits:
         yield from _group_visit(ctx, meetings, body, name)
-    if len({p for _, p in visits}) != 1:
-        return  # the places and words below belong to the one official of the article
-    event, person = visits[0]
+    if len({p for _, p in visits}) == 1:  # the places and words below belong to the one official
+        yield from _trip_details(ctx, *visits[0], event_is_trip=visits[0][0] in trips.values(), name=name)
+
+
+def _is_a_visit(m: re.Match, where: str) -> bool:
+    if _SPEECH_OF_A_VISIT.search(m.group(0)) and "宣讲" not in m.group(0):
+        return False  # 落实习近平总书记视察天津重要讲话精神: a speech relayed, not a visit reported
+    if re.search(r"^会|会议?上$", where):
+        return False  # 在会上作报告: the meeting's own business
+    # 对照检查, 就亲自考察了: only 对某某开展视察 is a visit to a topic
+    return not (m["go"] in ("对", "就") and not re.match(r"开展|进行", m["visit"]))
+
+
+def _visit_reading(m: re.Match, where: str, text: str) -> tuple[str, str, str]:
+    """The label, event type and the official's role of a visit or lecture the pattern read."""
+    if m["lecture"] is not None:
+        verb = text[m.start("lecture") - 1]  # 作 or 做, as written
+        return f"{m['name']}在{where}{verb}{m['lecture']}", "Event", "speaker"
+    if m["verb"]:
+        return f"{m['name']}{m['verb']}{where}", "Inspection", "attendee"
+    if m["visit"].startswith("宣讲"):
+        return f"{m['name']}{m['go']}{where}{m['visit']}", "Event", "speaker"
+    return f"{m['name']}{m['go']}{where}{m['visit']}", "Inspection", "attendee"
+
+
+def _trip_details(ctx: ArticleContext, event: Ref, person: Ref, event_is_trip: bool, name: str):
+    """Where the one official of the article went (来到某企业, 察看某项目) and, on a trip, who
+    went with him."""
     for sentence in ctx.sentences:
         if sentence.kind != "body":
             continue
-        if event in trips.values():
+        if event_is_trip:
             for who, ev in _companions(ctx, sentence, name):
-                if isinstance(who, Entity):
+                if not isinstance(who, Ref):
                     yield who  # a companion named only in the list
                 elif who != person:
                     yield Relation(event, "attendee", who, ev)
@@ -152,8 +166,7 @@ def _group_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
         label = sentence.text[m.start("group"):m.end()]
         records = meetings.event(sentence, m.start("group"), m.end(), label, True, "Inspection", date, part)
         yield from records
-        if ctx.main_event is None:
-            ctx.main_event = records[0].ref
+        yield StoryEvent(records[0].ref)
         yield from _visited(ctx, records[0].ref, sentence, m.start("where"), m.end("where"), name)
         return
 
@@ -175,9 +188,10 @@ def _companions(ctx: ArticleContext, sentence, name: str):
     for m in ESCORT_VERB.finditer(text):
         people = [r for _, r in _person_before(ctx, text, m.start())]
         listed = list(name_list_before(ctx, sentence, m.start(), name))
-        if len(listed) > len(people):
-            people = [p.ref for p in listed]
-            yield from ((p, None) for p in listed)
+        entities = [r for r in listed if isinstance(r, Entity)]
+        if len(entities) > len(people):
+            people = [p.ref for p in entities]
+            yield from ((r, None) for r in listed)  # the people and the names they are known by
         for ref in people:
             yield ref, ctx.evidence(sentence, 0, m.end(), name)
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import EVENTS, extractor
-from kg.extract.context import ArticleContext
+from kg.extract import extractor
+from kg.extract.context import ArticleContext, StoryEvent
 from kg.extract.meetings import Meetings
 from kg.model import Entity, Relation
 
@@ -17,7 +17,7 @@ LAUNCH = re.compile(
 RUNS_ON = re.compile(r"依托(?:“(?P<q>[^”]{2,12})”|(?P<p>[\u4e00-\u9fff]{2,8}?))(?:系统|平台|APP)")
 
 
-@extractor("lg.launch.v1", EVENTS + 1)
+@extractor("lg.launch.v1", assigns=("events", "story", "details"), after=("lg.meeting.v1",))
 def extract_launches(ctx: ArticleContext):
     name = "lg.launch.v1"
     meetings = Meetings(ctx, name)
@@ -37,8 +37,7 @@ def extract_launches(ctx: ArticleContext):
                 yield from records
                 launched = pf.ref
                 yield Relation(records[0].ref, "launches", pf.ref, ev)
-                if ctx.main_event is None:
-                    ctx.main_event = records[0].ref
+                yield StoryEvent(records[0].ref)
         for m in RUNS_ON.finditer(text):
             if launched is None:
                 continue

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import NAMES, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.orgs import PREFIX_RE
 from kg.extract.tenure import BODY_ENDS, NAME_CHARS, ROLE_RE, _chinese_name, has_surname, listed_people, name_after
@@ -73,7 +73,7 @@ def name_list_before(ctx: ArticleContext, sentence, pos: int, extractor_name: st
     yield from listed_people(ctx, sentence, items, m.start("list"), extractor_name)
 
 
-@extractor(NAME, NAMES + 1)
+@extractor(NAME, assigns=("persons",), after=("lg.tenure.v1",))
 def extract_group_lists(ctx: ArticleContext):
     for sentence in ctx.sentences:
         text = sentence.text

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import EVENT_DETAILS, EVENTS, extractor
-from kg.extract.context import ArticleContext, OrgName
+from kg.extract import extractor
+from kg.extract.context import ArticleContext, OrgName, StoryEvent
 from kg.extract.discourse import reported_sentences
 from kg.extract.frames import frame_type
 from kg.extract.lists import name_list_before
@@ -345,8 +345,7 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
             records = meetings.event(sentence, m.start("ev"), m.end("ev"), one, True, date=date, part=part)
             yield from records
             events.append(records[0].ref)
-    if ctx.main_event is None:
-        ctx.main_event = events[0]
+    yield StoryEvent(events[0])
     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
     people = [person for _, person in _person_before(ctx, text, m.start())]
     if pattern is CHAIRED and (other := re.search(r"(?:同|与)([^，。；]{2,12})共同$", text[:m.start()])):
@@ -388,8 +387,7 @@ def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m
     date, part = meetings.date_for(sentence)
     records = meetings.event(sentence, m.start("ev"), m.end(), f"{m['ev']}审议", True, date=date, part=part)
     yield from records
-    if ctx.main_event is None:
-        ctx.main_event = records[0].ref
+    yield StoryEvent(records[0].ref)
     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
     for name, person in _person_before(ctx, sentence.text, m.start()) or [
             (n, r) for n, r in ctx.persons.items() if n in sentence.text[:m.start()]][:1]:
@@ -399,7 +397,8 @@ def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m
             yield Relation(records[0].ref, "speaker", person, ev)
 
 
-@extractor("lg.meeting.v1", EVENTS)
+@extractor("lg.meeting.v1", requires=("persons", "organizations"),
+           assigns=("events", "story", "participation", "referenced"))
 def extract_meetings(ctx: ArticleContext):
     meetings = Meetings(ctx, "lg.meeting.v1")
     reported = reported_sentences(ctx.sentences)
@@ -445,7 +444,7 @@ def extract_meetings(ctx: ArticleContext):
             yield from meetings.event(sentence, m.start(), m.end(), m.group(0), False)
 
 
-@extractor("lg.participation.v1", EVENT_DETAILS)
+@extractor("lg.participation.v1", requires=("persons", "events", "story"), assigns=("participation",))
 def extract_participation(ctx: ArticleContext):
     """Speakers at the article's meeting named the ways the role rules (kg/extract/roles.py) do not
     read: 甲、乙在座谈会上介绍…, 甲、乙围绕…作了发言 (a topic between the names and the verb)."""
@@ -466,9 +465,10 @@ def extract_participation(ctx: ArticleContext):
             at = _topic_start(text, m.start())
             people = _person_before(ctx, text, at)
             listed = list(name_list_before(ctx, sentence, at, name))
-            if len(listed) > len(people):
+            entities = [r for r in listed if isinstance(r, Entity)]
+            if len(entities) > len(people):
                 yield from listed
-                people = [(p.label, p.ref) for p in listed]
+                people = [(p.label, p.ref) for p in entities]
             for _, person in people:
                 yield Relation(ctx.main_event, "speaker", person, ctx.evidence(sentence, 0, m.end(), name))
 

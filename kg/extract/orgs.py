@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import NAMES, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.places import settlements
 from kg.model import Entity, Evidence
@@ -184,7 +184,7 @@ def written_name(text: str, end: int, d: Division) -> str:
     return ""
 
 
-@extractor("lg.org.v1", NAMES)
+@extractor("lg.org.v1", assigns=("organizations",))
 def extract_orgs(ctx: ArticleContext):
     """Organisations and their units named in any sentence (captions included)."""
     for sentence in ctx.sentences:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from kg.extract import NAMES, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Ref, Relation
 from kg.nlp.segment import pos_tokens
@@ -130,7 +130,7 @@ def settlements(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-@extractor("lg.place.v1", NAMES)
+@extractor("lg.place.v1", assigns=("places",))
 def extract_places(ctx: ArticleContext):
     name = "lg.place.v1"
     g = gazetteer()

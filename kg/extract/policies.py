@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import EVENT_DETAILS, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Relation
 from kg.nlp.segment import pos_tokens
@@ -206,7 +206,7 @@ def _deliberated(text: str):
             at += len(item)
 
 
-@extractor("lg.policy.v1", EVENT_DETAILS)
+@extractor("lg.policy.v1", requires=("story", "events"), assigns=("details",))
 def extract_policies(ctx: ArticleContext):
     name = "lg.policy.v1"
     meeting = ctx.main_event if ctx.main_event and ctx.entities[ctx.main_event].attr("type") == "Meeting" else None

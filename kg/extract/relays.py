@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from kg.extract import EVENT_DETAILS, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
 from kg.extract.meetings import LISTED_PLENUMS, MEETING_WORDS, MW, NAMED_SESSION, Meetings, listed_plenums
@@ -233,7 +233,7 @@ def _lecture_relays(ctx: ArticleContext, known: dict[str, Ref], meetings: Meetin
                     yield Relation(lecture.ref, "relays", target, ctx.evidence(sentence, start, end, f"{NAME}:lecture"))
 
 
-@extractor(NAME, EVENT_DETAILS)
+@extractor(NAME, requires=("persons", "events", "story"), assigns=("referenced", "details"))
 def extract_relays(ctx: ArticleContext):
     """会议传达学习A精神、B精神 / 会上还传达学习了C精神 (narrative, and the meeting's speeches);
     宣讲报告 relaying what is lectured on."""

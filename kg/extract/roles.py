@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 
-from kg.extract import EVENT_DETAILS, extractor
+from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
 from kg.extract.lists import name_list_before
@@ -192,7 +192,7 @@ def _facts(ctx, sentence, event, rule: RoleRule, who: list[Mention], clause: re.
             yield Relation(event, role, mention.person, ev)
 
 
-@extractor(NAME, EVENT_DETAILS)
+@extractor(NAME, requires=("persons", "events", "story", "participation"), assigns=("participation",))
 def extract_roles(ctx: ArticleContext):
     """Roles at the events of the article, from the clauses of its narrative sentences (also when
     no titled person is known yet: 甲、乙、丙等县领导出席 names its people itself)."""

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import re
 
-from kg.extract import EVENTS, extractor
-from kg.extract.context import ArticleContext
+from kg.extract import extractor
+from kg.extract.context import ArticleContext, StoryEvent
 from kg.extract.discourse import reported_sentences
 from kg.extract.meetings import Meetings
 
@@ -24,7 +24,7 @@ SIGNED = re.compile(
 _NOT_A_PARTY = re.compile(r"^(?:要|将|需|应|并|还|会议|会上|双方|各方|大家|我们)")
 
 
-@extractor("lg.signing.v1", EVENTS + 5)
+@extractor("lg.signing.v1", requires=("events",), assigns=("events", "story", "participation"))
 def extract_signings(ctx: ArticleContext):
     name = "lg.signing.v1"
     if any(e.kind == "event" and e.attr("type") == "Signing" and e.attr("reported_in")
@@ -41,6 +41,5 @@ def extract_signings(ctx: ArticleContext):
         date, part = meetings.date_for(sentence)
         records = meetings.event(sentence, m.start("ev"), m.end("ev"), m["ev"], True, "Signing", date, part)
         yield from records
-        if ctx.main_event is None:
-            ctx.main_event = records[0].ref
+        yield StoryEvent(records[0].ref)
         return  # one signing a report

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from kg.extract import NAMES, extractor
+from kg.extract import extractor
 from kg.extract.bodies import INTERNATIONAL, PARTIES, is_enterprise_name
-from kg.extract.context import ArticleContext, OrgName
+from kg.extract.context import ArticleContext, KnownPerson, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix, written_name
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.mentions import country_short_forms, government_bodies
@@ -743,7 +743,7 @@ def _country_of(body: str, text: str) -> str | None:
     return next(iter(initial)) if len(initial) == 1 else None
 
 
-@extractor("lg.tenure.v1", NAMES)
+@extractor("lg.tenure.v1", assigns=("persons", "tenures", "organizations"), after=("lg.org.v1",))
 def extract_tenures(ctx: ArticleContext):
     name = "lg.tenure.v1"
     # the posts in a Chinese central body that is not written (总理, 外交部长), kept until the whole
@@ -798,7 +798,7 @@ def _tenures_of(ctx: ArticleContext, sentence, who: str, span: tuple[int, int], 
     pref = Ref("person", ctx.person_key(who, level, body))
     ev = ctx.evidence(sentence, span[0], span[1], name)
     yield Entity("person", pref.key, who, ev, (who,))
-    ctx.persons.setdefault(who, pref)
+    yield KnownPerson(who, pref)
     for org, phrase in orgs:
         post = _post(org, phrase, sentence.text[phrase.start:phrase.end])
         if post is not None and org is not None:
@@ -834,7 +834,7 @@ PERSONNEL = re.compile(
 )
 
 
-@extractor("lg.personnel.v1", NAMES + 1)
+@extractor("lg.personnel.v1", assigns=("persons", "tenures", "organizations"), after=("lg.group_list.v1",))
 def extract_personnel(ctx: ArticleContext):
     name = "lg.personnel.v1"
     decided = ctx.article.dateline_date or ctx.article.publication_date
@@ -845,8 +845,9 @@ def extract_personnel(ctx: ArticleContext):
             if not all(_chinese_name(x) and not ROLE_RE.search(x)
                        and not PREFIX_RE.search(x) for x in items):
                 continue
-            people = list(listed_people(ctx, sentence, items, m.start("list"), name))
-            yield from people
+            records = list(listed_people(ctx, sentence, items, m.start("list"), name))
+            yield from records
+            people = [r for r in records if isinstance(r, Entity)]
             if m.group(0).startswith(("增补", "任命", "选举", "推选")):
                 found = _APPOINTED_TO.match(sentence.text, m.end("list"))
                 dates = {"starts": decided}
@@ -914,7 +915,7 @@ def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, 
         start = sentence.text.index(item, offset)
         offset = start + len(item)
         ref = ctx.persons.get(item) or Ref("person", ctx.person_key(item, "unknown"))
-        ctx.persons.setdefault(item, ref)
+        yield KnownPerson(item, ref)
         yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, extractor_name), (item,))
 
 
@@ -922,7 +923,7 @@ def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, 
 SPEECH_VERBS = lexicon_words("speech_verbs.txt") + ("主持", "出席", "参加", "讲话", "调研", "一行", "宣布", "宣读")
 
 
-@extractor("lg.person.v1", NAMES + 1)
+@extractor("lg.person.v1", assigns=("persons",), after=("lg.personnel.v1",))
 def extract_persons(ctx: ArticleContext):
     """Names jieba tags as persons right before a speech or attendance verb (张三指出…), alone
     or listed (甲、乙等参加). Names already known in the article are linked by string."""
@@ -935,7 +936,7 @@ def extract_persons(ctx: ArticleContext):
             if word in ctx.persons:
                 continue
             pref = Ref("person", ctx.person_key(word, "unknown"))
-            ctx.persons[word] = pref
+            yield KnownPerson(word, pref)
             yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))
 
 
@@ -998,11 +999,12 @@ def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
     end = start + len(word)
     if tag == _TRANSCRIBED:
         shape = 3 <= len(word) <= 8
-    else:  # 阿方, 美方: a country's side
+    else:  # 阿方, 美方: a country's side; 乌军: its army
         shape = (tag in ("nr", "nrfg") and _chinese_name(word)
-                 and not (len(word) == 2 and word[1] == "方" and word[0] in country_short_forms()))
+                 and not (len(word) == 2 and word[1] in "方军" and word[0] in country_short_forms()))
     return (shape and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
             and word not in countries() and word not in INTERNATIONAL  # 应乌克兰要求, 欧佩克宣布
+            and word not in government_bodies()  # 白宫称
             and word[-1] not in BODY_ENDS  # 国家林草局表示
             and not (tag != _TRANSCRIBED and gazetteer().lookup(word))  # 联系点宿松调研: a county
             and not any(len(p) > len(word) and text.endswith(p, 0, end) for p in known))
