@@ -1320,3 +1320,19 @@ def test_a_verb_of_saying_after_a_name_makes_a_speaker_of_the_meeting():
     f = facts_of("县长程立新主持召开县政府常务会议。邱明透露，项目年底开工。")
     assert "邱明" in entities(f, "person")
     assert relations(f, "speaker") == {("县政府常务会议", "邱明")}
+
+
+def test_a_visit_told_after_a_comma_or_in_a_clause_of_time():
+    # 到某园区，调研…: the place, then what was done there; 在调研…时: the visit as the time of a remark
+    f = facts_of("4月2日下午，区委书记蒋立文到城东科技园，调研企业复工复产情况。")
+    assert relations(f, "attendee") == {("蒋立文调研企业复工复产情况", "蒋立文")}
+    f = facts_of("3月5日，县长邵振华在调研全县工业企业生产时，对企业负责人说，要稳住订单。")
+    assert relations(f, "attendee") == {("邵振华调研全县工业企业生产", "邵振华")}
+    f = facts_of("县长邵振华在会上强调，要调研全县工业企业生产情况。")  # what he wants done: no visit
+    assert not relations(f, "attendee")
+
+
+def test_a_name_ends_before_a_verb_of_going():
+    f = facts_of("省委常委、市委书记欧阳明赴高新区走访企业。")
+    assert entities(f, "person") == {"欧阳明"}
+    assert relations(f, "attendee") == {("欧阳明赴高新区走访企业", "欧阳明")}

@@ -142,3 +142,8 @@ def test_bylines_after_a_subtitle_of_a_place_and_glued_to_the_unit():
     assert [(a.name, a.role) for a in art.authors] == [("马明放", "记者")]
     art = read("标题\n县委召开会议。\n会议通过了议程。(玉溪日报全媒体记者 刘黎明/文 曾永红/图)\n")
     assert [a.name for a in art.authors] == ["刘黎明", "曾永红"]
+
+
+def test_a_byline_without_a_role_names_authors_with_no_post():
+    art = read("标题\n县委召开会议。\n(贺明远 苏晓)\n")
+    assert [(a.name, a.role) for a in art.authors] == [("贺明远", ""), ("苏晓", "")]

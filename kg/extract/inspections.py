@@ -21,7 +21,7 @@ from kg.resources import lexicon_alternation
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
 GO = r"(?:在|到|赴|赶赴|来到|前往|深入|来)"  # 来我县调研
 VISIT = (r"(?:(?:开展|进行)了?[^，。；]{0,12}?(?:调研|视察|考察|督导|督查)(?:工作|活动)?|调研|考察|视察|督导|督查|"
-         r"检查指导|检查|指导[^，。；]{0,12}?工作|对接[^，。；]{0,12}?工作|宣讲)")
+         r"检查指导|检查|指导[^，。；]{0,12}?工作|对接[^，。；]{0,12}?工作|宣讲|走访(?:慰问)?)")
 # (对接某协作工作: a liaison visit; 到某镇宣讲某全会精神: a lecture)
 # who went with the lead: 率队, 带队, 一行, 率考察团
 # 率队, 带队, 一行, 率考察团, 带领市政协课题组, 率人资环委领导一行
@@ -35,7 +35,7 @@ WHEN = (rf"(?:{DAY}(?:[至—\-－~～]{DAY})?(?:上午|下午|晚上|晚|夜|�
 WHERE = r"(?![^，。；]{0,16}?会议?上)[^，。；：“”\s]{2,40}?"  # not 在座谈会上: a meeting, not a place
 # where a visit went: 来到南京大学, 前往…现场, 在某社区、某村，
 VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察了?|察看|在)(?P<clause>[^，。；]{2,40})")
-_CUES = ("调研", "考察", "视察", "督导", "督查", "检查", "指导", "报告", "宣讲", "对接")
+_CUES = ("调研", "考察", "视察", "督导", "督查", "检查", "指导", "报告", "宣讲", "对接", "走访")
 
 
 _SPEECH_OF_A_VISIT = re.compile(r"(?:重要)?讲话|精神|指示|批示")
@@ -46,9 +46,12 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
         rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后)?"
-        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
+        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<comma>，)?"
+        rf"(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
         rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
-        rf"|(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,20}}?)(?=[，。；]|时{SPEECH_VERBS}|$))"
+        # 调研某工作时强调; 在调研某工作时，对…说: the visit told in a clause of time
+        rf"|(?P<while>在)?(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,20}}?)"
+        rf"(?=[，。；]|时{SPEECH_VERBS}|(?(while)时|(?!))|$))"
     )
 
 
@@ -125,6 +128,8 @@ def _visit_reading(m: re.Match, where: str, text: str) -> tuple[str, str, str]:
         return f"{m['name']}{m['verb']}{where}", "Inspection", "attendee"
     if m["visit"].startswith("宣讲"):
         return f"{m['name']}{m['go']}{where}{m['visit']}", "Event", "speaker"
+    if m["comma"]:  # 到某园区，调研企业复工复产情况: what he did names the visit
+        return f"{m['name']}{m['visit']}", "Inspection", "attendee"
     return f"{m['name']}{m['go']}{where}{m['visit']}", "Inspection", "attendee"
 
 

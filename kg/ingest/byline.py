@@ -78,7 +78,7 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
     """
     text = _SPACED_ROLE.sub(lambda m: "".join(g for g in m.groups() if g), text.replace("\\", "/"))
     tokens = re.split(r"[\s：:、，,|｜/]+", text.replace("文/图", "文图").replace("图/文", "文图"))
-    authors, role, saw_role = [], "作者", False
+    authors, role, saw_role = [], "", False  # (甲 乙): authors with no role written
     for token in _joined_halves(list(filter(None, tokens))):
         while token:
             if m := _ROLE.match(token):

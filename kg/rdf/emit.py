@@ -162,11 +162,13 @@ class Emitter:
             g.add((a, PROV.qualifiedAttribution, qa))
             g.add((qa, RDF.type, PROV.Attribution))
             g.add((qa, PROV.agent, person))
-            g.add((qa, PROV.hadRole, self.iri("role", iri_key(author.role))))
-            g.add((qa, LG.roleName, Literal(author.role, lang=ZH)))
+            role = author.role or "作者"  # (甲 乙): an author, with no role written to name
+            g.add((qa, PROV.hadRole, self.iri("role", iri_key(role))))
+            self._role(g, role)
+            if author.role:
+                g.add((qa, LG.roleName, Literal(author.role, lang=ZH)))
             g.add((person, RDF.type, SDO.Person))
             g.add((person, SDO.name, Literal(author.name, lang=ZH)))
-            self._role(g, author.role)
         for s in article.sentences:
             node = self.sentence_iri(article.id, s.index)
             g.add((node, RDF.type, LG.Sentence))
