@@ -27,19 +27,11 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, NamespaceManager
 
-from kg.errors import UsageError
 from kg.rdf.emit import bind_prefixes
-from kg.rdf.io import read_into
+from kg.rdf.io import graph_file, read_into
 from kg.resources import ontology_path
 
-GRAPH_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads"}
-BUILD_FILES = ("graph.ttl", "graph.trig")  # what a build folder is validated through, in order
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
-
-
-class GraphPathError(UsageError, ValueError):
-    code = "E601"
-    """The path names no graph kg can validate (a usage error, not a validation failure)."""
 
 
 @dataclass(frozen=True)
@@ -121,23 +113,6 @@ def shapes_graph() -> Graph:
 def ontology_graph() -> Graph:
     """ontology/lg.ttl, parsed once per process."""
     return _parsed("lg.ttl")
-
-
-def graph_file(path: Path) -> tuple[Path, str]:
-    """The file behind PATH and its rdflib format: a graph file, or a build folder's graph.ttl
-    (graph.trig when there is no graph.ttl)."""
-    if not path.exists():
-        raise GraphPathError(f"{path}: no such file or folder")
-    if path.is_dir():
-        for name in BUILD_FILES:
-            if (path / name).is_file():
-                return path / name, GRAPH_FORMATS[Path(name).suffix]
-        raise GraphPathError(f"{path}/ has no {' or '.join(BUILD_FILES)}: is it a kg build folder?")
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphPathError(f"{path}: not a graph file (expected a build folder or "
-                             f"{', '.join(GRAPH_FORMATS)})")
-    return path, fmt
 
 
 def load_graph(path: Path, fmt: str) -> Graph:

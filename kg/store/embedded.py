@@ -31,13 +31,13 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.rdf.io import STORE_DIRNAME, build_store
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
     from kg.rdf.serialize import Statements
 
-STORE_DIRNAME = "store"
 STAGING_PREFIX = "urn:kg:staging:"
 
 
@@ -67,7 +67,7 @@ def store_dir(build: Path) -> Path:
 
 
 def has_store(build: Path) -> bool:
-    return build.is_dir() and store_dir(build).is_dir()
+    return build_store(build) is not None
 
 
 def open_store(path: Path, *, read_only: bool = False) -> ox.Store:
