@@ -6,14 +6,18 @@ Exit status: 0 success; 1 some input failed or a check found problems; 2 usage e
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
+import pkgutil
 import re
 import signal
 import sys
 from pathlib import Path
 
+import kg.commands
 from kg import __version__
 from kg.argtypes import iso_date
+from kg.resources import SAMPLE_DATE, sample_page
 
 
 def _param(value: str) -> tuple[str, str]:
@@ -24,12 +28,13 @@ def _param(value: str) -> tuple[str, str]:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from kg.pipeline import BuildOptions, build
-    from kg.resources import SAMPLE_DATE, sample_page
+    # here, not at the top: kg starts without the pipeline and rdflib (start-up)
+    from kg.pipeline import BuildError, BuildOptions, build
+    from kg.store import StoreError
 
     if args.engine == "dask":
         try:
-            import dask.distributed  # noqa: F401
+            import dask.distributed  # noqa: F401  (an optional extra)
         except ImportError:
             print("kg build: --engine dask needs the optional extra: pip install 'kg[dask]'", file=sys.stderr)
             return 2
@@ -50,9 +55,6 @@ def cmd_build(args: argparse.Namespace) -> int:
 
     def on_problem(problem):
         print(f"kg: {problem}", file=sys.stderr)
-
-    from kg.pipeline import BuildError
-    from kg.store import StoreError
 
     try:
         report = build(inputs, args.output, options, on_problem=on_problem)
@@ -81,6 +83,7 @@ TERMINAL_ROWS = 50  # rows a table shows in a terminal unless --limit says other
 
 
 def cmd_query(args: argparse.Namespace) -> int:
+    # here, not at the top: kg starts without rdflib and the store (start-up)
     from kg.queries import QueryError, TableOptions, canned_queries, format_result, load_graph, load_query, run_query
 
     if args.list:
@@ -177,11 +180,6 @@ def parser() -> argparse.ArgumentParser:
 def _extra_commands() -> dict:
     """Commands implemented in their own modules (kg/commands/<name>.py, a ``register`` function
     that adds a subparser whose ``func`` runs the command)."""
-    import importlib
-    import pkgutil
-
-    import kg.commands
-
     out = {}
     for info in sorted(pkgutil.iter_modules(kg.commands.__path__), key=lambda m: m.name):
         module = importlib.import_module(f"kg.commands.{info.name}")

@@ -37,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.store import StoreError
+    from kg.store import StoreError  # here, not at the top: kg starts without the store (start-up)
 
     if not args.path.exists():
         return _fail(f"{args.path}: no such file or folder", 2)
@@ -54,6 +54,7 @@ def run(args: argparse.Namespace) -> int:
 
 def _prepare(path: Path, target: Path) -> Path:
     """A private store at *target* holding what *path* holds."""
+    # here, not at the top: kg starts without the store (start-up)
     from kg.rdf.io import STORE_FORMATS, GraphPathError, graph_file
     from kg.store.embedded import StoreError, has_store, load_file, open_store, store_dir
 
@@ -74,7 +75,7 @@ def _prepare(path: Path, target: Path) -> Path:
 
 
 def _serve(location: Path, args: argparse.Namespace) -> int:
-    from kg.store.server import start_oxigraph
+    from kg.store.server import start_oxigraph  # here: start-up
 
     server = start_oxigraph(location, host=args.host, port=args.port, read_only=True)
     with _stopped_by_signals():

@@ -32,6 +32,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # here, not at the top: kg starts without rdflib and pyshacl (start-up)
     from kg.rdf.io import GraphPathError, graph_file
     from kg.rdf.validate import validate_path
 

@@ -15,14 +15,17 @@ warnings and infos are reported but allowed.
 
 from __future__ import annotations
 
+import multiprocessing
 import queue
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, NamespaceManager
@@ -167,8 +170,6 @@ def check(data: Graph, units: Iterable[str], progress: Progress | None = None) -
     pyshacl works on *data* itself (``inplace``: no copy; without inference it adds nothing). The SPARQL
     constraints are answered by one query each over the whole graph (pyshacl runs one query per
     focus node: 26 of the 46 s of the news corpus)."""
-    from pyshacl import validate
-
     units = list(units)
     core = _core_shapes()
     found: list[Finding] = []
@@ -220,9 +221,6 @@ def shares(data: Graph, units: list[str], parts: int) -> list[list[str]]:
 
 
 def _validate_in_parallel(file: Path, fmt: str, jobs: int, progress: Progress | None) -> ValidationResult:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     context = multiprocessing.get_context("spawn")
     with context.Manager() as manager, ProcessPoolExecutor(jobs, mp_context=context) as pool:
         done = manager.Queue()
