@@ -18,6 +18,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from kg import __version__
+from kg.extract import EXTRACTORS
 from kg.model import Article, ArticleFacts
 
 EXTRACTION_PARTS = ("extract", "nlp", "resolve", "ingest", "data/lexicon", "data/rules")
@@ -43,8 +44,6 @@ class FactsCache:
     def __init__(self, folder: Path):
         self.folder = folder
         self.hits = self.misses = 0
-        from kg.extract import EXTRACTORS
-
         self._salt = f"{__version__}|{','.join(sorted(EXTRACTORS))}|{code_digest()}"
 
     def key(self, article: Article) -> str:

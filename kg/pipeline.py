@@ -15,7 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import pickle
+import signal
+import subprocess
 import sys
+import threading
 import time
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -31,13 +34,16 @@ from tqdm import tqdm
 from kg.cache import FactsCache, code_digest
 from kg.errors import UsageError
 from kg.extract import extract_article
-from kg.ingest import read_inputs
+from kg.ingest import input_suffix, iter_input_files, read_inputs
 from kg.model import ArticleFacts, Ref
 from kg.rdf.emit import Emitter
 from kg.rdf.serialize import Statements, output_prefixes, serialize_all, write_all_atomic
 from kg.rdf.vocab import DEFAULT_BASE, ORG
 from kg.resolve.identity import renames
 from kg.review import BuildLog, review_csv, review_summary
+from kg.store.embedded import replace_store
+from kg.view import overview_html
+from kg.view.project import Triples
 
 
 @dataclass(frozen=True)
@@ -123,8 +129,6 @@ class InputSurvey:
 
 
 def survey_inputs(todo: list[HeldInput]) -> InputSurvey:
-    from kg.ingest import input_suffix, iter_input_files
-
     h = hashlib.sha256()
     total, known = 0, True
     for held in todo:
@@ -238,7 +242,7 @@ class _Runner:
         self.pool = self.client = self.cluster = None
         self.work = partial(extract_and_emit, options.base)
         if options.engine == "dask":
-            from dask.distributed import Client, LocalCluster
+            from dask.distributed import Client, LocalCluster  # an optional extra
 
             if options.scheduler:
                 self.client = Client(options.scheduler)
@@ -342,8 +346,6 @@ _END = object()
 
 def _view_index(statements: Statements):
     """The union of *statements* in the index the HTML view projects."""
-    from kg.view.project import Triples
-
     index = Triples()
     add = index.add
     for q in statements.quads():
@@ -431,8 +433,8 @@ def build(paths: list[Path], out: Path, options: BuildOptions, on_problem=None) 
         report.fingerprint = ""  # its graph is not this build's
     store = None
     if options.store and fresh:  # issue #5 (kg/store/, docs/stores.md): the files are written only once
-        from kg.store.embedded import replace_store  # the store is (raises StoreError); it holds
-        # exactly this build's articles, as the graph files do
+        # the store is replaced (raises StoreError); it holds exactly this build's articles, as the
+        # graph files do
 
         if options.jobs > 1:
             store = _InBackground(replace_store, out / "store", statements)
@@ -477,8 +479,6 @@ def _rendered(statements: Statements, options: BuildOptions, clock: _Clock, repo
             with clock("serialisation"):
                 graph_files = serialize_all(statements, options.formats)
         if options.html:
-            from kg.view import overview_html
-
             with clock("view"):
                 rendered["graph.html"] = overview_html(_view_index(statements)).encode("utf-8")
         if files is not None:
@@ -503,9 +503,6 @@ class _InBackground:
     """
 
     def __init__(self, func, *args):
-        import subprocess
-        import threading
-
         self.seconds = 0.0
         self.process = subprocess.Popen(
             [sys.executable, "-c", "import signal; signal.signal(signal.SIGINT, signal.SIG_IGN); "
@@ -559,8 +556,6 @@ def _interrupted(signum, frame):
 def _background_main() -> None:
     """The main of an _InBackground process: (func, args) pickled on stdin; (outcome, value,
     seconds) pickled on stdout."""
-    import signal
-
     # Ctrl-C reaches the whole process group: the parent decides (SIGINT is ignored from the
     # process's first line, see _InBackground), and cancels this process with SIGTERM, which
     # unwinds it like an interrupt (a half-written store folder is removed) and ends it quietly

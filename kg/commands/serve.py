@@ -22,8 +22,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 LOOPBACK_HOSTS = ("127.0.0.1", "::1", "localhost")
-FILE_FORMATS = {".trig": "TRIG", ".nq": "N_QUADS", ".ttl": "TURTLE", ".nt": "N_TRIPLES",
-                ".jsonld": "JSON_LD"}
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -39,7 +37,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.store import StoreError
+    from kg.store import StoreError  # here, not at the top: kg starts without the store (start-up)
 
     if not args.path.exists():
         return _fail(f"{args.path}: no such file or folder", 2)
@@ -56,8 +54,8 @@ def run(args: argparse.Namespace) -> int:
 
 def _prepare(path: Path, target: Path) -> Path:
     """A private store at *target* holding what *path* holds."""
-    import pyoxigraph as ox
-
+    # here, not at the top: kg starts without the store (start-up)
+    from kg.rdf.io import STORE_FORMATS, GraphPathError, graph_file
     from kg.store.embedded import StoreError, has_store, load_file, open_store, store_dir
 
     if has_store(path):
@@ -65,22 +63,19 @@ def _prepare(path: Path, target: Path) -> Path:
         source.backup(str(target))  # a checkpoint: hard links where the file system allows
         del source
         return target
-    if path.is_dir():
-        path = path / "graph.trig"
-        if not path.exists():
-            raise StoreError(f"{path.parent} has neither store/ nor graph.trig: is it a kg build folder?")
-    fmt = FILE_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise StoreError(f"{path}: unknown graph format (expected {', '.join(FILE_FORMATS)})")
+    try:
+        path, fmt = graph_file(path, named_graphs=True)  # a folder: its article graphs
+    except GraphPathError as err:
+        raise StoreError(str(err)) from err
     store = open_store(target)
-    load_file(store, path, getattr(ox.RdfFormat, fmt))
+    load_file(store, path, STORE_FORMATS[fmt])
     store.flush()
     del store
     return target
 
 
 def _serve(location: Path, args: argparse.Namespace) -> int:
-    from kg.store.server import start_oxigraph
+    from kg.store.server import start_oxigraph  # here: start-up
 
     server = start_oxigraph(location, host=args.host, port=args.port, read_only=True)
     with _stopped_by_signals():

@@ -31,6 +31,7 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    # here, not at the top: kg starts without rdflib and networkx (start-up)
     from kg.rdf.serialize import write_all_atomic
     from kg.view.load import LoadError, load_triples
     from kg.view.project import to_networkx

@@ -16,10 +16,12 @@ import time
 from pathlib import Path
 
 from kg.argtypes import non_negative_float, positive_int
+from kg.commands.mentions import records
+from kg.model import Problem
 
 
 def register(subparsers) -> None:
-    from kg.nlp.tagger import DEFAULT_C1, DEFAULT_C2, DEFAULT_ITERATIONS
+    from kg.nlp.tagger import DEFAULT_C1, DEFAULT_C2, DEFAULT_ITERATIONS  # here: kg starts without jieba (start-up)
 
     p = subparsers.add_parser(
         "train-tagger",
@@ -44,7 +46,7 @@ def register(subparsers) -> None:
 
 
 def _stack(value: str) -> tuple[str, ...]:
-    from kg.nlp.tagger import STACKS, available_stacks
+    from kg.nlp.tagger import STACKS, available_stacks  # here: start-up
 
     if value == "auto":
         return available_stacks()
@@ -69,9 +71,7 @@ def _labels(value: str) -> tuple[str, ...] | str | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.commands.mentions import records
-    from kg.model import Problem
-    from kg.nlp.tagger import TaggerError, TrainOptions, annotate, available_stacks, parse_example, train
+    from kg.nlp.tagger import TaggerError, TrainOptions, annotate, available_stacks, parse_example, train  # start-up
 
     def say(message: str) -> None:
         print(f"kg train-tagger: {message}", file=sys.stderr)
@@ -85,7 +85,7 @@ def run(args: argparse.Namespace) -> int:
         say("--stack lac needs the optional extra: pip install 'kg[lac]'")
         return 2
     try:
-        from kg.nlp.tagger import _crfsuite
+        from kg.nlp.tagger import _crfsuite  # here: start-up
 
         _crfsuite()
     except TaggerError as err:

@@ -1,8 +1,8 @@
 """`kg validate [PATH]`: check a build against kg's SHACL shapes (ontology/shapes.ttl, with
 ontology/lg.ttl mixed in; ontology.md §3.8).
 
-PATH is a build folder (its graph.ttl, else graph.trig) or a .ttl, .trig, .nt or .nq file; the
-default is output/. The report lists each finding with its focus node, path and message.
+PATH is a build folder (its graph.ttl, else graph.trig) or a .ttl, .trig, .nt, .nq or .jsonld file;
+the default is output/. The report lists each finding with its focus node, path and message.
 Exit status: 0 the graph conforms (warnings are printed but allowed); 1 it has violations or does
 not parse; 2 usage error (no such graph).
 """
@@ -22,7 +22,7 @@ def register(subparsers) -> None:
     p = subparsers.add_parser("validate", help="check a build or graph file against kg's SHACL shapes",
                               description=__doc__.split("\n\n")[1])
     p.add_argument("path", nargs="?", type=Path, default=Path("output"), metavar="PATH",
-                   help="build folder or .ttl/.trig/.nt/.nq file (default: output/)")
+                   help="build folder or .ttl/.trig/.nt/.nq/.jsonld file (default: output/)")
     p.add_argument("--limit", type=non_negative_int, default=100, metavar="N",
                    help="list at most N findings after the counts (0: all; default 100)")
     p.add_argument("--jobs", type=positive_int, default=min(2, os.cpu_count() or 1), metavar="N",
@@ -32,7 +32,9 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from kg.rdf.validate import GraphPathError, graph_file, validate_path
+    # here, not at the top: kg starts without rdflib and pyshacl (start-up)
+    from kg.rdf.io import GraphPathError, graph_file
+    from kg.rdf.validate import validate_path
 
     try:
         file, fmt = graph_file(args.path)

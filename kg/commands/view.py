@@ -20,7 +20,7 @@ from kg.argtypes import iso_date, non_negative_int, positive_int
 
 
 def _kinds(value: str) -> tuple[str, ...]:
-    from kg.view.filters import ViewError, parse_kinds
+    from kg.view.filters import ViewError, parse_kinds  # here, not at the top: start-up
 
     try:
         return parse_kinds(value)
@@ -34,7 +34,7 @@ def default_output(path: Path) -> Path:
 
 
 def register(subparsers) -> None:
-    from kg.view.filters import DEFAULT_MAX_NODES
+    from kg.view.filters import DEFAULT_MAX_NODES  # here, not at the top: kg starts without networkx (start-up)
 
     p = subparsers.add_parser(
         "view", help="write an interactive HTML view of a build (whole, or around a person or event)",
@@ -60,6 +60,7 @@ def register(subparsers) -> None:
 
 
 def run_timeline(args: argparse.Namespace) -> int:
+    # here, not at the top: kg starts without rdflib and networkx (start-up)
     from kg.rdf.serialize import write_atomic
     from kg.view.filters import find_nodes
     from kg.view.load import LoadError, load_triples
@@ -85,6 +86,7 @@ def run_timeline(args: argparse.Namespace) -> int:
 
 
 def run(args: argparse.Namespace) -> int:
+    # here, not at the top: kg starts without rdflib and networkx (start-up)
     from kg.rdf.serialize import write_atomic
     from kg.view.filters import ViewError, ViewSpec, make_view
     from kg.view.html import render

@@ -205,7 +205,7 @@ def _read_html(path: Path, issued: str | None, source: str | None) -> InputResul
 
 def _read_warc(path: Path, issued: str | None, source: str | None) -> InputResult:
     """Every HTML response of a crawl as a saved page (kg.ingest.web); the file is streamed."""
-    from warcio.exceptions import ArchiveLoadFailed
+    from warcio.exceptions import ArchiveLoadFailed  # here: only crawl inputs need warcio
 
     spath = str(path)
     result = InputResult(spath, "crawl")

@@ -56,7 +56,7 @@ def page_article(html: bytes | str, *, article_id: str, path: str, issued: str |
                  source: str | None = None, url: str | None = None) -> Page:
     """The article of a saved page. *issued* is used when the page carries no date; *url* when
     it names no canonical address (a crawl record's URL)."""
-    import lxml.html
+    import lxml.html  # here: only web inputs need it
 
     try:
         tree = lxml.html.fromstring(html)
@@ -146,7 +146,7 @@ class Record:
 def crawl_pages(stream: BinaryIO, skipped: Counter) -> Iterator[Record]:
     """The HTML responses of a WARC *stream* (plain or gzipped), one at a time; every other
     record is counted in *skipped* by kind (redirect, not HTML, error status, request…)."""
-    from warcio.archiveiterator import ArchiveIterator
+    from warcio.archiveiterator import ArchiveIterator  # here: only crawl inputs need warcio
 
     for record in ArchiveIterator(stream):
         if record.rec_type != "response":

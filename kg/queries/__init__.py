@@ -19,13 +19,18 @@ from dataclasses import dataclass, field
 from importlib.resources import files
 from pathlib import Path
 
+import pyoxigraph as ox
+from rdflib import Dataset, Literal, URIRef, Variable
+
 from kg.errors import KgError, UsageError
 from kg.queries.table import Cell, TableOptions, UnknownColumn, render
+from kg.rdf.io import QUAD_FORMATS, GraphPathError, graph_file
+from kg.store import StoreError, open_for_query
+from kg.store.order import split_window
+from kg.store.remote import EndpointError, EndpointGraph
 
 CONTRACT_QUERIES = ("people", "events", "participation", "relays", "policies", "organizations",
                     "enterprises", "places", "articles", "timeline")
-GRAPH_SUFFIXES = {".ttl": "turtle", ".nt": "nt", ".jsonld": "json-ld", ".json": "json-ld",
-                  ".trig": "trig", ".nq": "nquads"}
 
 
 class QueryError(KgError, ValueError):
@@ -50,8 +55,6 @@ class CannedQuery:
 
     def bindings(self, args: dict[str, str]):
         """The RDF literal each parameter's variable is bound to: ``{variable: rdflib Literal}``."""
-        from rdflib import Literal
-
         return {self.params[k]: Literal(v, lang=self.languages.get(k)) for k, v in args.items()}
 
 
@@ -103,21 +106,6 @@ def load_query(name_or_path: str) -> CannedQuery:
     raise QueryUsageError(f"unknown query {name_or_path!r}; `kg query --list` shows the canned ones")
 
 
-def graph_files(path: Path) -> list[tuple[Path, str]]:
-    """The RDF files behind a --graph argument: a file, or a build folder's graph.ttl."""
-    if not path.exists():
-        raise QueryError(f"{path}: no such file or folder")
-    if path.is_dir():
-        ttl = path / "graph.ttl"
-        if not ttl.exists():
-            raise QueryError(f"{path} has no graph.ttl: is it a kg build folder?")
-        return [(ttl, "turtle")]
-    fmt = GRAPH_SUFFIXES.get(path.suffix.lower())
-    if fmt is None:
-        raise QueryError(f"{path}: unknown graph format (expected {', '.join(GRAPH_SUFFIXES)})")
-    return [(path, fmt)]
-
-
 def is_endpoint(target: str | Path) -> bool:
     return isinstance(target, str) and re.match(r"https?://", target, re.I) is not None
 
@@ -125,33 +113,26 @@ def is_endpoint(target: str | Path) -> bool:
 def load_graph(targets: list[str] | list[Path]):
     """What the queries run over: one SPARQL endpoint (a URL), or one graph holding every file and
     build folder given (named graphs are read into their union)."""
-    from rdflib import Dataset
-
-    from kg.store import StoreError, open_for_query  # issue #5: a build's store/, if it has one
-
     urls = [t for t in targets if is_endpoint(t)]
     if urls:
         if len(targets) > 1:
             raise QueryUsageError("a SPARQL endpoint URL is queried on its own: give one --graph URL")
-        from kg.store.remote import EndpointGraph
-
         return EndpointGraph(str(urls[0]))
     paths = [Path(t) for t in targets]
 
     try:
-        store = open_for_query(paths)
-    except StoreError as err:
-        raise QueryError(str(err)) from err
-    if store is not None:
-        return store
-
-    ds = Dataset(default_union=True)
-    for p in paths:
-        for f, fmt in graph_files(p):
+        store = open_for_query(paths)  # issue #5: a build's store/, if it has one
+        if store is not None:
+            return store
+        ds = Dataset(default_union=True)
+        for p in paths:
+            f, fmt = graph_file(p)
             try:
-                ds.parse(f, format=fmt) if fmt in ("trig", "nquads") else ds.default_graph.parse(f, format=fmt)
+                ds.parse(f, format=fmt) if fmt in QUAD_FORMATS else ds.default_graph.parse(f, format=fmt)
             except Exception as err:  # rdflib raises many kinds of parser errors
                 raise QueryError(f"{f}: cannot parse as {fmt}: {err}") from err
+    except (StoreError, GraphPathError) as err:
+        raise QueryError(str(err)) from err
     return ds
 
 
@@ -160,8 +141,6 @@ def with_window(text: str, limit: int | None, offset: int | None) -> str:
     so an engine can stop early)."""
     if limit is None and not offset:
         return text
-    from kg.store.order import split_window
-
     if split_window(text)[1] is not None:
         raise QueryUsageError("the query ends with its own LIMIT or OFFSET; --limit/--offset page queries without one")
     return (text.rstrip() + (f"\nLIMIT {limit}" if limit is not None else "")
@@ -170,8 +149,6 @@ def with_window(text: str, limit: int | None, offset: int | None) -> str:
 
 def run_query(graph, query: CannedQuery, params: dict[str, str], *, limit: int | None = None,
               offset: int | None = None):
-    from rdflib import Variable
-
     unknown = set(params) - set(query.params)
     if unknown:
         allowed = ", ".join(query.params) or "none"
@@ -181,8 +158,6 @@ def run_query(graph, query: CannedQuery, params: dict[str, str], *, limit: int |
     if missing:
         raise QueryUsageError(f"query {query.name!r} needs --param {', '.join(f'{k}=…' for k in sorted(missing))}")
     bindings = {Variable(var): term for var, term in query.bindings(params).items()}
-    from kg.store.remote import EndpointError
-
     text = with_window(query.text, limit, offset)
     try:
         return graph.query(text, initBindings=bindings)
@@ -211,9 +186,6 @@ def format_result(result, fmt: str, table: TableOptions = PLAIN_TABLE, more_hint
 
 def _cell_rows(result) -> list[list[Cell | None]]:
     """Each row with something bound, one Cell (its text, whether it is an IRI) per column."""
-    import pyoxigraph as ox
-    from rdflib import URIRef
-
     if isinstance(getattr(result, "rows", None), list):  # the embedded store's answer: pyoxigraph terms
         return [[None if t is None else Cell(t.value, isinstance(t, ox.NamedNode)) for t in row]
                 for row in result.rows if any(t is not None for t in row)]

@@ -15,31 +15,26 @@ warnings and infos are reported but allowed.
 
 from __future__ import annotations
 
+import multiprocessing
 import queue
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from pyshacl import validate
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.collection import Collection
 from rdflib.namespace import RDF, RDFS, SH, NamespaceManager
 
-from kg.errors import UsageError
 from kg.rdf.emit import bind_prefixes
-from kg.rdf.io import read_into
+from kg.rdf.io import graph_file, read_into
 from kg.resources import ontology_path
 
-GRAPH_FORMATS = {".ttl": "turtle", ".trig": "trig", ".nt": "nt", ".nq": "nquads"}
-BUILD_FILES = ("graph.ttl", "graph.trig")  # what a build folder is validated through, in order
 SEVERITY_ORDER = {"Violation": 0, "Warning": 1, "Info": 2}
-
-
-class GraphPathError(UsageError, ValueError):
-    code = "E601"
-    """The path names no graph kg can validate (a usage error, not a validation failure)."""
 
 
 @dataclass(frozen=True)
@@ -123,23 +118,6 @@ def ontology_graph() -> Graph:
     return _parsed("lg.ttl")
 
 
-def graph_file(path: Path) -> tuple[Path, str]:
-    """The file behind PATH and its rdflib format: a graph file, or a build folder's graph.ttl
-    (graph.trig when there is no graph.ttl)."""
-    if not path.exists():
-        raise GraphPathError(f"{path}: no such file or folder")
-    if path.is_dir():
-        for name in BUILD_FILES:
-            if (path / name).is_file():
-                return path / name, GRAPH_FORMATS[Path(name).suffix]
-        raise GraphPathError(f"{path}/ has no {' or '.join(BUILD_FILES)}: is it a kg build folder?")
-    fmt = GRAPH_FORMATS.get(path.suffix.lower())
-    if fmt is None:
-        raise GraphPathError(f"{path}: not a graph file (expected a build folder or "
-                             f"{', '.join(GRAPH_FORMATS)})")
-    return path, fmt
-
-
 def load_graph(path: Path, fmt: str) -> Graph:
     """Parse a graph file; quad formats (TriG, N-Quads) are validated as the union of their named
     graphs."""
@@ -192,8 +170,6 @@ def check(data: Graph, units: Iterable[str], progress: Progress | None = None) -
     pyshacl works on *data* itself (``inplace``: no copy; without inference it adds nothing). The SPARQL
     constraints are answered by one query each over the whole graph (pyshacl runs one query per
     focus node: 26 of the 46 s of the news corpus)."""
-    from pyshacl import validate
-
     units = list(units)
     core = _core_shapes()
     found: list[Finding] = []
@@ -245,9 +221,6 @@ def shares(data: Graph, units: list[str], parts: int) -> list[list[str]]:
 
 
 def _validate_in_parallel(file: Path, fmt: str, jobs: int, progress: Progress | None) -> ValidationResult:
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
     context = multiprocessing.get_context("spawn")
     with context.Manager() as manager, ProcessPoolExecutor(jobs, mp_context=context) as pool:
         done = manager.Queue()

@@ -9,7 +9,9 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from kg.resources import lexicon_table
+import pycountry
+
+from kg.resources import lexicon_table, lexicon_words
 
 _CHINESE = {"CN", "HK", "MO", "TW"}
 
@@ -21,10 +23,15 @@ class Country:
 
 
 @cache
+def country_short_forms() -> frozenset[str]:
+    """One-character short forms of countries in compounds (美军, 日方, 中美): the lexicon's
+    country_short_forms.txt (kg.nlp.mentions reads the same list)."""
+    return frozenset(lexicon_words("country_short_forms.txt"))
+
+
+@cache
 def countries() -> dict[str, Country]:
     """Chinese name (every form pycountry translates) -> country."""
-    import pycountry
-
     zh = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=["zh_CN"], fallback=True)
     out: dict[str, Country] = {}
     for c in pycountry.countries:

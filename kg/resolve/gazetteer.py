@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
+from kg.resources import lexicon_words
+
 LEVELS = ("province", "city", "district")
 _PLACEHOLDERS = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
 _SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县",
@@ -58,8 +60,6 @@ def _ethnic_short_forms(name: str) -> tuple[str, ...]:
 
 @cache
 def _ethnic_groups() -> tuple[str, ...]:
-    from kg.resources import lexicon_words
-
     return tuple(sorted(lexicon_words("ethnic_groups.txt"), key=len, reverse=True))
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.model import Article
-from kg.nlp.mentions import country_short_forms
+from kg.resolve.countries import country_short_forms
 from kg.resolve.gazetteer import Division, gazetteer
 
 

@@ -31,13 +31,12 @@ from typing import TYPE_CHECKING
 import pyoxigraph as ox
 
 from kg.errors import KgError
+from kg.rdf.io import STORE_DIRNAME, build_store
+from kg.rdf.serialize import RDFLIB_DEFAULT_GRAPH, Statements
 
 if TYPE_CHECKING:
     from rdflib import Dataset
 
-    from kg.rdf.serialize import Statements
-
-STORE_DIRNAME = "store"
 STAGING_PREFIX = "urn:kg:staging:"
 
 
@@ -67,7 +66,7 @@ def store_dir(build: Path) -> Path:
 
 
 def has_store(build: Path) -> bool:
-    return build.is_dir() and store_dir(build).is_dir()
+    return build_store(build) is not None
 
 
 def open_store(path: Path, *, read_only: bool = False) -> ox.Store:
@@ -89,8 +88,6 @@ def open_store(path: Path, *, read_only: bool = False) -> ox.Store:
 def update_store(path: Path, data: Dataset | Statements) -> StoreChange:
     """Write the article graphs of *data* (an rdflib Dataset, or a build's statements) into the
     store at *path* (see the module doc)."""
-    from kg.rdf.serialize import Statements
-
     statements = data if isinstance(data, Statements) else Statements.of_dataset(data)
     names = {ox.NamedNode(n) for n in statements.graph_names()}
     replaced = 0
@@ -190,8 +187,6 @@ def graphs_from_nquads(data: bytes) -> dict[GraphName, list[ox.Triple]]:
 
 def group_quads(quads: Iterable[ox.Quad]) -> dict[GraphName, list[ox.Triple]]:
     """Triples by named graph; statements in the default graph are not article statements."""
-    from kg.rdf.serialize import RDFLIB_DEFAULT_GRAPH
-
     out: dict[GraphName, list[ox.Triple]] = {}
     for q in quads:
         g = q.graph_name

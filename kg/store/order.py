@@ -30,10 +30,9 @@ from decimal import Decimal, InvalidOperation
 
 import pyoxigraph as ox
 
+from kg.rdf.io import RDF_LANG_STRING, XSD, XSD_STRING
 from kg.store.params import Token, projected_variables, tokens
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
-RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 INTEGERS = {"integer", "nonPositiveInteger", "negativeInteger", "long", "int", "short", "byte",
             "nonNegativeInteger", "unsignedLong", "unsignedInt", "unsignedShort",
             "unsignedByte", "positiveInteger"}
@@ -177,7 +176,7 @@ def term_key(term: ox.NamedNode | ox.BlankNode | ox.Literal | None) -> Key:
     if not isinstance(term, ox.Literal):
         raise Unsortable(f"cannot order {term}")
     value, datatype = term.value, term.datatype.value
-    if term.language or datatype in (XSD + "string", RDF_LANG_STRING):
+    if term.language or datatype in (XSD_STRING, RDF_LANG_STRING):
         return (3, 0, value, term.language or "")
     if not datatype.startswith(XSD):
         raise Unsortable(f"cannot order a literal of datatype {datatype}")

@@ -19,17 +19,16 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef, Variable
+from rdflib import Graph, Variable
 from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier
 
-from kg.rdf.io import OXIGRAPH_FORMATS, XSD_STRING, to_rdflib
+from kg.rdf.io import STORE_FORMATS, XSD_STRING, graph_file, to_oxigraph, to_rdflib
 from kg.store.embedded import has_store, load_file, open_store, store_dir
 from kg.store.order import Unsortable, sort_rows, split_order_by, split_window
 from kg.store.params import substitute
 
 _json_string = json.encoder.encode_basestring  # a str as json.dumps(…, ensure_ascii=False) writes it
-OX_FORMATS = {**OXIGRAPH_FORMATS, "json-ld": ox.RdfFormat.JSON_LD}  # the store reads JSON-LD too
 
 
 class StoreGraph:
@@ -84,10 +83,8 @@ def open_for_query(paths: list[Path]) -> StoreGraph | None:
 
 
 def _load_file_into(memory: ox.Store, path: Path) -> None:
-    from kg.queries import graph_files  # the query runner's rules for --graph paths
-
-    for f, fmt in graph_files(path):
-        load_file(memory, f, OX_FORMATS[fmt])
+    f, fmt = graph_file(path)
+    load_file(memory, f, STORE_FORMATS[fmt])
 
 
 def parameter_terms(query, args: Mapping[str, str]) -> dict[str, ox.NamedNode | ox.Literal]:
@@ -97,20 +94,6 @@ def parameter_terms(query, args: Mapping[str, str]) -> dict[str, ox.NamedNode | 
 
 
 # ---- terms and results ----------------------------------------------------------------------
-
-def to_oxigraph(term: Identifier) -> ox.NamedNode | ox.BlankNode | ox.Literal:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    raise TypeError(f"cannot bind {term!r}: not an IRI, blank node or literal")
-
 
 def to_rdflib_result(answer: ox.QuerySolutions | ox.QueryBoolean | ox.QueryTriples) -> Result:
     if isinstance(answer, ox.QueryBoolean):

@@ -21,9 +21,8 @@ import requests
 from rdflib.query import Result
 
 from kg.errors import KgError
-from kg.rdf.io import XSD_STRING
+from kg.rdf.io import XSD_STRING, to_oxigraph
 from kg.store.params import substitute
-from kg.store.query import to_oxigraph
 
 SPARQL_JSON = "application/sparql-results+json"
 

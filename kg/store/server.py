@@ -8,6 +8,7 @@ Used by ``kg serve`` and by the tests' server fixtures. The server answers SPARQ
 from __future__ import annotations
 
 import contextlib
+import ctypes
 import os
 import shutil
 import signal
@@ -134,7 +135,5 @@ def wait_ready(server: OxigraphServer, timeout: float) -> None:
 def _die_with_parent() -> None:
     """Linux: have the kernel stop the server if kg itself is killed (no orphaned server)."""
     if sys.platform.startswith("linux"):
-        import ctypes
-
         with contextlib.suppress(OSError, AttributeError):
             ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
+from kg.rdf.io import QUAD_FORMATS, STORE_FORMATS, GraphPathError, graph_file
 from kg.store.embedded import (
     StoreError,
     article_graph_names,
@@ -17,8 +18,6 @@ from kg.store.embedded import (
     open_store,
     store_dir,
 )
-
-QUAD_FORMATS = {".trig": ox.RdfFormat.TRIG, ".nq": ox.RdfFormat.N_QUADS}
 
 
 @dataclass
@@ -40,19 +39,15 @@ def article_graphs(path: Path) -> ArticleGraphs:
         store = open_store(store_dir(path), read_only=True)
         return ArticleGraphs(str(store_dir(path)), article_graph_names(store),
                              lambda g: graph_triples(store, g))
-    if path.is_dir():
-        trig = path / "graph.trig"
-        if not trig.exists():
-            raise StoreError(f"{path} has neither store/ nor graph.trig: is it a kg build folder?")
-        path = trig
-    fmt = QUAD_FORMATS.get(path.suffix.lower())
-    if fmt is None:
+    try:
+        path, fmt = graph_file(path, named_graphs=True)
+    except GraphPathError as err:
+        raise StoreError(str(err)) from err
+    if fmt not in QUAD_FORMATS:
         raise StoreError(f"{path}: give a build folder, a .trig or a .nq file "
                          f"(article graphs need a format with named graphs)")
-    if not path.exists():
-        raise StoreError(f"{path}: no such file")
     try:
-        graphs = group_quads(ox.parse(path=str(path), format=fmt))
+        graphs = group_quads(ox.parse(path=str(path), format=STORE_FORMATS[fmt]))
     except SyntaxError as err:
         raise StoreError(f"{path}: cannot parse: {err}") from err
     return ArticleGraphs(str(path), sorted(graphs, key=str), lambda g: graphs[g])

@@ -22,9 +22,10 @@ from collections.abc import Iterator, Mapping, Sequence
 
 import pyoxigraph as ox
 
+from kg.rdf.io import XSD_DATE
+
 PER_ARTICLE = {"article", "sentence", "attribution", "event", "tenure", "honour"}
 UNCHANGED = {"role"}
-XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
 IDENTIFIER = "http://purl.org/dc/terms/identifier"
 NAMES = {"http://schema.org/name", "http://www.w3.org/2000/01/rdf-schema#label",
          "http://www.w3.org/2004/02/skos/core#prefLabel",

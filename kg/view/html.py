@@ -133,7 +133,7 @@ def _info(data: dict, degree: int) -> dict:
 
 def network_data(view: View) -> dict:
     """The vis-network nodes, edges and options of *view*, built with pyvis."""
-    from pyvis.network import Network
+    from pyvis.network import Network  # here: kg stats and kg view --timeline import kg.view without pyvis
 
     g = view.graph
     large = len(g) > PHYSICS_MAX_NODES
@@ -235,7 +235,7 @@ def _inline(package: str, path: str) -> str:
 
 @cache
 def _template():
-    from jinja2 import Environment  # a dependency of pyvis
+    from jinja2 import Environment  # a dependency of pyvis, imported with it (see network_data)
 
     env = Environment(autoescape=True, trim_blocks=True, lstrip_blocks=True)
     return env.from_string(_asset("kg.view", "page.html"))

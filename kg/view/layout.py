@@ -49,7 +49,7 @@ def _raw_positions(g: nx.Graph, seed: int) -> dict:
 
 def _spacing(raw: dict) -> float:
     """A typical distance between a node and its nearest neighbour (30th percentile)."""
-    import numpy as np
+    import numpy as np  # here: only large graphs are laid out by kg (networkx needs no numpy otherwise)
 
     pts = np.array(list(raw.values()), dtype=float)
     rows = pts if len(pts) <= 1500 else pts[np.random.default_rng(SEED).choice(len(pts), 1500, replace=False)]
