@@ -14,8 +14,9 @@ from kg.extract import extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import NATIONAL, PREFIX_RE, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
-from kg.nlp.mentions import country_short_forms, government_bodies, recognise
+from kg.nlp.mentions import government_bodies, recognise
 from kg.nlp.segment import pos_tokens
+from kg.resolve.countries import country_short_forms
 from kg.resources import lexicon_lines
 
 ENTERPRISE_ENDINGS = tuple(sorted(lexicon_lines("enterprise_suffixes.txt"), key=len, reverse=True))

@@ -15,9 +15,9 @@ from kg.extract.bodies import INTERNATIONAL, PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, KnownPerson, OrgName
 from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix, written_name
 from kg.model import Entity, Post, Ref, Tenure
-from kg.nlp.mentions import country_short_forms, government_bodies
+from kg.nlp.mentions import government_bodies
 from kg.nlp.segment import has_surname, pos_tokens
-from kg.resolve.countries import countries, country_ending, mentioned_countries
+from kg.resolve.countries import countries, country_ending, country_short_forms, mentioned_countries
 from kg.resolve.gazetteer import Division, gazetteer
 from kg.resources import lexicon_lines, lexicon_table, lexicon_words
 

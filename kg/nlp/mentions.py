@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.segment import has_surname, pos_tokens
+from kg.resolve.countries import country_short_forms
 from kg.resolve.gazetteer import gazetteer
 from kg.resources import lexicon_lines, lexicon_table, lexicon_words
 
@@ -137,11 +138,6 @@ def ending_of(word: str, *, shorter: bool = False) -> tuple[str, str] | None:
 @cache
 def address_endings() -> tuple[str, ...]:
     return _by_length((*lexicon_lines("address_endings.txt"), *lexicon_lines("zone_suffixes.txt")))
-
-
-@cache
-def country_short_forms() -> frozenset[str]:
-    return frozenset(lexicon_words("country_short_forms.txt"))
 
 
 @cache

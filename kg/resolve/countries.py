@@ -25,7 +25,7 @@ class Country:
 @cache
 def country_short_forms() -> frozenset[str]:
     """One-character short forms of countries in compounds (美军, 日方, 中美): the lexicon's
-    country_short_forms.txt (kg.nlp.mentions reads the same list)."""
+    country_short_forms.txt, the one reader of it."""
     return frozenset(lexicon_words("country_short_forms.txt"))
 
 
