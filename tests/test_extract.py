@@ -1336,3 +1336,16 @@ def test_a_name_ends_before_a_verb_of_going():
     f = facts_of("省委常委、市委书记欧阳明赴高新区走访企业。")
     assert entities(f, "person") == {"欧阳明"}
     assert relations(f, "attendee") == {("欧阳明赴高新区走访企业", "欧阳明")}
+
+
+def test_a_list_of_attendees_runs_on_over_a_semicolon():
+    f = facts_of("5月6日，城关区与重点企业举行工作座谈。区委书记，开发区工委书记贺建平；市商务局处长林晓，"
+                 "青禾科技有限公司总经理严明出席。副区长米粟、孔令一；青禾科技有限公司副总经理齐远等参加会议。")
+    assert {p for e, p in relations(f, "attendee") if e == "工作座谈"} == {"贺建平", "林晓", "严明", "米粟", "孔令一", "齐远"}
+    f = facts_of("区委书记贺建平主持召开区委常委会会议。会议听取了工作汇报；副区长米粟。")
+    assert ("区委常委会会议", "米粟") not in relations(f, "attendee")  # a name alone, no verb after it
+
+
+def test_a_speaker_who_thanks_or_welcomes_someone_at_the_meeting():
+    f = facts_of("5月6日，城关区与重点企业举行工作座谈。区委书记贺建平出席。贺建平对企业一行的到来表示欢迎。")
+    assert relations(f, "speaker") == {("工作座谈", "贺建平")}

@@ -10,7 +10,7 @@ person and a speech verb (甲强调) makes that person a speaker. Each fact reco
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from functools import cache
 
@@ -144,10 +144,13 @@ def _speaker_opening(ctx: ArticleContext, clause: str, offset: int) -> tuple[Rol
     return None
 
 
-def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Iterator[Relation]:
-    """The role facts one sentence gives at *event*."""
+def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
+                   carried: list[Mention] | None = None) -> Generator[Relation, None, list[Mention]]:
+    """The role facts one sentence gives at *event*; returns the people it names alone at its end
+    (甲；乙、丙出席: a list that runs on over a semicolon), *carried* being those of the sentence
+    before."""
     text = sentence.text
-    pending: list[Mention] = []
+    pending: list[Mention] = list(carried or ())
     for c in CLAUSE.finditer(text):
         clause, offset = c.group(0), c.start()
         hit = _first_rule(clause, ctx.entities[event].attr("type"))
@@ -174,6 +177,7 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref) -> Itera
         who = [] if not rule.roles else mentions(ctx, text, offset, offset + m.start()) + pending
         pending = []
         yield from _facts(ctx, sentence, event, rule, who, c)
+    return pending
 
 
 def _opening_facts(ctx, sentence, event, opening: tuple[RoleRule, Mention], clause: re.Match):
@@ -199,9 +203,13 @@ def extract_roles(ctx: ArticleContext):
     if not any(e.kind == "event" for e in ctx.entities.values()):
         return
     reported = reported_sentences(ctx.sentences)
+    running_on: dict[Ref, list[Mention]] = {}  # names alone at the end of the sentence before
     for sentence in ctx.sentences:
+        carried, running_on = running_on, {}
         for event in events_of(ctx, sentence) if sentence.kind == "body" else ():
             if sentence.index not in reported:
-                yield from sentence_roles(ctx, sentence, event)
+                left = yield from sentence_roles(ctx, sentence, event, carried.get(event))
+                if sentence.text.endswith("；") and left:
+                    running_on[event] = left
             elif (first := CLAUSE.match(sentence.text)) and (opening := _speaker_opening(ctx, first.group(0), 0)):
                 yield from _opening_facts(ctx, sentence, event, opening, first)  # 甲强调，“…”
