@@ -1349,3 +1349,9 @@ def test_a_list_of_attendees_runs_on_over_a_semicolon():
 def test_a_speaker_who_thanks_or_welcomes_someone_at_the_meeting():
     f = facts_of("5月6日，城关区与重点企业举行工作座谈。区委书记贺建平出席。贺建平对企业一行的到来表示欢迎。")
     assert relations(f, "speaker") == {("工作座谈", "贺建平")}
+
+
+def test_an_event_held_as_one_with_another_is_named_whole():
+    f = facts_of("6月3日晚上，青川县举办全县“七一”表彰大会暨“初心如炬”主题演讲决赛活动。")
+    assert {(e.label, e.attr("date")) for e in f.entities if e.kind == "event"} == {
+        ("全县“七一”表彰大会暨“初心如炬”主题演讲决赛活动", "2020-06-03")}  # before 2021-03-06

@@ -28,6 +28,8 @@ NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
 EV = (rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”|（(?:扩大|视频|电视电话|联席|专题|网络|社区)）"
       rf"|(?<=[\d第])\s(?=\d)|(?<=\d)\s(?=[次届\d]))"
       rf"{{0,40}}?{MW}")
+# a second event held as one with the first: 表彰大会暨“某某”主题演讲决赛活动, 推进会暨签约仪式
+JOINED = r"(?:暨(?:“[^“”，。]{1,12}”|[^，。；“”]){2,30}?(?:活动|会议?|仪式|典礼|赛))?"
 # 主持召开…会议, 主持…会议, 共同主持…会议 (both sides of a bilateral meeting chair it)
 CHAIRED = re.compile(rf"主持(?:召开)?了?(?P<ev>{EV})(?=[，。；]|并|$)")
 # a standing committee's meeting named after the committee: 主持召开市委常委会, 县委常委（扩大）会
@@ -37,7 +39,7 @@ HELD = re.compile(
     rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式|胜利|隆重|顺利|圆满)?(?:召开|举行|开幕|闭幕|举办|开班|开营|完成(?:了)?(?:全部|各项)?议程)(?=[，。；]|$)"
 )
 CONVENED = re.compile(
-    rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:在[^，。；：、]{{1,10}}?)?(?:召开|举行|开展|举办)了?(?P<ev>{EV})(?=[，。；]|$)"
+    rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:在[^，。；：、]{{1,10}}?)?(?:召开|举行|开展|举办)了?(?P<ev>{EV}{JOINED})(?=[，。；]|$)"
 )
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
 # 出席…会议并讲话, 在参加…小组讨论时说: an attendee who spoke
