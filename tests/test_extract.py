@@ -1355,3 +1355,19 @@ def test_an_event_held_as_one_with_another_is_named_whole():
     f = facts_of("6月3日晚上，青川县举办全县“七一”表彰大会暨“初心如炬”主题演讲决赛活动。")
     assert {(e.label, e.attr("date")) for e in f.entities if e.kind == "event"} == {
         ("全县“七一”表彰大会暨“初心如炬”主题演讲决赛活动", "2020-06-03")}  # before 2021-03-06
+
+
+def test_officials_named_alone_before_the_lead_lead_the_visit_with_him():
+    f = facts_of("1月24日，市政协副主席苗青山，开发区党工委委员、办公室主任向明远，带领中心班子成员分别前往"
+                 "青松纸业、红河环保、金石集团等园区企业走访慰问。")
+    assert {p for _, p in relations(f, "attendee")} == {"苗青山", "向明远"}
+    assert {e.label for e in f.entities if e.kind == "event"} == {"向明远前往园区企业走访慰问"}
+    assert {"青松纸业", "红河环保", "金石集团"} <= entities(f, "enterprise")
+
+
+def test_a_common_word_where_a_name_could_stand_is_no_person():
+    f = facts_of("县政府相关负责人通报了全县工业经济发展现状。会议听取了县政府班子成员年度工作计划汇报。"
+                 "会议通过了议程以及计划和预算审查委员会名单。")
+    assert entities(f, "person") == set()
+    f = facts_of("省委田野书记出席会议。县委苗青山副书记讲话。")
+    assert entities(f, "person") == {"田野", "苗青山"}

@@ -25,7 +25,8 @@ VISIT = (r"(?:(?:开展|进行)了?[^，。；]{0,12}?(?:调研|视察|考察|�
 # (对接某协作工作: a liaison visit; 到某镇宣讲某全会精神: a lecture)
 # who went with the lead: 率队, 带队, 一行, 率考察团
 # 率队, 带队, 一行, 率考察团, 带领市政协课题组, 率人资环委领导一行
-LEADING = (r"(?:率队|带队|一行|(?:率领|带领|率)[^，。；]{1,24}?(?:团|组|队|一行|人员|委员|领导|干部))?"
+LEADING = (r"(?:，?(?:率队|带队|一行|(?:率领|带领|率)[^，。；]{1,24}?"
+           r"(?:团|组|队|一行|人员|委员|领导|干部|成员|负责人)))?"
            r"(?:一行)?(?:现场|实地|专程)?")
 # a title written after the name: 牛立文副主席率…
 TITLE_AFTER = r"(?:总书记|副?主席|副?总理|同志|副?书记|副?省长|副?市长|副?县长|副?区长)?"
@@ -45,7 +46,7 @@ _SPEECH_OF_A_VISIT = re.compile(r"(?:重要)?讲话|精神|指示|批示")
 def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
-        rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后)?"
+        rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后|分别)?"
         rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<comma>，)?"
         rf"(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
         rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
@@ -119,8 +120,14 @@ def _is_a_visit(m: re.Match, where: str) -> bool:
     return not (m["go"] in ("对", "就") and not re.match(r"开展|进行", m["visit"]))
 
 
+# 甲、乙、丙等园区企业: a list of places visited, named in the label by the kind after 等
+_LISTED_PLACES = re.compile(r"^[^等]+、[^等]+等(?:\d+|[一二三四五六七八九十两]+)?[家个处]?(?P<kind>[\u4e00-\u9fff]{1,8})$")
+
+
 def _visit_reading(m: re.Match, where: str, text: str) -> tuple[str, str, str]:
     """The label, event type and the official's role of a visit or lecture the pattern read."""
+    if listed := _LISTED_PLACES.match(where):
+        where = listed["kind"]
     if m["lecture"] is not None:
         verb = text[m.start("lecture") - 1]  # 作 or 做, as written
         return f"{m['name']}在{where}{verb}{m['lecture']}", "Event", "speaker"
@@ -158,6 +165,21 @@ def _co_leads(ctx: ArticleContext, text: str, lead_at: int) -> list[Ref]:
         at = text.find(n, clause_start, lead_at)
         if at >= 0 and text[at + len(n):at + len(n) + 1] in ("、", "和", "与") and ref not in out:
             out.append(ref)
+    return out + [r for r in _named_alone_before(ctx, text, clause_start) if r not in out]
+
+
+def _named_alone_before(ctx: ArticleContext, text: str, end: int) -> list[Ref]:
+    """People each named alone, with his titles, in the clauses right before the lead's (市政协副主席
+    甲，经开区党工委委员乙，带领…前往): they lead the visit with him."""
+    out: list[Ref] = []
+    while end > 1 and text[end - 1] == "，":
+        start = max(text.rfind(c, 0, end - 1) for c in "，。；：") + 1
+        clause = text[start:end - 1]
+        ref = next((r for n, r in ctx.persons.items() if clause.endswith(n)), None)
+        if ref is None or re.match(r"[在由据经受]|\d", clause):
+            break
+        out.append(ref)
+        end = start
     return out
 
 

@@ -10,7 +10,16 @@ import re
 from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.orgs import PREFIX_RE
-from kg.extract.tenure import BODY_ENDS, NAME_CHARS, ROLE_RE, _chinese_name, has_surname, listed_people, name_after
+from kg.extract.tenure import (
+    BODY_ENDS,
+    NAME_CHARS,
+    ROLE_RE,
+    _chinese_name,
+    common_word_at,
+    has_surname,
+    listed_people,
+    name_after,
+)
 from kg.resolve.countries import countries
 from kg.resources import lexicon_lines
 
@@ -34,6 +43,8 @@ def listed_names(text: str, at: int) -> list[str]:
         return []
     items = [x for x in m["list"].split("、") if x]
     last = name_after(text, m.end("list"))
+    if last is not None and not items and common_word_at(text, m.end("list"), last):
+        return []  # 以及计划和预算审查委员会: a word, not a name
     if last is None and len(items) < 2:
         return []  # 甲、乙、某开发区党工委书记丙: the bare names before a titled one still count
     names = items + ([last] if last else [])

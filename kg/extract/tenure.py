@@ -664,12 +664,19 @@ POSITION_MODIFIERS = frozenset(lexicon_lines("position_modifiers.txt"))  # 常�
 BODY_ENDS = frozenset("团组会委部局办队处室所院校厅司社站")  # what a body's name ends with (中央宣讲团)
 
 
+def common_word_at(text: str, start: int, word: str) -> bool:
+    """jieba reads *word* at *start* as a word that is no name, or as the start of one (相关, 计划,
+    班子 of 班子成员): a word of the language, not a person, where only the shape of a name was seen."""
+    return any(s == start and len(w) >= len(word) and not t.startswith("nr") for w, t, s in pos_tokens(text))
+
+
 def _name_between_body_and_title(text: str, last: PostPhrase) -> Holder | None:
-    """省委车俊书记: a body, a name, the title."""
+    """省委车俊书记: a body, a name, the title (not 县政府相关负责人)."""
     before = text[:last.start]
     for m in PREFIX_RE.finditer(before[-8:]):
         cand = before[-8:][m.end():]
         if (_chinese_name(cand) and cand[0] not in _CONJUNCTIONS and cand[-1] not in BODY_ENDS
+                and not common_word_at(text, last.start - len(cand), cand)
                 and cand not in POSITION_MODIFIERS):  # 致公党中央常务副主席: 常务 is part of the title
             phrase = PostPhrase(last.start, last.end, m.group(0), last.role)
             return Holder(cand, len(before) - len(cand) - len(m.group(0)), last.end, (phrase,))
