@@ -1341,7 +1341,8 @@ def test_a_name_ends_before_a_verb_of_going():
 def test_a_list_of_attendees_runs_on_over_a_semicolon():
     f = facts_of("5月6日，城关区与重点企业举行工作座谈。区委书记，开发区工委书记贺建平；市商务局处长林晓，"
                  "青禾科技有限公司总经理严明出席。副区长米粟、孔令一；青禾科技有限公司副总经理齐远等参加会议。")
-    assert {p for e, p in relations(f, "attendee") if e == "工作座谈"} == {"贺建平", "林晓", "严明", "米粟", "孔令一", "齐远"}
+    attendees = {p for e, p in relations(f, "attendee") if e == "工作座谈"}
+    assert attendees == {"贺建平", "林晓", "严明", "米粟", "孔令一", "齐远"}
     f = facts_of("区委书记贺建平主持召开区委常委会会议。会议听取了工作汇报；副区长米粟。")
     assert ("区委常委会会议", "米粟") not in relations(f, "attendee")  # a name alone, no verb after it
 
@@ -1371,3 +1372,12 @@ def test_a_common_word_where_a_name_could_stand_is_no_person():
     assert entities(f, "person") == set()
     f = facts_of("省委田野书记出席会议。县委苗青山副书记讲话。")
     assert entities(f, "person") == {"田野", "苗青山"}
+
+
+def test_a_relay_sentence_is_about_the_meeting_reported_last_before_it():
+    f = facts_of("5月3日，县长米粟主持召开县政府第5次常务会议。会议深入学习了全省安全生产会议精神；"
+                 "传达学习全市防汛工作会议精神。又讯 5月9日，县长米粟主持召开县政府第6次常务会议。"
+                 "会议传达学习了全市招商引资推进会，研究我县贯彻意见。")
+    assert relations(f, "relays") == {("县政府第5次常务会议", "全省安全生产会议"),
+                                      ("县政府第5次常务会议", "全市防汛工作会议"),
+                                      ("县政府第6次常务会议", "全市招商引资推进会")}

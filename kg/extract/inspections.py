@@ -121,7 +121,8 @@ def _is_a_visit(m: re.Match, where: str) -> bool:
 
 
 # 甲、乙、丙等园区企业: a list of places visited, named in the label by the kind after 等
-_LISTED_PLACES = re.compile(r"^[^等]+、[^等]+等(?:\d+|[一二三四五六七八九十两]+)?[家个处]?(?P<kind>[\u4e00-\u9fff]{1,8})$")
+_LISTED_PLACES = re.compile(r"^[^等]+、[^等]+等(?:\d+|[一二三四五六七八九十两]+)?[家个处]?"
+                            r"(?P<kind>[\u4e00-\u9fff]{1,8})$")
 
 
 def _visit_reading(m: re.Match, where: str, text: str) -> tuple[str, str, str]:

@@ -19,7 +19,7 @@ from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
 from kg.extract.meetings import LISTED_PLENUMS, MEETING_WORDS, MW, NAMED_SESSION, Meetings, listed_plenums
 from kg.extract.roles import joint_events
-from kg.model import Ref, Relation
+from kg.model import Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
 from kg.resources import rule_table
 
@@ -45,6 +45,11 @@ def relay_items(text: str, pos: int) -> list[tuple[int, int, str]]:
     """The items relayed after a relay verb ending at *pos*: (start, end, text before 精神). The
     list ends at the end of the sentence, at a semicolon, or where a clause after a comma starts
     with a verb (…精神，研究部署了…)."""
+    clause = re.match(r"[^，。；]*", text[pos:]).group(0)
+    rest = re.match(r"[^。；]*", text[pos:]).group(0)
+    if not ITEM_END.search(rest) and (named := _meeting_alone(clause)) is not None:
+        start = pos + len(clause) - len(named)
+        return [(start, pos + len(clause), named)]  # 传达学习了全市某某工作会议，研究…: the meeting itself
     out = []
     for m in ITEM_END.finditer(text, pos):
         raw = text[pos:m.start()]
@@ -58,6 +63,13 @@ def relay_items(text: str, pos: int) -> list[tuple[int, int, str]]:
         out.append((start, m.start(), text[start:m.start()].replace("，", "、")))
         pos = m.end()
     return out
+
+
+def _meeting_alone(clause: str) -> str | None:
+    """The meeting a relay verb's clause names with no 精神 after it (传达学习了全市某某工作会议),
+    that clause being only the meeting's name."""
+    m = re.fullmatch(rf"(?:了)?(?P<ev>[^，。；、]{{2,60}}?{MW})", clause)
+    return m["ev"] if m and m["ev"] not in MEETING_WORDS else None
 
 
 def _list_start(text: str, start: int, end: int) -> int:
@@ -157,9 +169,19 @@ def _relay_positions(ctx: ArticleContext, sentence, in_speech: bool, main_senten
         at = _subject_end(ctx, part, in_speech)
         if at is None and clause.start() > 0 and (sentence.index == main_sentence or re.match(r"^(?:会议|会上)", text)):
             at = 0  # 某党组召开会议，传达学习…精神; 会议以…形式，深入学习…精神: the clause goes on
+        elif at is None and clause.start() == 0 and _goes_on(ctx, sentence):
+            at = 0  # 会议深入学习…精神；传达学习…精神: the sentence before, cut at its semicolon
         verb = VERB.match(part, at) if at is not None else None
-        if verb is not None and "精神" in text[clause.start() + verb.end():]:
+        if verb is not None and ("精神" in text[clause.start() + verb.end():]
+                                 or _meeting_alone(part[verb.end():]) is not None):
             yield clause.start() + verb.end()
+
+
+def _goes_on(ctx: ArticleContext, sentence) -> bool:
+    """*sentence* goes on from the one before it, cut at a semicolon, whose subject is the meeting."""
+    before = ctx.sentences[sentence.index - 1] if sentence.index > 0 else None
+    return (before is not None and before.paragraph == sentence.paragraph and before.text.endswith("；")
+            and re.match(r"^(?:会议|会上)", before.text) is not None)
 
 
 def _subject_end(ctx: ArticleContext, clause: str, in_speech: bool) -> int | None:
@@ -259,6 +281,19 @@ def extract_relays(ctx: ArticleContext):
                     records, target = _relayed_event(known, meetings, sentence, start, end, label)
                     yield from records
                     ev = ctx.evidence(sentence, start, end, f"{NAME}:{rule_id}")
-                    for event in joint_events(ctx):  # both meetings of a joint session relay it
+                    for event in relaying_events(ctx, sentence):
                         if target != event:
                             yield Relation(event, "relays", target, ev)
+
+
+def relaying_events(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
+    """The meetings a relay sentence is about: those reported in the last sentence that reports
+    meetings, at or before it (又讯 5月29日，…召开…会议。会议传达…: the second report's meeting;
+    both meetings of a joint session), else the article's own event."""
+    reported = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+                and e.attr("type") == "Meeting" and e.evidence.sentence_index <= sentence.index]
+    last = max((e.evidence.sentence_index for e in reported), default=None)
+    main = ctx.entities[ctx.main_event].evidence.sentence_index if ctx.main_event else None
+    if last is None or main is None or last <= main:
+        return joint_events(ctx)
+    return [e.ref for e in reported if e.evidence.sentence_index == last]
