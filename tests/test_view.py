@@ -294,3 +294,98 @@ def test_a_period_view_has_no_isolated_nodes(sample):
     assert len(g) > 0 and all(g.degree(n) > 0 for n in g)
     whole = in_period(sample, "2020-06-01", "2020-06-03")
     assert any(whole.degree(n) == 0 for n in whole), "the period alone leaves some nodes loose"
+
+
+# ---- the people overview (kg view --people, issue #21) -------------------------------------------
+def _shared_events(g: nx.MultiDiGraph, since: str = "", until: str = "9999") -> dict[frozenset, int]:
+    """Pairs of people and the number of events (dated in the period) they took part in together."""
+    from kg.view.filters import node_dates
+
+    people_at: dict[str, set[str]] = {}
+    for a, b, rel in g.edges(data="rel"):
+        if rel in ("chair", "attendee", "speaker") and g.nodes[a]["kind"] == "person":
+            dates = node_dates(g.nodes[b])
+            if not since or any(since <= d <= until for d in dates):
+                people_at.setdefault(b, set()).add(a)
+    pairs: dict[frozenset, int] = {}
+    for people in people_at.values():
+        for a in people:
+            for b in people:
+                if a < b:
+                    pairs[frozenset((a, b))] = pairs.get(frozenset((a, b)), 0) + 1
+    return pairs
+
+
+def test_people_view_links_people_by_their_shared_events(view_hostile_graph):
+    from kg.view.people import people_view
+
+    sample = to_networkx(view_hostile_graph)  # the sample, and someone at 徐光文's meeting
+    pv = people_view(sample)
+    want = _shared_events(sample)
+    assert want
+    assert {frozenset(e): w for *e, w in pv.graph.edges(data="weight")} == want
+    xu = node_named(sample, "徐光文")
+    assert xu in pv.graph and all(pv.graph.degree(n) for n in pv.graph)  # nobody alone
+    assert all(pv.graph.nodes[n]["community"] >= 1 for n in pv.graph)
+    assert pv.graph.nodes[xu]["strength"] == sum(w for e, w in want.items() if xu in e)
+
+
+def test_people_view_of_a_period_counts_only_its_events(view_large_graph):
+    from kg.view.people import people_view
+
+    g = to_networkx(view_large_graph)
+    pv = people_view(g, since="2021-03-01", until="2021-03-31", max_nodes=2000)
+    want = _shared_events(g, "2021-03-01", "2021-03-31")
+    assert want and {frozenset(e): w for *e, w in pv.graph.edges(data="weight")} == want
+    assert pv.title.startswith("人物共同参与网络（2021-03-01 至 2021-03-31）")
+    assert len(pv.graph) < len(people_view(g, max_nodes=2000).graph)
+
+
+def test_people_view_is_capped_by_shared_events_and_says_who_is_left_out(view_large_graph):
+    from kg.view.people import people_view, render_people
+
+    g = to_networkx(view_large_graph)
+    pv = people_view(g, max_nodes=100)
+    assert len(pv.graph) == 100 and pv.omitted.nodes == pv.total_people - 100
+    strongest = sorted(pv.graph, key=lambda n: -pv.graph.nodes[n]["strength"])[0]
+    assert pv.graph.nodes[strongest]["label"] == "人物0"  # the synthetic graph's busiest person
+    page = render_people(g, pv, source="out/")
+    assert "图较大，只显示连接最多的 100 个节点" in page and "最核心的人物" in page
+    assert "社群 1" in page and "共同参加" in page
+
+
+def test_people_page_is_self_contained_and_escaped(view_hostile_graph):
+    from kg.view.people import people_view, render_people
+
+    g = to_networkx(view_hostile_graph)
+    page = render_people(g, people_view(g))
+    assert HOSTILE not in page and "<img src=x" not in page
+    assert not re.search(r"<(script|link|img|iframe)[^>]+(src|href)=", page, re.I)
+    data = json.loads(re.search(
+        r'<script type="application/json" id="kg-data">(.*?)</script>', page, re.S).group(1))
+    assert HOSTILE in {i["label"] for i in data["info"].values()}
+    assert data["physics"] is False and all("x" in n and "lpx" in n and "rank" in n for n in data["nodes"])
+
+
+def test_kg_view_people(view_sample_build, tmp_path, capsys):
+    out = tmp_path / "people.html"
+    assert main(["view", str(view_sample_build), "--people", "-o", str(out)]) == 0
+    assert "人物共同参与网络" in out.read_text(encoding="utf-8")
+    assert "people" in capsys.readouterr().err
+    assert main(["view", str(view_sample_build), "--people", "--since", "2020-06-01", "--until",
+                 "2020-06-30", "-o", str(out)]) == 0
+    assert main(["view", str(view_sample_build), "--people", "--person", "徐光文"]) == 2
+
+
+def test_layout_of_a_weighted_graph_places_leaves_around_their_hub():
+    star = nx.Graph()
+    star.add_edge("hub", "other", weight=3)
+    star.add_edge("other", "third", weight=1)
+    star.add_edge("hub", "third", weight=1)
+    for i in range(12):
+        star.add_edge("hub", f"leaf{i}", weight=1)
+    pos = positions(star)
+    assert pos == positions(star) and len(set(pos.values())) == len(star)
+    hub = pos["hub"]
+    dist = sorted(((x - hub[0]) ** 2 + (y - hub[1]) ** 2) ** 0.5 for n, (x, y) in pos.items() if n.startswith("leaf"))
+    assert dist[-1] < 3 * dist[0]  # the leaves ring their hub

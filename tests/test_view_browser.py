@@ -9,6 +9,7 @@ overview settles in time.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import time
 from pathlib import Path
@@ -249,3 +250,57 @@ def test_a_timeline_draws_every_dated_event_without_overlapping_labels(browser, 
                 if a["left"] < b["right"] and b["left"] < a["right"]
                 and a["top"] < b["bottom"] and b["top"] < a["bottom"]]
     assert overlaps == []
+
+
+# ---- readable at corpus scale (issue #21) ----------------------------------------------------------
+OVERLAP_LIMIT = 0.05  # the share of drawn labels that cover another; measured: 0 (benchmarks/view_overlap.py)
+
+
+def _labels_drawn(o: Opened) -> list[dict]:
+    from view_probe import DRAWN_LABELS_JS
+
+    return o.js(DRAWN_LABELS_JS)
+
+
+def test_people_overview_labels_the_central_people_without_overlap(view_large_graph, tmp_path, open_page):
+    from view_probe import overlap_share
+
+    from kg.view.people import people_view, render_people
+    from kg.view.project import to_networkx
+
+    g = to_networkx(view_large_graph)
+    pv = people_view(g, max_nodes=400)
+    path = tmp_path / "people.html"
+    path.write_text(render_people(g, pv, source="out/"), encoding="utf-8")
+    o = open_page(path)
+    boxes = _labels_drawn(o)
+    assert len(boxes) >= 15
+    assert overlap_share(boxes) < OVERLAP_LIMIT
+    drawn = {b["text"] for b in boxes}
+    top = [f"人物{i}" for i in range(10)]  # the synthetic graph's most central people
+    assert top[0] in drawn and len(drawn.intersection(top)) >= 6, drawn.intersection(top)
+    colours = {n["color"]["background"] for n in o.js("kgView.nodes.get()")}
+    assert len(colours) >= 3  # communities told apart
+    o.page.click("#kg-central a >> nth=0")  # the sidebar's list selects a person
+    assert o.js("kgView.selected") == o.js("kgView.nodes.get().find(n => n.rank === 0).id")
+    o.check_clean()
+    o.shot("synthetic_people_overview.png")
+
+
+@pytest.mark.parametrize("max_nodes", [120, 400], ids=["physics", "laid-out"])
+def test_a_filtered_view_draws_no_label_over_another_at_any_zoom(view_large_graph, tmp_path, open_page,
+                                                                  max_nodes):
+    from view_probe import overlap_share
+
+    spec = ViewSpec(kinds=("person", "meeting"), max_nodes=max_nodes)
+    path = tmp_path / "filtered.html"
+    path.write_text(view_html(view_large_graph, spec), encoding="utf-8")
+    o = open_page(path)
+    for zoom in (1, 2, 4):
+        if zoom > 1:
+            o.js("(z) => kgView.network.moveTo({scale: kgView.network.getScale() * z})", 2)
+        boxes = _labels_drawn(o)
+        assert boxes and overlap_share(boxes) < OVERLAP_LIMIT, zoom
+    dated = o.js("kgView.nodes.get().filter(n => n.kind === 'meeting').map(n => n.label)")
+    assert dated and all(re.search(r"\n2021-\d\d-\d\d$", label) for label in dated)
+    o.check_clean()

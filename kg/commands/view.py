@@ -7,6 +7,8 @@ Examples::
     kg view output/ --event 莲都区委常委会会议
     kg view output/ --type person,meeting --since 2020-06-01 --until 2020-06-30
     kg view output/ --timeline 徐光文         # his events on a date axis
+    kg view output/ --people                  # who takes part in events with whom (communities)
+    kg view output/ --people --since 2024-01-01 --until 2024-03-31
 """
 
 from __future__ import annotations
@@ -56,6 +58,10 @@ def register(subparsers) -> None:
     p.add_argument("--timeline", metavar="NAME",
                    help="instead of a network: the events the person or body named NAME took part in, "
                         "on a date axis")
+    p.add_argument("--people", action="store_true",
+                   help="instead of the whole graph: the people who take part in events together "
+                        "(linked by the number of shared events), communities coloured, the most "
+                        "central labelled; with --since/--until, the events of that period only")
     p.set_defaults(func=run)
 
 
@@ -85,6 +91,29 @@ def run_timeline(args: argparse.Namespace) -> int:
     return 0
 
 
+def run_people(args: argparse.Namespace) -> int:
+    # here, not at the top: kg starts without rdflib and networkx (start-up)
+    from kg.rdf.serialize import write_atomic
+    from kg.view.load import LoadError, load_triples
+    from kg.view.people import people_view, render_people
+    from kg.view.project import to_networkx
+
+    started = time.perf_counter()
+    try:
+        g = to_networkx(load_triples(args.path))
+    except LoadError as err:
+        print(f"kg view: {err}", file=sys.stderr)
+        return 2 if not args.path.exists() else 1
+    pv = people_view(g, args.since, args.until, args.max_nodes)
+    out = args.output or default_output(args.path)
+    page = render_people(g, pv, source=str(args.path)).encode("utf-8")
+    write_atomic(out, page)
+    note = f"; left out {pv.omitted.nodes} people (--max-nodes {args.max_nodes})" if pv.omitted.nodes else ""
+    print(f"kg view: {len(pv.graph)} people, {pv.graph.number_of_edges()} links, {len(pv.groups)} communities"
+          f"{note} -> {out} ({len(page) // 1024} KiB, {time.perf_counter() - started:.1f} s)", file=sys.stderr)
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     # here, not at the top: kg starts without rdflib and networkx (start-up)
     from kg.rdf.serialize import write_atomic
@@ -98,6 +127,12 @@ def run(args: argparse.Namespace) -> int:
     if args.since and args.until and args.since > args.until:
         print(f"kg view: --since {args.since} is after --until {args.until}", file=sys.stderr)
         return 2
+    if args.people:
+        if args.person or args.event or args.kinds:
+            print("kg view: --people shows every person; it takes no --person, --event or --type",
+                  file=sys.stderr)
+            return 2
+        return run_people(args)
     spec = ViewSpec(person=args.person, event=args.event, radius=args.radius, kinds=args.kinds,
                     since=args.since, until=args.until, max_nodes=args.max_nodes)
     out = args.output or default_output(args.path)

@@ -23,11 +23,12 @@ from importlib.resources import files
 import networkx as nx
 from rdflib import Dataset, Graph
 
-from kg.view.filters import View, ViewSpec, make_view
+from kg.view.filters import Omitted, View, ViewSpec, make_view, rank
 from kg.view.layout import PHYSICS_MAX_NODES, SEED, positions
 from kg.view.project import KIND_NAMES, to_networkx
 
 FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
+LABEL_PX = (12, 19)  # on-screen label sizes of the least and the best-connected node
 LABEL_MAX = 10  # characters of a node label drawn on the canvas; hover and details show it all
 EDGE_COLOR = {"color": "#aab2bd", "highlight": "#d55e00", "hover": "#57606a"}
 EDGE_FONT = {"size": 13, "face": FONT, "color": "#57606a", "strokeWidth": 3, "strokeColor": "#ffffff",
@@ -79,6 +80,15 @@ def _node_style(kind: str, degree: int, max_degree: int, large: bool = False) ->
     out = {"shape": style.shape, "color": color, "borderWidth": 3 if kind == "enterprise" else 1}
     size, label = ((6 + 40 * weight, 13 + 65 * weight) if large else (9 + 26 * weight, 16 + 8 * weight))
     return {**out, "size": round(size, 1), "font": {**font, "size": round(label)}}
+
+
+def label_px(degree: float, max_degree: float) -> int:
+    """The size of a node's label on screen, in pixels, whatever the zoom: hubs' a little larger.
+    (The page draws a label only from the zoom at which it covers no label of a better-ranked
+    node; see ``fitLabels`` in page.js.)"""
+    if not max_degree:
+        return LABEL_PX[0]
+    return round(LABEL_PX[0] + (LABEL_PX[1] - LABEL_PX[0]) * math.sqrt(degree / max_degree))
 
 
 def short_label(label: str, limit: int = LABEL_MAX) -> str:
@@ -141,6 +151,7 @@ def network_data(view: View) -> dict:
     degree = dict(g.degree())
     max_degree = max(degree.values(), default=0)
     centres = set(view.centres)
+    order = {n: i for i, n in enumerate(rank(g, view.centres))}
     net = Network(directed=True, cdn_resources="in_line", notebook=False)
     for node in sorted(g):
         data = g.nodes[node]
@@ -151,7 +162,8 @@ def network_data(view: View) -> dict:
         style = _node_style(data["kind"], degree[node], max_degree, large)
         if node in centres:  # the person or event a focused view is about
             style.update(borderWidth=4, color={**style["color"], "border": "#1f2328"})
-        net.add_node(node, label=_node_label(data), kind=data["kind"], **style, **extra)
+        net.add_node(node, label=_node_label(data), kind=data["kind"], legend=data["kind"], rank=order[node],
+                     lpx=label_px(degree[node], max_degree), **style, **extra)
     for i, (a, b, rels) in enumerate(_merged_edges(g)):
         net.add_edge(a, b, id=f"e{i}", label=_edge_label(rels), title=_edge_title(g, a, b, rels),
                      rels=sorted({r["rel"] for r in rels}), color=EDGE_COLOR, font=EDGE_FONT)
@@ -241,29 +253,30 @@ def _template():
     return env.from_string(_asset("kg.view", "page.html"))
 
 
-def render(view: View, source: str | None = None, heading: str = "kg 知识图谱") -> str:
-    """The HTML page of *view*. *source* is the graph path shown in the hints for focused views
-    (``kg view SOURCE --person …``); without it the hints say ``<构建目录>``."""
-    g = view.graph
-    data = network_data(view)
-    data["hidden"] = [list(x) for x in view.hidden_names]
-    data["source"] = source or "<构建目录>"
-    data["kinds"] = {k: {"name": KIND_NAMES[k], "color": STYLE[k].color, "glyph": STYLE[k].glyph}
-                     for k in KIND_NAMES}
-    omitted = view.omitted
+def page(*, title: str, heading: str, data: dict, legend: list[dict], counts: tuple[int, int, int, int],
+         relations: list[tuple[str, int]], omitted: Omitted, source: str, legend_title: str = "类型",
+         central: tuple[tuple[str, str, str, int], ...] = ()) -> str:
+    """The page around *data* (nodes, edges, options, info, hidden…): sidebar and network.
+
+    *counts* are (shown nodes, shown edges, total nodes, total edges); *legend* items have
+    ``kind`` (the legend key the nodes carry as ``legend``), ``name``, ``color``, ``glyph``,
+    ``count`` and optionally ``note``; *central* lists (node id, label, colour, score)."""
+    shown_nodes, shown_edges, total_nodes, total_edges = counts
     return _template().render(
         heading=heading,
-        title=view.title,
-        shown_nodes=g.number_of_nodes(),
-        shown_edges=g.number_of_edges(),
-        total_nodes=view.total_nodes,
-        total_edges=view.total_edges,
-        legend=_legend(g),
-        relations=_relations(g),
+        title=title,
+        shown_nodes=shown_nodes,
+        shown_edges=shown_edges,
+        total_nodes=total_nodes,
+        total_edges=total_edges,
+        legend=legend,
+        legend_title=legend_title,
+        relations=relations,
+        central=central,
         omitted=omitted,
         omitted_kinds=[(KIND_NAMES[k], n) for k, n in omitted.by_kind],
         omitted_top=[(label, KIND_NAMES[k], d) for k, label, d in omitted.top],
-        source=data["source"],
+        source=source,
         physics=data["physics"],
         vis_css=_inline("pyvis", "templates/lib/vis-9.1.2/vis-network.css"),
         vis_js=_inline("pyvis", "templates/lib/vis-9.1.2/vis-network.min.js"),
@@ -271,6 +284,23 @@ def render(view: View, source: str | None = None, heading: str = "kg 知识图�
         page_js=_inline("kg.view", "page.js"),
         data_json=_script_json(data),
     )
+
+
+def page_data(data: dict, hidden: tuple[tuple[str, str], ...], source: str | None) -> dict:
+    """*data* with what every page's script reads besides the network: left-out names, source, kinds."""
+    return {**data, "hidden": [list(x) for x in hidden], "source": source or "<构建目录>",
+            "kinds": {k: {"name": KIND_NAMES[k], "color": STYLE[k].color, "glyph": STYLE[k].glyph}
+                      for k in KIND_NAMES}}
+
+
+def render(view: View, source: str | None = None, heading: str = "kg 知识图谱") -> str:
+    """The HTML page of *view*. *source* is the graph path shown in the hints for focused views
+    (``kg view SOURCE --person …``); without it the hints say ``<构建目录>``."""
+    g = view.graph
+    data = page_data(network_data(view), view.hidden_names, source)
+    return page(title=view.title, heading=heading, data=data, legend=_legend(g),
+                counts=(g.number_of_nodes(), g.number_of_edges(), view.total_nodes, view.total_edges),
+                relations=_relations(g), omitted=view.omitted, source=data["source"])
 
 
 def view_html(graph: Dataset | Graph, spec: ViewSpec | None = None,
@@ -284,4 +314,4 @@ def overview_html(graph: Dataset | Graph) -> str:
     return view_html(graph)
 
 
-__all__ = ["STYLE", "network_data", "overview_html", "render", "view_html"]
+__all__ = ["STYLE", "network_data", "overview_html", "page", "page_data", "render", "view_html"]

@@ -12,7 +12,8 @@
   const edges = new vis.DataSet(DATA.edges);
   const baseNode = new Map(DATA.nodes.map((n) => [n.id, { color: n.color, font: n.font }]));
   const baseEdge = new Map(DATA.edges.map((e) => [e.id, { color: e.color, font: e.font }]));
-  const hiddenKinds = new Set();
+  const hiddenKinds = new Set();  // legend keys (kinds, or communities in the people overview)
+  const legendOf = new Map(DATA.nodes.map((n) => [n.id, n.legend]));
   const api = {
     nodes: nodes, edges: edges, info: info, network: null, stabilized: false,
     stabilizedAt: null, selected: null,
@@ -87,10 +88,16 @@
     highlight: { background: "#eceef1", border: "#1f2328" }, hover: { background: "#eceef1", border: "#8c959f" } };
   const DIM_EDGE = { color: "rgba(170,178,189,0.18)", highlight: "#d55e00", hover: "#57606a" };
 
-  /* Node labels grow with degree so that hubs can be read with a large graph in view; when
-   * zoomed in they are capped at MAX_LABEL_PX on screen. */
-  const MAX_LABEL_PX = 18;
+  /* ---- labels ---------------------------------------------------------------------------
+   * Map-style: a label keeps its size on screen (n.lpx pixels) whatever the zoom, and is drawn
+   * only from the zoom at which it covers no label of a better-ranked node (n.rank: the centres
+   * of a focused view first, then the best-connected). So no two drawn labels overlap at any
+   * zoom, and zooming in reveals the labels of minor nodes. A hidden label is given a size below
+   * vis-network's drawThreshold. */
+  const LABEL_PAD = 2;  // pixels of free space kept around a label
+  const LINE = 1.0;  // a label line's height, in font sizes (vis-network's own measure)
   const labelSize = new Map(DATA.nodes.map((n) => [n.id, n.font.size]));
+  const labelZoom = new Map();  // node id -> the least scale at which its label is drawn
   let dimmed = null;  // the set of nodes left bright by highlight(), or null
 
   function nodeStyle(id) {
@@ -99,18 +106,58 @@
     return { id: id, color: baseNode.get(id).color, font: font };
   }
 
-  function capLabels() {
+  /* The screen box of each label at scale 1 below its node, in rank order. */
+  function labelBoxes() {
+    const pos = api.network.getPositions();
+    const ctx = document.createElement("canvas").getContext("2d");
+    return DATA.nodes.filter((n) => n.label && !hiddenKinds.has(legendOf.get(n.id)))
+      .sort((a, b) => a.rank - b.rank)
+      .map((n) => {
+        ctx.font = n.lpx + "px " + n.font.face;
+        const lines = n.label.split("\n");
+        const width = Math.max(...lines.map((line) => ctx.measureText(line).width));
+        return { id: n.id, x: pos[n.id].x, y: pos[n.id].y + (n.size || 0),
+          w: width + 2 * LABEL_PAD, h: lines.length * n.lpx * LINE + 2 * LABEL_PAD };
+      });
+  }
+
+  /* For each label, the least scale from which it is clear of every better-ranked label that
+   * is drawn by then: two boxes part along x from (wa + wb) / 2|dx|, along y from h / |dy|. */
+  function placeLabels() {
+    const boxes = labelBoxes();
+    const zoom = new Float64Array(boxes.length);
+    for (let i = 0; i < boxes.length; i++) {
+      const a = boxes[i];
+      let least = 0;
+      for (let j = 0; j < i; j++) {
+        const b = boxes[j];
+        const dx = Math.abs(a.x - b.x), dy = a.y - b.y;
+        const sx = dx > 0 ? (a.w + b.w) / (2 * dx) : Infinity;
+        const sy = dy > 0 ? b.h / dy : dy < 0 ? a.h / -dy : Infinity;
+        const apart = Math.min(sx, sy);
+        if (apart > zoom[j] && apart > least) least = apart;
+      }
+      zoom[i] = least;
+      labelZoom.set(a.id, least);
+    }
+  }
+
+  function fitLabels() {
     const scale = api.network.getScale();
     const changed = [];
     for (const n of DATA.nodes) {
-      const want = Math.min(n.font.size, MAX_LABEL_PX / scale);
-      if (Math.abs(want - labelSize.get(n.id)) > 0.5) {
+      const from = labelZoom.get(n.id);
+      const want = from === undefined || scale < from ? 0.5 / scale : n.lpx / scale;
+      const now = labelSize.get(n.id);
+      if (Math.abs(want - now) > 0.02 * Math.max(want, now)) {
         labelSize.set(n.id, want);
         changed.push(n.id);
       }
     }
     if (changed.length) nodes.update(changed.map(nodeStyle));
   }
+  api.labelZoom = labelZoom;
+  api.fitLabels = fitLabels;
 
   function restoreStyles() {
     dimmed = null;
@@ -137,6 +184,11 @@
     return a;
   }
 
+  /* An edge's relation in words: its label, or (people overview) its unlabelled count. */
+  function edgeText(e) {
+    return e.say || e.label;
+  }
+
   function showDetail(id) {
     const i = info[id];
     detail.replaceChildren();
@@ -161,11 +213,11 @@
       for (const e of rels.slice(0, 40)) {
         const line = el("div");
         if (e.from === id) {
-          line.appendChild(document.createTextNode(e.label + " → "));
+          line.appendChild(document.createTextNode(edgeText(e) + " → "));
           line.appendChild(nodeLink(e.to));
         } else {
           line.appendChild(nodeLink(e.from));
-          line.appendChild(document.createTextNode(" " + e.label + " →"));
+          line.appendChild(document.createTextNode(" " + edgeText(e) + " →"));
         }
         dd.appendChild(line);
       }
@@ -195,7 +247,7 @@
 
   function select(id) {
     if (!(id in info)) return false;
-    if (hiddenKinds.has(info[id].kind)) setKind(info[id].kind, true);
+    if (hiddenKinds.has(legendOf.get(id))) setKind(legendOf.get(id), true);
     api.selected = id;
     api.network.selectNodes([id]);
     highlight(id);
@@ -209,7 +261,8 @@
     if (visible) hiddenKinds.delete(kind); else hiddenKinds.add(kind);
     const box = document.querySelector('#kg-legend input[data-kind="' + kind + '"]');
     if (box) box.checked = visible;
-    nodes.update(DATA.nodes.filter((n) => n.kind === kind).map((n) => ({ id: n.id, hidden: !visible })));
+    nodes.update(DATA.nodes.filter((n) => n.legend === kind).map((n) => ({ id: n.id, hidden: !visible })));
+    if (api.stabilized) { placeLabels(); fitLabels(); }
   }
 
   for (const box of document.querySelectorAll("#kg-legend input[data-kind]")) {
@@ -333,7 +386,8 @@
       shelveIsolated();
     }
     network.fit({ animation: false });
-    capLabels();
+    placeLabels();
+    fitLabels();
     api.stabilized = true;
     api.stabilizedAt = performance.now();
     document.body.dataset.state = "ready";
@@ -345,12 +399,21 @@
     network.once("stabilized", ready);
   } else network.once("afterDrawing", ready);
 
-  let capPending = false;
-  network.on("zoom", () => {
-    if (capPending) return;
-    capPending = true;
-    requestAnimationFrame(() => { capPending = false; capLabels(); });
+  /* Any change of scale (the wheel, a focus animation, a fit) sets the labels again. */
+  let fittedScale = null, fitPending = false;
+  network.on("afterDrawing", () => {
+    if (!api.stabilized || fitPending || network.getScale() === fittedScale) return;
+    fitPending = true;
+    requestAnimationFrame(() => { fitPending = false; fittedScale = network.getScale(); fitLabels(); });
   });
+
+  network.on("dragEnd", (params) => {  // a moved node: its label and its neighbours' are placed again
+    if (params.nodes.length) { placeLabels(); fitLabels(); }
+  });
+
+  for (const a of document.querySelectorAll("a[data-node]")) {
+    a.addEventListener("click", (ev) => { ev.preventDefault(); select(a.dataset.node); });
+  }
 
   network.on("click", (params) => {
     if (params.nodes.length) select(params.nodes[0]);
