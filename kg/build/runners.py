@@ -6,7 +6,8 @@ emit each article's N-Quads, which would otherwise be this process's work while 
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import signal
+from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from functools import lru_cache, partial
@@ -54,20 +55,66 @@ class InProcessRunner:
 
 
 class ProcessPoolRunner:
-    """Extraction in *jobs* worker processes of this machine."""
+    """Extraction in *jobs* worker processes of this machine.
+
+    A Ctrl-C reaches the whole process group, workers too. One that is extracting stops the article
+    at hand (the parent, interrupted as well, then stops the pool); one that waits for work
+    ignores it: the parent decides, and a worker ended by it would print a traceback."""
 
     def __init__(self, base: str, jobs: int):
-        self.work = partial(extract_and_emit, base)
-        self.pool = ProcessPoolExecutor(jobs)
+        self.work = partial(_interruptible, partial(extract_and_emit, base))
+        self.pool = ProcessPoolExecutor(jobs, initializer=_interrupts_only_while_busy)
 
     def map(self, articles: list[Article]) -> Iterator[Extracted]:
-        # chunks of neighbouring articles: a worker then meets the same names again, which
-        # kg.nlp.segment remembers (on the news corpus, chunks of 32 instead of 8 took about
-        # a tenth less CPU time)
-        yield from self.pool.map(self.work, articles, chunksize=32)
+        # the first map starts the workers; they must not meet an interrupt before their initializer ran
+        with _interrupts_held():
+            # chunks of neighbouring articles: a worker then meets the same names again, which
+            # kg.nlp.segment remembers (on the news corpus, chunks of 32 instead of 8 took about
+            # a tenth less CPU time)
+            results = self.pool.map(self.work, articles, chunksize=32)
+        yield from results
 
     def close(self) -> None:
         self.pool.shutdown(cancel_futures=True)
+
+
+_INTERRUPTS = {signal.SIGINT, signal.SIGTERM}
+_busy = False  # in a worker of ProcessPoolRunner: whether it is extracting an article
+
+
+@contextmanager
+def _interrupts_held() -> Iterator[None]:
+    """Interrupts held back for the block, not lost: this process gets them when it ends. A process
+    started in the block inherits the mask, so nothing interrupts it before it chose how to take
+    an interrupt (multiprocessing starts its resource tracker the same way)."""
+    previous = signal.pthread_sigmask(signal.SIG_BLOCK, _INTERRUPTS)
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_SETMASK, previous)
+
+
+def _interrupts_only_while_busy() -> None:
+    """A pool worker's initializer: an interrupt stops the article it extracts, and is ignored
+    while it waits for work; interrupts held back as it started come now."""
+    for signum in _INTERRUPTS:
+        signal.signal(signum, _interrupt_if_busy)
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, _INTERRUPTS)
+
+
+def _interrupt_if_busy(signum, frame) -> None:
+    if _busy:
+        raise KeyboardInterrupt
+
+
+def _interruptible(work: Callable[[Article], Extracted], article: Article) -> Extracted:
+    """*work* on *article* in a pool worker, which an interrupt stops (_interrupts_only_while_busy)."""
+    global _busy
+    _busy = True
+    try:
+        return work(article)
+    finally:
+        _busy = False
 
 
 class DaskRunner:
