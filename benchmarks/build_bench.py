@@ -106,7 +106,7 @@ def extraction_shares(corpus: Path, limit: int) -> dict[str, int]:
 def child_build(corpus: Path, out: Path, jobs: int, result: Path) -> None:
     import resource
 
-    from kg.pipeline import BuildOptions, build
+    from kg.build import BuildOptions, build
 
     options = BuildOptions(jobs=jobs, cache=False)
     t, cpu = time.perf_counter(), time.process_time()
@@ -116,7 +116,7 @@ def child_build(corpus: Path, out: Path, jobs: int, result: Path) -> None:
     result.write_text(json.dumps({
         "wall": wall, "cpu": time.process_time() - cpu + children.ru_utime + children.ru_stime,
         "timings": report.timings,
-        "articles": sum(len(i["articles"]) for i in report.inputs),
+        "articles": report.articles,
     }))
 
 

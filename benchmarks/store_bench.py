@@ -110,7 +110,7 @@ def _args(argv: list[str] | None) -> argparse.Namespace:
 
 def _template(path: Path | None, tmp: Path) -> dict[ox.NamedNode, list[ox.Triple]]:
     if path is None:
-        from kg.pipeline import BuildOptions, build
+        from kg.build import BuildOptions, build
         from kg.resources import SAMPLE_DATE, sample_page
 
         path = tmp / "sample"

@@ -10,7 +10,7 @@ import pytest
 def view_sample_build(tmp_path_factory):
     """The bundled sample page built by ``kg build`` into a temporary folder (graph.ttl,
     graph.trig, graph.html, report.json); returns the folder."""
-    from kg.pipeline import BuildOptions, build
+    from kg.build import BuildOptions, build
     from kg.resources import SAMPLE_DATE, sample_page
 
     out = tmp_path_factory.mktemp("view_sample_build")
@@ -110,7 +110,7 @@ def view_large_graph():
 def lg_sample_build(tmp_path_factory):
     """The bundled sample page built into a temporary folder (graph.ttl, graph.trig,
     report.json; no HTML, so these tests do not depend on kg.view); returns the folder."""
-    from kg.pipeline import BuildOptions, build
+    from kg.build import BuildOptions, build
     from kg.resources import SAMPLE_DATE, sample_page
 
     out = tmp_path_factory.mktemp("lg_sample_build")
@@ -124,7 +124,7 @@ def lg_sample_build(tmp_path_factory):
 def store_sample_build(tmp_path_factory):
     """The bundled sample page built into a temporary folder with its embedded store
     (graph.ttl, graph.trig, store/; no HTML); returns the folder. Treat it as read-only."""
-    from kg.pipeline import BuildOptions, build
+    from kg.build import BuildOptions, build
     from kg.resources import SAMPLE_DATE, sample_page
 
     out = tmp_path_factory.mktemp("store_sample_build")

@@ -5,8 +5,8 @@ import json
 
 from rdflib import Graph, Literal
 
+from kg.build import BuildOptions, build
 from kg.extract.tenure import single_holder
-from kg.pipeline import BuildOptions, build
 from kg.rdf.vocab import SDO
 from kg.resolve.identity import PersonNode, decide, renames
 

@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from kg.pipeline import BuildOptions, build
+from kg.build import BuildOptions, build
+from kg.build.report import CacheUse, InputReport
 
 DATA = Path(__file__).parent / "data"
 
@@ -32,6 +33,18 @@ def test_report_lists_articles_with_titles_entities_and_statements(tmp_path):
     assert saved["totals"] == {"inputs": 1, "articles": 2, "errors": 0, "warnings": 0}
 
 
+def test_report_json_keeps_its_keys_in_order_and_reads_back(tmp_path):
+    build([DATA / "page_two_stories.txt"], tmp_path, BuildOptions(issued="2021-03-06", html=False, store=False))
+    saved = json.loads((tmp_path / "report.json").read_text(encoding="utf-8"))
+    assert list(saved) == ["totals", "failed", "review", "holds", "fingerprint", "inputs", "cache"]
+    (item,) = saved["inputs"]
+    assert list(item) == ["path", "kind", "encoding", "articles", "warnings", "errors", "page", "section",
+                          "dropped_furniture", "page_captions"]
+    assert list(item["articles"][0]) == ["id", "title", "kicker", "subtitle", "authors", "dateline", "sentences",
+                                         "entities", "statements"]
+    assert InputReport.from_json(item).to_json() == item  # what a build the folder already holds reports
+
+
 def test_optional_formats_are_written(tmp_path):
     build([DATA / "tiny_article.txt"], tmp_path, BuildOptions(html=False, formats=("ttl", "trig", "jsonld", "nq")))
     from rdflib import Dataset, Graph
@@ -46,12 +59,12 @@ def test_rerun_reuses_cached_extraction_and_only_extracts_new_articles(tmp_path)
     (folder / "a.txt").write_text((DATA / "tiny_article.txt").read_text(encoding="utf-8"), encoding="utf-8")
     out = tmp_path / "out"
     first = build([folder], out, BuildOptions(html=False, store=False))
-    assert first.cache == {"reused": 0, "extracted": 1}
+    assert first.cache == CacheUse(reused=0, extracted=1)
     graph_before = (out / "graph.ttl").read_bytes()
     second_article = "区政府召开防汛会议\n6 月 1 日下午，区长陈刚主持召开全区防汛工作会议。\n"
     (folder / "b.txt").write_text(second_article, encoding="utf-8")
     second = build([folder], out, BuildOptions(html=False, store=False))
-    assert second.cache == {"reused": 1, "extracted": 1}
+    assert second.cache == CacheUse(reused=1, extracted=1)
     third = build([folder], tmp_path / "fresh", BuildOptions(html=False, store=False, cache=False))
     assert third.cache is None
     assert (out / "graph.ttl").read_bytes() == (tmp_path / "fresh" / "graph.ttl").read_bytes() != graph_before
@@ -87,9 +100,9 @@ def test_graph_files_rendered_in_the_background_are_the_same(tmp_path):
 
 
 def test_a_background_failure_is_raised_in_the_build():
-    from kg.pipeline import _InBackground
+    from kg.build.background import InBackground
 
-    job = _InBackground(int, "not a number")
+    job = InBackground(int, "not a number")
     try:
         with pytest.raises(ValueError, match="not a number"):
             job.result()
@@ -155,7 +168,7 @@ def test_append_adds_to_what_the_folder_holds_and_every_output_covers_both(two_a
     out = tmp_path / "out"
     build([a], out, BuildOptions(issued="2021-03-06"))
     second = build([b], out, BuildOptions(append=True))
-    assert second.cache == {"reused": 1, "extracted": 1}  # the held article is not extracted again
+    assert second.cache == CacheUse(reused=1, extracted=1)  # the held article is not extracted again
     assert _labels(out, "people", "name") == {"陈刚", "周立平"}
     ttl = (out / "graph.ttl").read_text(encoding="utf-8")
     assert "陈刚" in ttl and "周立平" in ttl and "2021-03-05" in ttl  # a's --date kept: its full date
@@ -170,7 +183,7 @@ def test_append_adds_to_what_the_folder_holds_and_every_output_covers_both(two_a
 
 
 def test_append_refuses_when_a_held_input_is_gone_and_changes_nothing(two_articles, tmp_path):
-    from kg.pipeline import BuildError
+    from kg.build import BuildError
 
     a, b = two_articles
     out = tmp_path / "out"
@@ -188,7 +201,7 @@ def test_a_build_the_folder_already_holds_writes_nothing_again(two_articles, tmp
     build([a, b], out, BuildOptions())
     stamps = {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()}
     again = build([a, b], out, BuildOptions())
-    assert again.unchanged and again.cache == {"reused": 2, "extracted": 0}
+    assert again.unchanged and again.cache == CacheUse(reused=2, extracted=0)
     assert {p.name: p.stat().st_mtime_ns for p in out.iterdir() if p.is_file()} == stamps
     assert not build([a, b], out, BuildOptions(cache=False)).unchanged  # --no-cache: built again
     (out / "graph.html").unlink()

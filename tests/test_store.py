@@ -374,7 +374,7 @@ def test_staging_graphs_left_by_a_crash_are_dropped(tmp_path):
 
 
 def test_an_appending_build_adds_its_articles_to_the_store(store_sample_build, tmp_path):
-    from kg.pipeline import BuildOptions, build
+    from kg.build import BuildOptions, build
 
     out = tmp_path / "out"
     shutil.copytree(store_sample_build, out)

@@ -1,5 +1,5 @@
 """``kg build [INPUT …] [-o DIR]``: build a graph from pages, articles and JSON Lines corpora
-(kg.pipeline), into graph.ttl, graph.trig, graph.html, report.json and the embedded store.
+(kg.build), into graph.ttl, graph.trig, graph.html, report.json and the embedded store.
 
 Exit status: 0 every input was read; 1 some input failed, or the store could not be updated;
 2 usage error.
@@ -41,8 +41,8 @@ def register(subparsers) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    # here, not at the top: kg starts without the pipeline and rdflib (start-up)
-    from kg.pipeline import BuildError, BuildOptions, build
+    # here, not at the top: kg starts without kg.build and rdflib (start-up)
+    from kg.build import BuildError, BuildOptions, build
     from kg.store import StoreError
 
     if args.engine == "dask":
@@ -77,14 +77,14 @@ def run(args: argparse.Namespace) -> int:
     except StoreError as err:
         print(f"kg build: the embedded store in {args.output}/store could not be updated: {err}", file=sys.stderr)
         return 1
-    n = sum(len(i["articles"]) for i in report.inputs)
+    n = report.articles
     if report.unchanged:
         print(f"kg: {args.output}/ already holds this build ({n} article(s); inputs, options and kg unchanged): "
               "nothing to do (--no-cache builds it again)", file=sys.stderr)
     elif report.kept_previous_graph:
         print(f"kg: no article could be read; {args.output}/ keeps what it held", file=sys.stderr)
     else:
-        files = sum(1 for i in report.inputs if i["kind"] != "skipped")
+        files = sum(1 for i in report.inputs if i.kind != "skipped")
         print(f"kg: {args.output}/ now holds {n} article(s) from {files} input file(s)"
               f"{' (with what it held before)' if args.append else ''}", file=sys.stderr)
     if report.failed:

@@ -4,8 +4,10 @@ extracts only the new ones and an interrupted build resumes where it stopped.
 Keys hash the article record together with kg's version, the extractor names and a digest of the
 extraction code and lexicons: a changed article or any change to extraction misses the cache.
 Entries are written atomically (temporary file, then rename), so an interrupted run never leaves a
-corrupt entry. The cache holds only what kg itself
-wrote into the output folder.
+corrupt entry. The cache holds only what kg itself wrote into the output folder.
+
+``extracted`` is how a build reads through it: cached facts are loaded as their turn comes, and
+only the articles it does not hold go to the runner.
 """
 
 from __future__ import annotations
@@ -14,11 +16,13 @@ import hashlib
 import os
 import pickle
 import tempfile
+from collections.abc import Iterator
 from functools import lru_cache
 from pathlib import Path
 
 from kg import __version__
-from kg.extract import EXTRACTORS
+from kg.build.runners import Extracted, Runner
+from kg.extract import EXTRACTORS, extract_article
 from kg.model import Article, ArticleFacts
 
 EXTRACTION_PARTS = ("extract", "nlp", "resolve", "ingest", "data/lexicon", "data/rules")
@@ -30,7 +34,7 @@ def code_digest(parts: tuple[str, ...] = EXTRACTION_PARTS) -> str:
     """A digest of kg's code and data under *parts* (folders of the package; "" for all of it), so
     that any change to an extractor or a lexicon (even without a version bump) misses the cache
     instead of reusing stale facts, and a build knows when its outputs would come out the same."""
-    root = Path(__file__).resolve().parent
+    root = Path(__file__).resolve().parents[1]  # the kg package
     h = hashlib.sha256()
     for part in parts:
         for f in sorted((root / part).rglob("*")):
@@ -77,3 +81,22 @@ class FactsCache:
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
+
+
+def extracted(articles: list[Article], runner: Runner, cache: FactsCache | None) -> Iterator[Extracted]:
+    """Facts of each article in input order; cached ones are not extracted again. Cached facts
+    are loaded as their turn comes, not all at once."""
+    if cache is None:
+        yield from runner.map(articles)
+        return
+    keys = [cache.key(a) for a in articles]
+    stored = [cache.has(k) for k in keys]
+    cache.misses += stored.count(False)
+    fresh = runner.map([a for a, known in zip(articles, stored, strict=True) if not known])
+    for article, key, known in zip(articles, keys, stored, strict=True):
+        facts = cache.get(key) if known else None
+        nquads = None
+        if facts is None:  # not cached, or an entry that cannot be read: extracted here
+            facts, nquads = next(fresh) if not known else (extract_article(article), None)
+            cache.put(key, facts)
+        yield facts, nquads

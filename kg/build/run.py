@@ -1,0 +1,156 @@
+"""build(): the stages of a build in order. Read, extract and emit article by article, keeping each
+article's statements compactly (Statements) and the facts only as long as it takes to summarise
+them; tell people of one name apart; then write the graph files, the view and the store from the
+statements, and last the report.
+
+Outputs are rendered in memory and then moved into the output folder file by file, so a failing
+run leaves what was there before untouched.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from tqdm import tqdm
+
+from kg.build.background import InBackground
+from kg.build.cache import FactsCache, extracted
+from kg.build.clock import Clock, say_on_stderr
+from kg.build.fingerprint import build_fingerprint, up_to_date
+from kg.build.inputs import HeldInput, held_inputs, inputs_to_build, survey_inputs
+from kg.build.options import BuildOptions
+from kg.build.render import rendered_graph
+from kg.build.report import ArticleSummary, BuildReport, CacheUse, InputReport
+from kg.build.runners import runner_for
+from kg.ingest import read_inputs
+from kg.model import Problem, Ref
+from kg.rdf.emit import Emitter
+from kg.rdf.serialize import Statements, output_prefixes, write_all_atomic
+from kg.rdf.vocab import ORG
+from kg.resolve.identity import renames
+from kg.review import BuildLog, review_csv, review_summary
+from kg.store.embedded import replace_store
+
+
+def build(paths: list[Path], out: Path, options: BuildOptions,
+          on_problem: Callable[[Problem], None] | None = None) -> BuildReport:
+    """Build the inputs *paths* into the folder *out*; *on_problem* hears of each problem of an
+    input as it is read. Returns the report, also written to report.json."""
+    todo = inputs_to_build(paths, out, options)
+    survey = survey_inputs(todo)
+    fingerprint = build_fingerprint(survey, options)
+    if options.cache and (previous := up_to_date(out, fingerprint, options)) is not None:
+        return previous  # the folder already holds exactly this build
+    timings: dict[str, float] = {}
+    clock = Clock(timings, say_on_stderr if options.progress else None)
+    emitter = Emitter(options.base)
+    cache = FactsCache(out / ".kg-cache" / "facts") if options.cache else None
+    read = _read(todo, options, emitter, cache, clock, survey.articles, on_problem)
+    identities, counterparts = _tell_people_apart(read, emitter, clock)
+    review = read.log.review(identities)
+    fresh = bool(read.articles) or not (out / "graph.ttl").exists()
+    report = BuildReport(
+        # nothing was read: the folder keeps what it held, and its graph is not this build's
+        holds=tuple(todo) if fresh else tuple(held_inputs(out)), inputs=tuple(read.inputs),
+        fingerprint=fingerprint if fresh else "", review=review_summary(review),
+        cache=None if cache is None else CacheUse(reused=cache.hits, extracted=cache.misses),
+        kept_previous_graph=not fresh, timings=timings)
+    rendered = _graph_and_store(read.statements, out, options, clock) if fresh else {}
+    rendered["report.json"] = report.to_json()
+    if fresh:  # else the graph, and what reviews it, are kept as they were
+        rendered["merges.json"] = read.log.merges_json(identities, counterparts)
+        rendered["review.csv"] = review_csv(review)
+    with clock("writing"):
+        write_all_atomic({out / name: data for name, data in rendered.items()})
+    return report
+
+
+@dataclass
+class _Read:
+    """What reading the inputs and extracting their articles gave."""
+
+    statements: Statements  # each article's, emitted
+    log: BuildLog  # what identity and review need of the facts
+    inputs: list[InputReport] = field(default_factory=list)
+
+    @property
+    def articles(self) -> int:
+        return sum(len(item.articles) for item in self.inputs)
+
+
+def _read(todo: list[HeldInput], options: BuildOptions, emitter: Emitter, cache: FactsCache | None,
+          clock: Clock, total: int | None, on_problem: Callable[[Problem], None] | None) -> _Read:
+    """Read each input, extract its articles (through the cache) and emit their statements."""
+    read = _Read(Statements(output_prefixes(emitter.ds)), BuildLog())
+    results = (result for held in todo
+               for result in read_inputs([Path(held.path)], held.issued, held.source))
+    # the bar closes before the runner, which may wait for its workers
+    with runner_for(options) as runner, tqdm(unit=" articles", disable=not options.progress,
+                                             dynamic_ncols=True, total=total) as bar:
+        for result in clock.each("reading", results):
+            for problem in result.problems:
+                if on_problem:
+                    on_problem(problem)
+            articles = []
+            for facts, nquads in clock.each("extraction", extracted(result.articles, runner, cache)):
+                with clock("emission"):
+                    if nquads is None:
+                        nquads = emitter.article_nquads(facts)
+                    read.statements.add(emitter.article_iri(facts.article), nquads)
+                    read.log.add(facts)
+                    articles.append(ArticleSummary.of(facts))
+                bar.update()
+            read.inputs.append(InputReport.of(result, tuple(articles)))
+    return read
+
+
+def _tell_people_apart(read: _Read, emitter: Emitter, clock: Clock) -> tuple[dict, list]:
+    """Merge the nodes of one person found in several articles, and drop the Chinese posts read
+    for a leader abroad; returns the identities and those leaders (for merges.json)."""
+    identities = read.log.identities()
+    with clock("identity"):
+        read.statements.rename({str(emitter.ref(Ref("person", a))): str(emitter.ref(Ref("person", b)))
+                                for a, b in renames(identities).items()})
+    counterparts = read.log.counterparts(identities)
+    with clock("identity"):  # 阮富仲总书记: a leader abroad holds no Chinese post (BuildLog.counterparts)
+        final = renames(identities)
+        read.statements.drop(
+            {str(emitter.tenure_iri(c.person, c.org, c.role)) for c in counterparts},
+            {(str(emitter.ref(Ref("person", final.get(c.person, c.person)))), str(ORG.holds),
+              str(emitter.post_iri(c.org, c.role))) for c in counterparts},
+            {str(emitter.post_iri(c.org, c.role)) for c in counterparts})
+    return identities, counterparts
+
+
+def _graph_and_store(statements: Statements, out: Path, options: BuildOptions, clock: Clock) -> dict[str, bytes]:
+    """The graph files and the view, rendered; the store replaced (issue #5, kg/store/,
+    docs/stores.md: it holds exactly this build's articles, as the graph files do; raises
+    StoreError). The files are written only once the store is replaced.
+
+    With more than one job, this runs side by side: the store is loaded and the graph files are
+    rendered by new processes while this one renders the view. (A thread for the store was slower:
+    it waits for the GIL between the bulk loader's calls.) With one job, one after the other."""
+    store = None
+    if options.store:
+        if options.jobs > 1:
+            store = InBackground(replace_store, out / "store", statements)
+        else:
+            with clock("store"):
+                replace_store(out / "store", statements)
+    try:
+        rendered = rendered_graph(statements, options, clock)
+        if store is not None:
+            with clock("waiting for the store"):
+                store.result()
+            clock.timings["store"] = store.seconds
+    except KeyboardInterrupt:
+        if store is not None:  # stopped at once; it removes what it had begun to write
+            store.cancel()
+        raise
+    except BaseException:
+        if store is not None:  # let it finish (or clean up after itself) rather than kill it mid-write
+            store.wait()
+        raise
+    return rendered
