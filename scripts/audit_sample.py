@@ -54,7 +54,7 @@ def facts_of(article, facts) -> dict[str, list[dict]]:
         elif r.predicate == "relays":
             item("other", f"the event {subj} relays (传达学习) the event {obj}", r.evidence)
     for e in facts.entities:
-        if e.kind in OTHER_KINDS:
+        if e.kind in OTHER_KINDS and not e.attr("implied"):  # a body implied by a post is not claimed named
             item("other", f"{e.label} is a {OTHER_KINDS[e.kind]} named in the sentence", e.evidence)
     return pools
 

@@ -1381,3 +1381,16 @@ def test_a_relay_sentence_is_about_the_meeting_reported_last_before_it():
     assert relations(f, "relays") == {("县政府第5次常务会议", "全省安全生产会议"),
                                       ("县政府第5次常务会议", "全市防汛工作会议"),
                                       ("县政府第6次常务会议", "全市招商引资推进会")}
+
+
+def test_a_meeting_named_after_its_body_is_held_by_it():
+    f = facts_of("12月16日上午，区长邵明主持召开区政府第12次常务会，研究近期工作。")
+    assert relations(f, "organizer") == {("区政府第12次常务会", "区政府")}
+    assert relations(f, "chair") == {("区政府第12次常务会", "邵明")}
+
+
+def test_a_body_only_implied_by_a_post_is_marked_so():
+    f = facts_of("习近平总书记强调，要办好自己的事。")
+    assert [e.attr("implied") for e in f.entities if e.kind == "org"] == ["true"]
+    f = facts_of("习近平总书记强调，要办好自己的事。中共中央印发了通知。")  # named after: not implied
+    assert [e.attr("implied") for e in f.entities if e.kind == "org"] == [None]

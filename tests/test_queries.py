@@ -118,3 +118,21 @@ def test_holders_gives_the_dates_of_the_decisions_that_appointed_and_removed(tmp
     assert kg("build", str(corpus), "-o", str(out)).returncode == 0
     got = rows(out, "holders", "post=经济委员会副主任")
     assert [(r["name"], r["since"], r["until"]) for r in got] == [("王大明", "2023-01-10", "2025-06-20")]
+
+
+def test_organizations_lists_bodies_named_not_those_only_implied_by_a_post(tmp_path):
+    # 总书记 and 美国总统 give posts in 中共中央 and 美国政府 without naming them; 县政府 is named
+    # by its meeting; a body implied in one article and named in another is listed
+    corpus = tmp_path / "bodies.jsonl"
+    corpus.write_text("\n".join(json.dumps(a, ensure_ascii=False) for a in (
+        {"id": "b1", "title": "会见", "date": "2024-05-02",
+         "text": "习近平总书记强调，要办好自己的事。美国总统米勒表示欢迎。"},
+        {"id": "b2", "title": "会议", "date": "2024-05-03",
+         "text": "县长贺平主持召开县政府第8次常务会议。国家主席习近平发来贺信。"},
+        {"id": "b3", "title": "会议", "date": "2024-05-04", "text": "中共中央印发了一份通知。"},
+    )), encoding="utf-8")
+    out = tmp_path / "out"
+    assert kg("build", str(corpus), "-o", str(out)).returncode == 0
+    listed = {r["label"] for r in rows(out, "organizations")}
+    assert "县政府" in listed and "中共中央" in listed
+    assert not listed & {"美国政府", "中华人民共和国主席"}

@@ -32,6 +32,18 @@ class StoryEvent:
 Record = Entity | Relation | Tenure | KnownPerson | StoryEvent
 
 
+def _merged(old: Entity, new: Entity) -> Entity:
+    """One entity found twice in an article: the first evidence where it is named (a body named
+    later wins over one only implied by a post before), aliases and attributes gathered."""
+    first, second = (new, old) if old.attr("implied") and not new.attr("implied") else (old, new)
+    aliases = tuple(dict.fromkeys(first.aliases + second.aliases))
+    attrs = dict(second.attrs)
+    attrs.update(dict(first.attrs))
+    if not first.attr("implied"):
+        attrs.pop("implied", None)
+    return Entity(old.kind, old.key, old.label, first.evidence, aliases, tuple(sorted(attrs.items())))
+
+
 @dataclass(frozen=True)
 class OrgName:
     key: str  # identity: the full canonical name, or a scoped short name when unresolvable
@@ -71,15 +83,7 @@ class ArticleContext:
     def add(self, record: Record) -> None:
         if isinstance(record, Entity):
             old = self.entities.get(record.ref)
-            if old is None:
-                self.entities[record.ref] = record
-            else:  # keep the first evidence, gather aliases and attributes
-                aliases = tuple(dict.fromkeys(old.aliases + record.aliases))
-                attrs = dict(record.attrs)
-                attrs.update(dict(old.attrs))
-                self.entities[record.ref] = Entity(
-                    old.kind, old.key, old.label, old.evidence, aliases, tuple(sorted(attrs.items()))
-                )
+            self.entities[record.ref] = record if old is None else _merged(old, record)
         elif isinstance(record, Relation):
             self.relations.setdefault((record.subject, record.predicate, record.object), record)
         elif isinstance(record, Tenure):

@@ -236,7 +236,20 @@ class Meetings:
             surface = PREFIX_RE.match(label).group(0) + "常委会"
             out.append(org_entity(organizer, surface, ev))
             out.append(Relation(ent.ref, "organizer", Ref("org", organizer.key), ev))
+        elif (named := self._body_naming(label)) is not None:  # 县政府第26次常务会议: 县政府 holds it
+            out.append(org_entity(named[0], named[1], ev))
+            out.append(Relation(ent.ref, "organizer", Ref("org", named[0].key), ev))
         return out
+
+    def _body_naming(self, label: str) -> tuple[OrgName, str] | None:
+        """The body a meeting's name opens with (县政府第26次常务会议, 区委理论学习中心组学习会)."""
+        m = PREFIX_RE.match(label)
+        if m is None or len(m.group(0)) < 2 or len(label) <= len(m.group(0)) + 2:
+            return None
+        if not re.match(r"\d|第|常务|全体|党组|理论学习|专题|办公|扩大", label[m.end():]):
+            return None  # 省委十一届七次全会, 中央全面深化改革委员会会议: not a body then its meeting
+        org = resolve_prefix(m.group(0), self.ctx)
+        return (org, m.group(0)) if org is not None and org.level != "unknown" else None
 
     def date_for(self, sentence: Sentence) -> tuple[str | None, str | None]:
         art = self.ctx.article

@@ -96,8 +96,12 @@ def resolve_unit(parent: OrgName, unit: str) -> OrgName:
     return OrgName(full or f"{parent.key}{unit}", label, full, "OrganizationalUnit", parent.level)
 
 
-def org_entity(org: OrgName, surface: str, ev: Evidence) -> Entity:
+def org_entity(org: OrgName, surface: str, ev: Evidence, implied: bool = False) -> Entity:
+    """The entity of a body written *surface* at *ev*; *implied*: the sentence only gives a post in
+    it (习近平总书记: 中共中央), without naming it."""
     attrs = [("type", org.type)] if org.type else []
+    if implied:
+        attrs.append(("implied", "true"))
     if org.full:
         attrs.append(("full_name", org.full))
     if org.level == "foreign":  # for the build's log: who holds a post abroad (kg.review)

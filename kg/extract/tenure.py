@@ -543,11 +543,12 @@ def _joined(body: str, role: str) -> str:
     return body + role[overlap:]
 
 
-def _body_entity(org: OrgName, surface: str, ev) -> Entity:
-    """The entity of the body a post is in: an enterprise, or an organisation written *surface*."""
+def _body_entity(org: OrgName, surface: str, ev, implied: bool = False) -> Entity:
+    """The entity of the body a post is in: an enterprise, or an organisation written *surface*
+    (*implied*: not written, only a post in it: 总书记, 美国总统)."""
     if org.type == "Enterprise":
         return Entity("enterprise", org.key, org.label, ev, (org.label,))
-    return org_entity(org, surface, ev)
+    return org_entity(org, surface, ev, implied)
 
 
 # the nominee for a post (县政协副主席提名人选): the title still tells who the person is
@@ -809,7 +810,11 @@ def _tenures_of(ctx: ArticleContext, sentence, who: str, span: tuple[int, int], 
     for org, phrase in orgs:
         post = _post(org, phrase, sentence.text[phrase.start:phrase.end])
         if post is not None and org is not None:
-            records = (_body_entity(org, phrase.prefix or org.label, ev), Tenure(pref, post, ev))
+            # 总书记, 国家主席, 美国总统: a post in a body the sentence does not name
+            written = phrase.prefix or phrase.org_name
+            implied = ((written is None or written in countries())
+                       and org.label not in sentence.text[phrase.start:phrase.end])  # 国务院总理: named
+            records = (_body_entity(org, phrase.prefix or org.label, ev, implied), Tenure(pref, post, ev))
             if org.level != "foreign" and _implied_national(phrase):
                 held.append((who, records))
             else:

@@ -200,10 +200,12 @@ class Emitter:
         for name, value in e.attrs:
             self._attr(g, node, name, value)
         g.add((node, PROV.wasDerivedFrom, self.evidence_iri(e.evidence)))
+        if e.attr("implied"):  # derived from a sentence that gives a post in it, not its name
+            g.add((node, LG.impliedIn, self.evidence_iri(e.evidence)))
         return node
 
     def _attr(self, g: Graph, node: URIRef, name: str, value: str) -> None:
-        if name in ("type", "level"):  # level: bookkeeping for the build's log, not a fact
+        if name in ("type", "level", "implied"):  # level: the build's log; implied: lg:impliedIn
             return
         if name == "date":
             g.add((node, SDO.startDate, date_literal(value)))
