@@ -1394,3 +1394,10 @@ def test_a_body_only_implied_by_a_post_is_marked_so():
     assert [e.attr("implied") for e in f.entities if e.kind == "org"] == ["true"]
     f = facts_of("习近平总书记强调，要办好自己的事。中共中央印发了通知。")  # named after: not implied
     assert [e.attr("implied") for e in f.entities if e.kind == "org"] == [None]
+
+
+def test_a_development_zone_or_park_after_a_place_name_is_a_place():
+    f = facts_of("县长米粟到西宁经济技术开发区调研，又来到广元经开区。")
+    assert {"西宁经济技术开发区", "广元经开区"} <= entities(f, "place")
+    f = facts_of("会议要求各园区加快建设。")  # a park, no name: nothing
+    assert not {p for p in entities(f, "place") if p.endswith("园区")}

@@ -144,7 +144,7 @@ def extract_places(ctx: ArticleContext):
         previous = None  # the division named by the token before
         within = None  # a province or city right before, or before a list this word is in: 重庆九龙坡、江北
         province = None  # the last province the sentence named
-        for i, (word, tag, start) in enumerate(tokens):
+        for word, tag, start in tokens:
             hits = _disambiguated(g.lookup(word), previous or within) if len(word) >= 2 else ()
             previous = None
             if len(hits) == 1 and (  # jieba calls some places names (安吉, 沙坪坝): the province settles it
@@ -158,6 +158,8 @@ def extract_places(ctx: ArticleContext):
                 if d.level == "province":
                     province = d
                 yield _division(d, word, ctx.evidence(sentence, start, start + len(word), name))
+                if (suffix := _zone_suffix_at(text, start + len(word))) is not None:  # 广元经开区
+                    yield from _zone(ctx, sentence, start, word + suffix, d, name)
                 if d.level == "district" and word == d.name:
                     yield from _below_county(ctx, sentence, d, start + len(word), name)
                 continue
@@ -172,14 +174,22 @@ def extract_places(ctx: ArticleContext):
                 yield Entity("place", f"country_{country.code}", country.name, ev, (word,),
                              (("type", "AdministrativeArea"),))
                 continue
-            nxt = tokens[i + 1][0] if i + 1 < len(tokens) else ""
             if (tag in ("ns", "nr", "nz") and 2 <= len(word) <= 4 and _CJK.fullmatch(word)
-                    and nxt in ZONE_SUFFIXES):
-                zone = word + nxt
-                where = ctx.locality.finest
-                key = f"{g.full_name(where)}{zone}" if where else ctx.scope_key(zone, "district")
-                ev = ctx.evidence(sentence, start, start + len(zone), name)
-                yield Entity("place", key, zone, ev, (zone,))
-                if where is not None:
-                    yield Relation(Ref("place", key), "containedInPlace", Ref("place", g.full_name(where)), ev)
-                    yield _division(where, where.name, ev)
+                    and (suffix := _zone_suffix_at(text, start + len(word))) is not None):
+                yield from _zone(ctx, sentence, start, word + suffix, ctx.locality.finest, name)
+
+
+def _zone_suffix_at(text: str, pos: int) -> str | None:
+    """The ending of a zone or park written at *pos* (经济技术开发区, 经开区, 高新区, 园区)."""
+    return next((z for z in ZONE_SUFFIXES if text.startswith(z, pos)), None)
+
+
+def _zone(ctx: ArticleContext, sentence, start: int, zone: str, where, name: str):
+    """A development zone or park named *zone* at *start*, in the division *where* if known."""
+    g = gazetteer()
+    key = f"{g.full_name(where)}{zone}" if where else ctx.scope_key(zone, "district")
+    ev = ctx.evidence(sentence, start, start + len(zone), name)
+    yield Entity("place", key, zone, ev, (zone,))
+    if where is not None:
+        yield Relation(Ref("place", key), "containedInPlace", Ref("place", g.full_name(where)), ev)
+        yield _division(where, where.name, ev)
