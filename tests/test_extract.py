@@ -1401,3 +1401,9 @@ def test_a_development_zone_or_park_after_a_place_name_is_a_place():
     assert {"西宁经济技术开发区", "广元经开区"} <= entities(f, "place")
     f = facts_of("会议要求各园区加快建设。")  # a park, no name: nothing
     assert not {p for p in entities(f, "place") if p.endswith("园区")}
+
+
+def test_a_body_written_without_its_level_in_a_list_of_titles_takes_the_level_before():
+    f = facts_of("县委常委、政协主席、统战部长贺平主持会议。县委副书记、政府县长米粟出席。")
+    assert {("贺平", "县委常委"), ("贺平", "县政协主席"), ("米粟", "县委副书记"), ("米粟", "县长")} <= posts(f)
+    assert ("贺平", "县委主席") not in posts(f)

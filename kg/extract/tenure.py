@@ -147,6 +147,21 @@ def _roles_in(text: str) -> list[re.Match]:
     return out
 
 
+_BARE_BODIES = ("政协", "人大", "政府", "纪委")
+_LEVELS = "省市州盟县区旗镇乡"
+
+
+def _bare_body_in_list(text: str, start: int, before: list[PostPhrase]) -> str | None:
+    """县委常委、政协主席, 县委副书记、政府县长: a body written without its level right before a
+    title, in a list whose title before names the level; the body with it (县政协, 县政府)."""
+    if not before or not before[-1].prefix or before[-1].prefix[0] not in _LEVELS:
+        return None
+    if text[before[-1].end:start - 2] != "、":
+        return None
+    bare = next((b for b in _BARE_BODIES if text.endswith(b, 0, start)), None)
+    return before[-1].prefix[0] + bare if bare else None
+
+
 def post_phrases(text: str) -> list[PostPhrase]:
     """Every title in *text*, with the short organisation name written right before it."""
     out = []
@@ -167,6 +182,8 @@ def post_phrases(text: str) -> list[PostPhrase]:
             start -= len(written_name(text, start, place))
         if prefix is None and text[:start].endswith("中共"):  # 中共中央政治局委员
             start -= 2
+        if prefix is None and (bare := _bare_body_in_list(text, start, out)) is not None:
+            prefix, start = bare, start - len(bare) + 1  # 县委常委、政协主席: 县政协 (bare is one level char longer)
         floor = out[-1].end if out else 0
         role = m.group(0)
         written = None if prefix else _written_org(text, start, floor)
