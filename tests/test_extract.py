@@ -1407,3 +1407,8 @@ def test_a_body_written_without_its_level_in_a_list_of_titles_takes_the_level_be
     f = facts_of("县委常委、政协主席、统战部长贺平主持会议。县委副书记、政府县长米粟出席。")
     assert {("贺平", "县委常委"), ("贺平", "县政协主席"), ("米粟", "县委副书记"), ("米粟", "县长")} <= posts(f)
     assert ("贺平", "县委主席") not in posts(f)
+
+
+def test_a_county_of_one_character_keeps_its_ending_before_its_bodies():
+    f = facts_of("兴县县委书记梁志远主持会议。", section="兴县新闻")
+    assert posts(f) == {("梁志远", "兴县县委书记")}

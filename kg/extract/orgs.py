@@ -79,7 +79,9 @@ def resolve_prefix(short: str, ctx: ArticleContext, written: Division | None = N
     if div is None or not (div.name[-1] in LEVEL_CHAR.get(level, "") + ("市" if written else "")
                            or region and div.name.endswith("自治区")):
         return OrgName(ctx.scope_key(short, level), short, None, KIND_TYPE.get(kind), level)
-    label = div.name + short[3 if region else 1:]
+    # 兴县 + 县委 = 兴县县委 as written: a one-character name keeps its ending before its party
+    # committee (平昌县 + 县委 = 平昌县委; 兴县人民政府)
+    label = div.name + (short if len(div.name) == 2 and short[1:] == "委" else short[3 if region else 1:])
     city = gazetteer().parent(div, "city") if written else ctx.locality.city
     parts = [d.name for d in (city, div) if d is not None] if level == "district" else [div.name]
     full = _full("".join(dict.fromkeys(parts)), kind)
