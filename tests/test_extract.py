@@ -1412,3 +1412,9 @@ def test_a_body_written_without_its_level_in_a_list_of_titles_takes_the_level_be
 def test_a_county_of_one_character_keeps_its_ending_before_its_bodies():
     f = facts_of("兴县县委书记梁志远主持会议。", section="兴县新闻")
     assert posts(f) == {("梁志远", "兴县县委书记")}
+
+
+def test_two_meetings_held_at_once_are_both_reported():
+    f = facts_of("2月4日，全省重点项目建设现场推进会、全市重点项目建设现场推进会召开。区长王营出席会议。")
+    reported = {(e.label, e.attr("date")) for e in f.entities if e.kind == "event" and e.attr("reported_in")}
+    assert reported == {("全省重点项目建设现场推进会", "2021-02-04"), ("全市重点项目建设现场推进会", "2021-02-04")}

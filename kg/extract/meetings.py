@@ -36,7 +36,8 @@ CHAIRED = re.compile(rf"主持(?:召开)?了?(?P<ev>{EV})(?=[，。；]|并|$)")
 CHAIRED_STANDING = re.compile(r"主持召开了?(?P<ev>[^，。；、]{1,12}?常委会?(?:（扩大）|扩大)?会)(?=[，。；]|并|$)")
 DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
 HELD = re.compile(
-    rf"(?:^|[，；：])(?P<ev>{EV}){DAY}?(?:在[^，。；]{{1,15}})?(?:正式|胜利|隆重|顺利|圆满)?(?:召开|举行|开幕|闭幕|举办|开班|开营|完成(?:了)?(?:全部|各项)?议程)(?=[，。；]|$)"
+    rf"(?:^|[，；：])(?P<ev>{EV}(?:、{EV})?){DAY}?(?:在[^，。；]{{1,15}})?(?:正式|胜利|隆重|顺利|圆满)?"
+    rf"(?:召开|举行|开幕|闭幕|举办|开班|开营|完成(?:了)?(?:全部|各项)?议程)(?=[，。；]|$)"
 )
 CONVENED = re.compile(
     rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:在[^，。；：、]{{1,10}}?)?(?:召开|举行|开展|举办)了?(?P<ev>{EV}{JOINED})(?=[，。；]|$)"
@@ -119,11 +120,12 @@ def _convener(subject: str) -> str:
 
 
 def _joint_session(label: str) -> list[str]:
-    """A joint session names each meeting it holds, joined by 和: 县政府党组会议和县政府2025年第16次
+    """A joint session names each meeting it holds, joined by 和 or 、: 县政府党组会议和县政府2025年第16次
     常务会议 is both. A name with no meeting word before 和 is one meeting (安全和发展工作会议)."""
-    parts = label.split("和")
-    if len(parts) == 2 and all(_MW_AT_END.search(p) and p not in MEETING_WORDS for p in parts):
-        return parts
+    for joint in ("和", "、"):  # 全省某推进会、全市某推进会召开: two meetings held at once
+        parts = label.split(joint)
+        if len(parts) == 2 and all(_MW_AT_END.search(p) and p not in MEETING_WORDS for p in parts):
+            return parts
     return [label]
 
 
