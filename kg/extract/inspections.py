@@ -60,7 +60,7 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
 GROUP_VISIT = re.compile(
     rf"(?:^|(?<=[，；]))(?:{DAY}(?:上午|下午)?，?)?(?P<group>[^，。；、的派“”]{{2,30}}?(?:考察团|调研组|调研团|代表团|督导组|检查组|"
     rf"观摩团|考察组|督查组|巡察组|工作组|党政代表团))(?:一行)?(?:\d+人)?{WHEN}(?:先后)?"
-    rf"(?P<go>{GO})(?P<where>{WHERE})(?P<visit>{VISIT})(?=[，。；]|$)")
+    rf"(?P<go>{GO})(?P<where>{WHERE})(?:，(?:就|围绕)[^。；]{{2,80}}?)?(?P<visit>{VISIT})(?:交流|学习)?(?=[，。；]|$)")
 
 
 @extractor("lg.inspection.v1", requires=("persons", "organizations"), assigns=("events", "story", "participation"),
@@ -191,7 +191,7 @@ def _group_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
         if (m := GROUP_VISIT.search(sentence.text)) is None:
             continue
         date, part = meetings.date_for(sentence)
-        label = sentence.text[m.start("group"):m.end()]
+        label = sentence.text[m.start("group"):m.end("where")] + m["visit"]  # without 就…: what was studied
         records = meetings.event(sentence, m.start("group"), m.end(), label, True, "Inspection", date, part)
         yield from records
         yield StoryEvent(records[0].ref)
