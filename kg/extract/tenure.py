@@ -685,7 +685,9 @@ BODY_ENDS = frozenset("团组会委部局办队处室所院校厅司社站")  # 
 def common_word_at(text: str, start: int, word: str) -> bool:
     """jieba reads *word* at *start* as a word that is no name, or as the start of one (相关, 计划,
     班子 of 班子成员): a word of the language, not a person, where only the shape of a name was seen."""
-    return any(s == start and len(w) >= len(word) and not t.startswith("nr") for w, t, s in pos_tokens(text))
+    # (a transcribed name jieba calls a place or a proper noun, 哈尼亚/ns, may still be a name)
+    return any(s == start and len(w) >= len(word) and not t.startswith(("nr", "ns", "nz"))
+               for w, t, s in pos_tokens(text))
 
 
 def _name_between_body_and_title(text: str, last: PostPhrase) -> Holder | None:
