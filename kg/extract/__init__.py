@@ -103,6 +103,8 @@ def extract_article(article, only: Iterable[str] | None = None) -> ArticleFacts:
     """All facts of one article. Traditional characters and half-width punctuation are read through
     their simplified and full-width forms; the facts keep the original article, so evidence quotes
     the text as written. *only*: run just these extractors and what they need (needed_for)."""
+    # (imported here: kg.extract.context imports kg.resolve, and the extractor modules import this
+    # package's names first)
     from kg.extract.context import ArticleContext
     from kg.nlp.reading import reading_view
 

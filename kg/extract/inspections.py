@@ -14,7 +14,7 @@ from functools import lru_cache
 from kg.extract import extractor
 from kg.extract.context import ArticleContext, StoryEvent
 from kg.extract.lists import name_list_before
-from kg.extract.meetings import Meetings
+from kg.extract.meetings import Meetings, _person_before
 from kg.model import Entity, Ref, Relation
 from kg.resources import lexicon_alternation
 
@@ -205,8 +205,6 @@ ESCORT_VERB = re.compile(r"(?:等)?(?:陪同|一同|一起)(?:调研|考察|视�
 
 def _companions(ctx: ArticleContext, sentence, name: str):
     """People who went along: 在省委书记甲和省长乙陪同下…, 甲、乙陪同, 丙一同调研."""
-    from kg.extract.meetings import _person_before
-
     text = sentence.text
     for m in ESCORTED.finditer(text):
         for e in list(ctx.entities.values()):

@@ -10,6 +10,7 @@ import re
 from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Relation
+from kg.nlp.mentions import titles
 from kg.nlp.segment import pos_tokens
 from kg.resources import lexicon_lines, lexicon_table
 
@@ -154,8 +155,6 @@ _THOUGHT_FIELD_TAGS = ("n", "ns", "nz", "nt", "nr", "j", "a", "b")
 
 def _thoughts(text: str):
     """Doctrines named after a leader: a personal name, the field, 思想 (某某新时代…思想, 某某法治思想)."""
-    from kg.nlp.mentions import titles
-
     tokens = pos_tokens(text)
     for i, (word, tag, start) in enumerate(tokens):
         if not tag.startswith("nr") or len(word) < 2:

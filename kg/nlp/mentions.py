@@ -150,7 +150,7 @@ def name_followers() -> tuple[str, ...]:
 def _dictionary_tags() -> dict[str, str]:
     """jieba's own dictionary, word -> tag, before kg added its words (the gazetteer's short
     names, titles): tells ordinary words (比如, 平局, 晋级) from names jieba had to guess."""
-    import jieba
+    import jieba  # on first use: importing jieba costs start-up time every command would pay
 
     tags = {}
     with jieba.dt.get_dict_file() as fh:

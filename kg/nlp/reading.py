@@ -14,7 +14,7 @@ from kg.model import Article
 
 @cache
 def _converter():
-    import opencc
+    import opencc  # on first use: only traditional-character text needs it
 
     return opencc.OpenCC("t2s")
 

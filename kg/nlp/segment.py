@@ -10,6 +10,7 @@ import tempfile
 from functools import cache, lru_cache
 from pathlib import Path
 
+from kg.resolve.gazetteer import gazetteer
 from kg.resources import lexicon_lines, lexicon_table, lexicon_words
 
 
@@ -27,8 +28,6 @@ def _uid() -> int:
 def _kg_words() -> list[tuple[str, str]]:
     """kg's vocabulary as (word, POS tag): titles, organisation short names, meeting types and
     every unambiguous place name of the gazetteer."""
-    from kg.resolve.gazetteer import gazetteer
-
     words = [(row[0], "n") for row in lexicon_table("roles.txt")]
     words += [(row[0], "nt") for row in lexicon_table("org_prefixes.txt")]
     words += [(w, "n") for w in lexicon_lines("meeting_types.txt")]
@@ -68,6 +67,7 @@ def _main_dictionary(jieba) -> str:
 
 @cache
 def _tokenizer():
+    # on first use: importing jieba and loading its dictionary costs start-up time
     import jieba
     import jieba.posseg
 
