@@ -18,6 +18,8 @@ import pytest
 from kg.ingest import read_file
 from kg.resources import SAMPLE_DATE, sample_page
 
+pytestmark = pytest.mark.slow  # PDFs printed by headless Chromium: the full suite (the README's command) runs it
+
 sync_api = pytest.importorskip("playwright.sync_api")
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",

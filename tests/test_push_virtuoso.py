@@ -24,6 +24,8 @@ from kg.store.remote import canonical_rows, select
 from kg.store.server import free_port
 from kg.store.source import article_graphs
 
+pytestmark = pytest.mark.slow  # a Virtuoso server: the full suite (the README's command) runs it
+
 INI_TEMPLATES = (Path("/etc/virtuoso-opensource-7/virtuoso.ini"),
                  Path("/usr/share/virtuoso-opensource-7/virtuoso.ini"))
 NO_PROXY = urllib.request.build_opener(urllib.request.ProxyHandler({}))

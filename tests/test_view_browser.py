@@ -20,6 +20,8 @@ from kg.view import overview_html
 from kg.view.filters import ViewSpec
 from kg.view.html import view_html
 
+pytestmark = pytest.mark.slow  # headless Chromium: the full suite (the README's command) runs it
+
 sync_api = pytest.importorskip("playwright.sync_api")
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
