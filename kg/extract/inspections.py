@@ -15,7 +15,8 @@ from kg.extract import extractor
 from kg.extract.context import ArticleContext, StoryEvent
 from kg.extract.lists import name_list_before
 from kg.extract.meetings import Meetings, _person_before
-from kg.model import Entity, Ref, Relation
+from kg.extract.tenure import people_of
+from kg.model import Ref, Relation
 from kg.resources import lexicon_alternation
 
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
@@ -214,7 +215,7 @@ def _companions(ctx: ArticleContext, sentence, name: str):
     for m in ESCORT_VERB.finditer(text):
         people = [r for _, r in _person_before(ctx, text, m.start())]
         listed = list(name_list_before(ctx, sentence, m.start(), name))
-        entities = [r for r in listed if isinstance(r, Entity)]
+        entities = people_of(listed)
         if len(entities) > len(people):
             people = [p.ref for p in entities]
             yield from ((r, None) for r in listed)  # the people and the names they are known by

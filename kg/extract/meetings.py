@@ -14,6 +14,7 @@ from kg.extract.discourse import reported_sentences
 from kg.extract.frames import frame_type
 from kg.extract.lists import name_list_before
 from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
+from kg.extract.tenure import people_of
 from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
@@ -482,7 +483,7 @@ def extract_participation(ctx: ArticleContext):
             at = _topic_start(text, m.start())
             people = _person_before(ctx, text, at)
             listed = list(name_list_before(ctx, sentence, at, name))
-            entities = [r for r in listed if isinstance(r, Entity)]
+            entities = people_of(listed)
             if len(entities) > len(people):
                 yield from listed
                 people = [(p.label, p.ref) for p in entities]

@@ -878,7 +878,7 @@ def extract_personnel(ctx: ArticleContext):
                 continue
             records = list(listed_people(ctx, sentence, items, m.start("list"), name))
             yield from records
-            people = [r for r in records if isinstance(r, Entity)]
+            people = people_of(records)
             if m.group(0).startswith(("增补", "任命", "选举", "推选")):
                 found = _APPOINTED_TO.match(sentence.text, m.end("list"))
                 dates = {"starts": decided}
@@ -938,6 +938,12 @@ def _decided_posts(ctx: ArticleContext, sentence, people: list[Entity], at: int,
         yield _body_entity(org, org.label, ev)
         for person in people:
             yield Tenure(person.ref, post, ev, **dates)
+
+
+def people_of(records) -> list[Entity]:
+    """The person entities among what listed_people yields (it also yields the names they are
+    known by, KnownPerson)."""
+    return [r for r in records if isinstance(r, Entity)]
 
 
 def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, extractor_name: str):
