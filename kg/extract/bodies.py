@@ -12,10 +12,11 @@ import re
 
 from kg.extract import extractor
 from kg.extract.context import ArticleContext, OrgName
-from kg.extract.orgs import NATIONAL, PREFIX_RE, org_entity, resolve_prefix
+from kg.extract.orgs import NATIONAL, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
 from kg.nlp.mentions import government_bodies, recognise
 from kg.nlp.segment import pos_tokens
+from kg.nlp.vocabulary import PREFIX_RE
 from kg.resolve.countries import country_short_forms
 from kg.resources import lexicon_lines
 

@@ -9,17 +9,10 @@ import re
 
 from kg.extract import extractor
 from kg.extract.context import ArticleContext
-from kg.extract.orgs import PREFIX_RE
-from kg.extract.tenure import (
-    BODY_ENDS,
-    NAME_CHARS,
-    ROLE_RE,
-    _chinese_name,
-    common_word_at,
-    has_surname,
-    listed_people,
-    name_after,
-)
+from kg.extract.tenure import BODY_ENDS, common_word_at, listed_people
+from kg.nlp.names import NAME_CHARS, is_chinese_name, name_after
+from kg.nlp.segment import has_surname
+from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE
 from kg.resolve.countries import countries
 from kg.resources import lexicon_lines
 
@@ -50,7 +43,7 @@ def listed_names(text: str, at: int) -> list[str]:
     names = items + ([last] if last else [])
     if any(n in countries() for n in names):
         return []  # 印度、阿根廷外长: countries listed, not people
-    chinese = [n for n in names if _chinese_name(n)]
+    chinese = [n for n in names if is_chinese_name(n)]
     if len(chinese) < 2 and len(chinese) < len(names):
         return []
     # a name of another script's shape (宝音满都呼) among Chinese-shaped ones of the same list

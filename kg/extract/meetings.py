@@ -13,11 +13,12 @@ from kg.extract.context import ArticleContext, OrgName, StoryEvent
 from kg.extract.discourse import reported_sentences
 from kg.extract.frames import frame_type
 from kg.extract.lists import name_list_before
-from kg.extract.orgs import PREFIX_RE, org_entity, resolve_prefix, resolve_unit
+from kg.extract.orgs import org_entity, resolve_prefix, resolve_unit
 from kg.extract.tenure import people_of
 from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
+from kg.nlp.vocabulary import PREFIX_RE
 from kg.resources import lexicon_alternation, lexicon_lines
 
 MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True)

@@ -14,8 +14,9 @@ from kg.extract.context import ArticleContext, OrgName
 from kg.extract.places import settlements
 from kg.model import Entity, Evidence
 from kg.nlp.segment import pos_tokens
+from kg.nlp.vocabulary import PREFIX_RE, org_prefixes
 from kg.resolve.gazetteer import Division, gazetteer, short_name
-from kg.resources import lexicon_lines, lexicon_table
+from kg.resources import lexicon_lines
 
 NATIONAL = {
     "中共中央": ("中国共产党中央委员会", "中共中央", "PartyCommittee"),
@@ -34,11 +35,6 @@ KIND_TYPE = {"party": "PartyCommittee", "government": "GovernmentOrganization", 
              "congress": None, "cppcc": None}
 
 
-def org_prefixes() -> dict[str, tuple[str, str]]:
-    return {row[0]: (row[1], row[2]) for row in lexicon_table("org_prefixes.txt")}
-
-
-PREFIX_RE = re.compile("|".join(sorted(map(re.escape, org_prefixes()), key=len, reverse=True)))
 UNITS = sorted(lexicon_lines("org_units.txt"), key=len, reverse=True)
 SUFFIXES = sorted(lexicon_lines("org_suffixes.txt"), key=len, reverse=True)
 

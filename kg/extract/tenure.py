@@ -13,30 +13,28 @@ from dataclasses import dataclass
 from kg.extract import extractor
 from kg.extract.bodies import INTERNATIONAL, PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, KnownPerson, OrgName
-from kg.extract.orgs import PREFIX_RE, org_entity, org_prefixes, place_before, resolve_prefix, written_name
+from kg.extract.orgs import org_entity, place_before, resolve_prefix, written_name
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.mentions import government_bodies
+from kg.nlp.names import (
+    NOT_NAME_TAGS,
+    SPEAKING_DOCUMENTS,
+    dotted_name_at,
+    foreign_name_at,
+    is_chinese_name,
+    name_after,
+    name_before,
+    plain_pieces,
+)
 from kg.nlp.segment import has_surname, pos_tokens
+from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE, ROLES, org_prefixes
 from kg.resolve.countries import countries, country_ending, country_short_forms, mentioned_countries
 from kg.resolve.gazetteer import Division, gazetteer
-from kg.resources import lexicon_lines, lexicon_table, lexicon_words
+from kg.resources import lexicon_lines, lexicon_words
 
-ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
-# 副 and 常务 are never dropped from a title (副委员长 is not 委员长; 常务书记): each title also with
-# them, in the same body
-ROLES.update({f"{modifier}{role}": kind for role, kind in list(ROLES.items()) for modifier in ("副", "常务")
-              if not role.startswith(("副", "常务", "代")) and f"{modifier}{role}" not in ROLES})
-# not a title: 委员会, 办事处; 部长官 (a minister of some countries: 外交部长官) is one title
-ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处|官)")
-BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
-WORDS_AFTER_TITLES = frozenset(lexicon_words("words_after_titles.txt"))  # 总理官邸, 部长人选: no names
 GENERIC_BODIES = frozenset(lexicon_words("generic_bodies.txt"))  # 、政府副总理: no body of its own
-NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})+")  # 伊萨姆·沙拉夫
-SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
 # how transcribed foreign names end (…斯, …尔): a bare title after one is no Chinese post
 TRANSCRIPTION_ENDINGS = frozenset(lexicon_words("transliteration_chars.txt"))
-TRANSCRIPTION_CHARS = frozenset(lexicon_words("transcription_chars.txt"))
 # the hundred commonest surnames (surnames.txt is ranked): 蔡奇 is no transcription, 巴罗 may be one
 COMMON_SURNAMES = frozenset(lexicon_words("surnames.txt")[:100])
 # a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
@@ -218,193 +216,11 @@ def _body_in_list(text: str, previous_end: int, start: int, role: str) -> tuple[
     body = between[1:]
     if body in GENERIC_BODIES:
         return previous_end + 1, ""  # 县委副书记、政府县长: one list of titles, no body of its own
-    if re.search(r"[对在由向为是把将被从让给的和与及同]", body) or _chinese_name(body) and body not in _KNOWN_BODIES:
+    if re.search(r"[对在由向为是把将被从让给的和与及同]", body) or is_chinese_name(body) and body not in _KNOWN_BODIES:
         return None
     if any(tag.startswith(("v", "d", "p", "c", "r")) for _, tag, _ in pos_tokens(body)):
         return None
     return previous_end + 1, body
-
-
-def _chinese_name(word: str) -> bool:
-    """Two or three Chinese characters starting with a surname: the shape of a Chinese name."""
-    return bool(NAME_CHARS.match(word)) and has_surname(word)
-
-
-def _is_boundary(text: str, pos: int) -> bool:
-    if pos >= len(text) or not ("\u4e00" <= text[pos] <= "\u9fff"):
-        return True
-    return text.startswith(BOUNDARY, pos) or bool(ROLE_RE.match(text, pos))
-
-
-_ONE_CHAR_BOUNDARIES = frozenset("在说到来就对为向是也作同率")
-
-
-CONJUNCTIONS = frozenset("和与及同并")  # after a title they join, never start a name: 总书记和大家说
-_NAME_STOPS = frozenset("同和与及在对为向是也作说等致称将互已自的")
-
-
-def _foreign_name_at(text: str, pos: int) -> str | None:
-    """A transcribed name after a foreign post or a named body's title (某国总统, 某某委员会主席),
-    read over jieba's pieces from one it tags as a name (某国总统米尔济约耶夫表示: 米尔 济 约耶夫;
-    拉赫 蒙): longer pieces must be names, places or
-    abbreviations to jieba, and a one-character verb or particle only ends the name (蒙 before
-    表示, not 致 before another name). At most 8 characters."""
-    tokens = [t for t in pos_tokens(text) if t[2] >= pos]
-    name, end = "", pos
-    for i, (word, tag, start) in enumerate(tokens):
-        if start != end or name and _is_boundary(text, start) or not re.fullmatch(r"[\u4e00-\u9fff·]+", word):
-            break
-        if not name:
-            if not tag.startswith("nr") or word in WORDS_AFTER_TITLES:
-                return None  # jieba reads no name here (总统通电话), or a title's word (总理顾问)
-        elif len(word) > 1:
-            if not tag.startswith(("nr", "ns", "j", "nz")):
-                break  # 马克龙 通电话, 卢拉 举行会谈
-        elif tag.startswith(_NOT_NAME_TAGS) and (tag != "v" or not _name_ends_at(text, start + 1, tokens[i + 1:i + 2])):
-            break  # 马科斯 致 某某, 卢拉 的 独家, 某某 互 致贺电
-        name, end = name + word, start + len(word)
-        if len(name) > 8:
-            return None
-    cut = next((k for k, ch in enumerate(name) if k >= 2 and ch in _NAME_STOPS), len(name))
-    if cut < 2:
-        return None
-    return _transcription_run(text, pos, name[:cut])
-
-
-def _transcription_run(text: str, pos: int, name: str) -> str:
-    """*name* at *pos* run on over the characters of transcriptions, and a dot or hyphen between
-    two of them, where jieba cut it (扎尔 达 里, 努内 兹 5日, 阿库福-阿多); at most 16 characters."""
-    end = pos + len(name)
-    while end < len(text) and end - pos < 16:
-        if text[end] in TRANSCRIPTION_CHARS or (text[end] in "·•・-－" and text[end + 1:end + 2]
-                                                 and text[end + 1] in TRANSCRIPTION_CHARS):
-            end += 1
-        else:
-            break
-    return text[pos:end] if end - pos <= 16 else name
-
-
-def _dotted_name_at(text: str, pos: int) -> str | None:
-    """A transcribed name written with dots from *pos* (伊萨姆·沙拉夫), its last part ending where
-    a boundary or a verb starts (沙拉夫 before 接受)."""
-    m = DOTTED_NAME.match(text, pos)
-    if m is None:
-        return None
-    first = pos + min(i for i in (m[0].find(c) for c in "·•・") if i >= 0)
-    if any(_ends_name(text, k) for k in range(pos + 1, first)):
-        return None  # 习近平致电亚科夫·米拉托维奇: a name, then a verb, then the dotted name
-    last = max(m[0].rfind(c) for c in "·•・") + pos + 1
-    return text[pos:next((k for k in range(last + 1, m.end()) if _ends_name(text, k)), m.end())]
-
-
-def _ends_name(text: str, pos: int) -> bool:
-    return _is_boundary(text, pos) or _verb_at(text, pos) or text[pos] in _NAME_STOPS
-
-
-def _name_ends_at(text: str, pos: int, following: list[tuple[str, str, int]]) -> bool:
-    """What follows *pos* ends a name: a boundary, or a verb of two characters or more (表示, 会见)."""
-    return _is_boundary(text, pos) or any(len(w) > 1 and t.startswith("v") for w, t, _ in following)
-
-
-def _tagged_name(text: str, word: str) -> bool:
-    """jieba tags *word* as a personal name, whole or in pieces it tags as names (李 石松)."""
-    tokens = pos_tokens(text)
-    for i in range(len(tokens)):
-        joined = ""
-        for piece, tag, _ in tokens[i:i + len(word)]:
-            if not tag.startswith("nr") or not word.startswith(joined + piece):
-                break
-            joined += piece
-            if joined == word:
-                return True
-    return False
-
-
-def _verb_at(text: str, pos: int) -> bool:
-    """jieba reads a verb, an adjective or an adverb of two characters or more starting at *pos*
-    (进行, 出席; 严重 in 某某严重违纪违法)."""
-    return any(start == pos and len(word) > 1 and tag.startswith(("v", "a", "d"))
-               for word, tag, start in pos_tokens(text))
-
-
-def _plain_pieces(text: str, pos: int, n: int) -> bool:
-    """jieba reads the *n* characters at *pos* as pieces of a name: words that start and end
-    inside it, each a name or a single character (王明确表示: 明确 is an adverb; 巴厘岛 a place)."""
-    inside = [(w, t, s) for w, t, s in pos_tokens(text) if pos <= s < pos + n]
-    return (bool(inside) and inside[0][2] == pos and inside[-1][2] + len(inside[-1][0]) == pos + n
-            and not any(t.startswith(("v", "d", "a", "p", "c", "u", "r")) for _, t, _ in inside)
-            and all(t.startswith("nr") or len(w) == 1 for w, t, _ in inside))  # not 巴厘岛 (a place)
-
-
-def _name_then_adverb(text: str, pos: int, n: int = 2) -> bool:
-    """jieba reads the *n* characters at *pos* as one personal name and then a one-character
-    adverb, preposition or conjunction, or a two-character adverb (韩正 将 出席, 王毅 亦 指出,
-    习近平 以 视频方式, 甲 分别 领学)."""
-    at = {start: (word, tag) for word, tag, start in pos_tokens(text)}
-    first, then = at.get(pos), at.get(pos + n)
-    return (first is not None and len(first[0]) == n and first[1].startswith("nr") and then is not None
-            and (len(then[0]) == 1 and then[1].startswith(("d", "p", "c")) or len(then[0]) == 2 and then[1] == "d"))
-
-
-def name_after(text: str, pos: int) -> str | None:
-    """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
-    if text[pos:pos + 1] in CONJUNCTIONS:
-        return None  # 国家主席和通伦总书记: the conjunction joins two people (和, 同 as surnames are rare)
-    for n in (3, 2):
-        cand = text[pos:pos + n]
-        if cand[-1:] in ("和", "与", "及", "等", "的"):
-            continue  # 李强和省长赵刚: the conjunction ends the name; 官等: 等 closes a list
-        if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and _is_boundary(text, pos + 2)
-                and not _tagged_name(text, cand)):
-            continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
-        if n == 3 and _name_then_adverb(text, pos) or cand[-1:] == "案" and n == 3:
-            continue  # 韩正将出席: jieba reads 韩正 and then 将; 张琦案: the case of 张琦
-        # 习近平同…: a conjunction ends a name jieba also reads as one
-        ends = (_is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
-                                                and _tagged_name(text, cand))
-                or _name_then_adverb(text, pos, n)  # 韩正将出席, 习近平以视频方式
-                or _tagged_name(text, cand) and _verb_at(text, pos + n)  # 赵旭辉进行问责
-                or _plain_pieces(text, pos, n) and _verb_at(text, pos + n))  # 胡晓海现场视察
-        if any(pos < start < pos + n < start + len(word) and tag.startswith(("c", "p", "u"))
-               for word, tag, start in pos_tokens(text)):
-            continue  # 阿比以及: the name would end inside a function word jieba reads (以及; not 民主, 平等)
-        if _chinese_name(cand) and ends:
-            if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not _word_not_name_at(text, pos)
-                    and cand not in SPEAKING_DOCUMENTS):
-                return cand
-    return None
-
-
-# jieba's tags of words that do not start a name: verbs, adverbs, prepositions, pronouns, particles…
-_NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "f", "q", "y", "e", "o")
-
-
-def _word_not_name_at(text: str, pos: int) -> bool:
-    """jieba reads the word at *pos* as something other than a name: 总书记强调 (强 is a surname),
-    总书记和大家, 总书记来了. (A single character jieba calls a verb or a pronoun may still start a
-    name: 何卫东, 安瓦尔.)"""
-    for word, tag, start in pos_tokens(text):
-        if start == pos:
-            if len(word) > 1:  # 总理官邸时: a word that follows titles (官邸) starts no name either
-                return tag.startswith(_NOT_NAME_TAGS) or word in WORDS_AFTER_TITLES
-            if text[pos - 1:pos] == "、" and any(s == pos + 1 and t.startswith("nr") for _, t, s in pos_tokens(text)):
-                return False  # 、于 桂平、: a surname jieba read as a preposition, in a list of names
-            if (tag.startswith(("p", "c")) and text[pos] not in CONJUNCTIONS and has_surname(text[pos:pos + 3])
-                    and (_is_boundary(text, pos + 3) or _is_boundary(text, pos + 2))):
-                return False  # 主席于东明出席: a name that ends where names end (出席, 、, 。)
-            if tag == "d":  # 总书记都要深入…: an adverb before a verb (a surname too: 都)
-                return any(s == pos + 1 and t.startswith("v") for _, t, s in pos_tokens(text))
-            return tag.startswith(("c", "p", "u")) or tag == "v" and text[pos + 1:pos + 2] in ("了", "着", "过")
-    return False
-
-
-def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tuple[str, int] | None:
-    """A name ending at *end* that jieba also tags as a personal name (习近平总书记)."""
-    for word, tag, start in tokens:
-        if (start + len(word) == end and tag in ("nr", "nrfg") and _chinese_name(word)
-                and word[0] not in _CONJUNCTIONS):  # 党中央和习主席: jieba's 和习
-            return word, start
-    return None
 
 
 _BEFORE_FOREIGN_NAME = _CONJUNCTIONS + "、"
@@ -616,13 +432,13 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
             return before[0]
     name_at = last.end + len(NOMINEE) if text.startswith(NOMINEE, last.end) else last.end
     n = name_after(text, name_at)
-    if n is not None and (dotted := _dotted_name_at(text, last.end)) is not None:
+    if n is not None and (dotted := dotted_name_at(text, last.end)) is not None:
         n = dotted  # 伊萨姆·沙拉夫: a transcribed name, whole
     if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
-        if (whole := _foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
+        if (whole := foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
             n = whole
     if n is None and last.org_name:
-        n = _foreign_name_at(text, last.end)  # 某国总理内塔尼亚胡
+        n = foreign_name_at(text, last.end)  # 某国总理内塔尼亚胡
     if n is not None:
         return Holder(n, group[0].start, name_at + len(n), tuple(group))
     if last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
@@ -643,12 +459,12 @@ def _listed_name_before(text: str, end: int) -> tuple[str, int] | None:
     (葛 淑芬, 韦 建国)."""
     start = text.rfind("、", 0, end) + 1
     cand = text[start:end]
-    if start == 0 or not _chinese_name(cand):
+    if start == 0 or not is_chinese_name(cand):
         return None
     inside = [(w, t, s) for w, t, s in pos_tokens(text) if start <= s < end]
     if not inside or inside[0][2] != start or inside[-1][2] + len(inside[-1][0]) != end:
         return None
-    if not inside[0][1].startswith("nr") or any(t.startswith(_NOT_NAME_TAGS) for _, t, _ in inside[1:]):
+    if not inside[0][1].startswith("nr") or any(t.startswith(NOT_NAME_TAGS) for _, t, _ in inside[1:]):
         return None
     return cand, start
 
@@ -659,10 +475,10 @@ def _name_title_order_before(text: str, end: int) -> bool:
     m = ROLE_RE.search(item)
     if m is None or m.end() != len(item):
         return False
-    start = next((i for i in (m.start() - 3, m.start() - 2) if i >= 0 and _chinese_name(item[i:m.start()])), None)
+    start = next((i for i in (m.start() - 3, m.start() - 2) if i >= 0 and is_chinese_name(item[i:m.start()])), None)
     if start is None:
         return False
-    return (_plain_pieces(item, start, m.start() - start)  # jieba's pieces of a name (韦 建国)
+    return (plain_pieces(item, start, m.start() - start)  # jieba's pieces of a name (韦 建国)
             or any(t.startswith("nr") for _, t, s in pos_tokens(item) if s == start))
 
 
@@ -695,7 +511,7 @@ def _name_between_body_and_title(text: str, last: PostPhrase) -> Holder | None:
     before = text[:last.start]
     for m in PREFIX_RE.finditer(before[-8:]):
         cand = before[-8:][m.end():]
-        if (_chinese_name(cand) and cand[0] not in _CONJUNCTIONS and cand[-1] not in BODY_ENDS
+        if (is_chinese_name(cand) and cand[0] not in _CONJUNCTIONS and cand[-1] not in BODY_ENDS
                 and not common_word_at(text, last.start - len(cand), cand)
                 and cand not in POSITION_MODIFIERS):  # 致公党中央常务副主席: 常务 is part of the title
             phrase = PostPhrase(last.start, last.end, m.group(0), last.role)
@@ -713,7 +529,7 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
         len(between) == 1 or between[1:] in GENERIC_BODIES and not holder.group[0].prefix)
         # 马来西亚总理甲，外交部部长穆罕默德: after a comma only a name not of Chinese shape says so
         # (a Chinese minister is often named next: 会见越南总理甲，外交部长王毅参加)
-        or between == "，" and not _chinese_name(holder.name))
+        or between == "，" and not is_chinese_name(holder.name))
     orgs: list[tuple[OrgName | None, PostPhrase]] = []
     for p in holder.group:
         if listed_abroad and p.prefix is None and p.org_name is None:
@@ -848,9 +664,9 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
         n = name_after(text, pos)
         if n is None:
             n = next((w for w, tag, start in tokens if start == pos and tag in ("nr", "nrfg")
-                      and _chinese_name(w)), None)
+                      and is_chinese_name(w)), None)
         if n is None and (item := re.match(r"[\u4e00-\u9fff]{2,3}(?=、)", text[pos:])) is not None:
-            n = item.group(0) if _chinese_name(item.group(0)) else None  # 、于某某、: an item between two 、
+            n = item.group(0) if is_chinese_name(item.group(0)) else None  # 、于某某、: an item between two 、
         if n is None or ROLE_RE.match(text, pos) or PREFIX_RE.match(text, pos) or ROLE_RE.match(text, pos + len(n)):
             break  # (国会主席乙: a body before its title, not a name)
         out.append((n, pos, pos + len(n)))
@@ -873,7 +689,7 @@ def extract_personnel(ctx: ArticleContext):
     for sentence in ctx.sentences:
         for m in PERSONNEL.finditer(sentence.text):
             items = m["list"].split("、")
-            if not all(_chinese_name(x) and not ROLE_RE.search(x)
+            if not all(is_chinese_name(x) and not ROLE_RE.search(x)
                        and not PREFIX_RE.search(x) for x in items):
                 continue
             records = list(listed_people(ctx, sentence, items, m.start("list"), name))
@@ -1022,7 +838,7 @@ def _names_joined(text: str, tokens, known) -> list[tuple[str, str, int]]:
                 out[-1] = (head + word, tag, hstart)
                 continue
             if (glued and htag.startswith("nr") and head not in known and word not in known
-                    and not _chinese_name(head) and len(head) + len(word) <= 8):
+                    and not is_chinese_name(head) and len(head) + len(word) <= 8):
                 before = out[-2] if len(out) > 1 else None
                 cut = (before is not None and len(before[0]) == 1 and before[2] + 1 == hstart
                        and "\u4e00" <= before[0] <= "\u9fff")  # 别 尔德 穆哈…: the name starts earlier
@@ -1037,7 +853,7 @@ def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
     if tag == _TRANSCRIBED:
         shape = 3 <= len(word) <= 8
     else:  # 阿方, 美方: a country's side; 乌军: its army
-        shape = (tag in ("nr", "nrfg") and _chinese_name(word)
+        shape = (tag in ("nr", "nrfg") and is_chinese_name(word)
                  and not (len(word) == 2 and word[1] in "方军" and word[0] in country_short_forms()))
     return (shape and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
             and word not in countries() and word not in INTERNATIONAL  # 应乌克兰要求, 欧佩克宣布

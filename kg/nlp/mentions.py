@@ -26,6 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
+from kg.nlp.names import dotted_name_at, foreign_name_at, name_after
 from kg.nlp.segment import has_surname, pos_tokens
 from kg.resolve.countries import country_short_forms
 from kg.resolve.gazetteer import gazetteer
@@ -227,24 +228,6 @@ def _followers() -> tuple[str, ...]:
     return _by_length((*name_followers(), *_SPEECH, *_HONORIFICS))
 
 
-def _name_at(text: str, pos: int, ends: set[int]) -> int | None:
-    """End of a Chinese personal name starting at *pos* (surname + one or two characters),
-    written after a title: 记者王秋蕊, 总监龙坤先生, 主任李成说."""
-    for n in (3, 2):
-        cand = text[pos:pos + n]
-        if len(cand) < n or not _CJK.match(cand) or not has_surname(cand) or not _name_ok(cand):
-            continue
-        if n == 3 and text.startswith(_followers(), pos + 2):
-            continue  # 李成说: the third character starts the next word
-        if n == 3 and text[pos + 2] in surnames_1() and text.startswith(_HONORIFICS, pos + 3):
-            continue  # 孙晶孙女士
-        after = pos + n
-        if after >= len(text) or not _CJK.match(text[after]) or after in ends or text.startswith(
-                _followers(), after):
-            return after
-    return None
-
-
 @cache
 def surnames_1() -> frozenset[str]:
     return frozenset(w for w in lexicon_words("surnames.txt") if len(w) == 1)
@@ -284,7 +267,6 @@ def _speech_after(tokens: list[Token], i: int) -> bool:
 
 def _names(text: str, tokens: list[Token], positions: list[_Candidate]) -> list[_Candidate]:
     out = []
-    ends = {t[2] + len(t[0]) for t in tokens}
     title_ends = {p.end for p in positions}
     n = len(tokens)
     for i, (word, tag, start) in enumerate(tokens):
@@ -304,11 +286,11 @@ def _names(text: str, tokens: list[Token], positions: list[_Candidate]) -> list[
             if _name_ok(cand) and (supported or i + 2 >= n or tokens[i + 2][1] in _FUNCTION_TAGS
                                    or _speech_after(tokens, i + 2) or tokens[i + 2][1].startswith("v")):
                 out.append(_Candidate("name", start, start + len(cand), "name.surname+given", 2))
-    # a name right after a title: 记者王秋蕊, 区委书记徐光文
+    # a name right after a title: 记者王秋蕊, 区委书记徐光文 (the name reader extraction uses)
     for p in positions:
-        end = _name_at(text, p.end, ends)
-        if end is not None:
-            out.append(_Candidate("name", p.end, end, "name.after-title", 3))
+        name = dotted_name_at(text, p.end) or name_after(text, p.end) or foreign_name_at(text, p.end)
+        if name is not None and _name_ok(name):
+            out.append(_Candidate("name", p.end, p.end + len(name), "name.after-title", 3))
     return out + _listed_names(text, out)
 
 

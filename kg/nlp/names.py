@@ -1,0 +1,212 @@
+"""The name reader: where a personal name starts and ends in running text.
+
+One reader for extraction (the holder of a post, the items of a list, a speaker) and for
+``kg mentions``: a Chinese name (a surname from surnames.txt and one or two characters) read
+after a title (区委书记徐光文主持), before one (习近平总书记), and a transcribed foreign name
+(内塔尼亚胡, 伊萨姆·沙拉夫). jieba's tags decide where a name ends when characters alone do not
+(韩正将出席: 韩正; 王明确表示: no name 王明). What may follow a name is data
+(boundary_after_name.txt, words_after_titles.txt, speaking_documents.txt).
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.nlp.segment import has_surname, pos_tokens
+from kg.nlp.vocabulary import BOUNDARY, PREFIX_RE, ROLE_RE
+from kg.resources import lexicon_lines, lexicon_words
+
+WORDS_AFTER_TITLES = frozenset(lexicon_words("words_after_titles.txt"))  # 总理官邸, 部长人选: no names
+NAME_CHARS = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+DOTTED_NAME = re.compile(r"[\u4e00-\u9fff]{1,8}(?:[·•・][\u4e00-\u9fff]{1,8})+")  # 伊萨姆·沙拉夫
+SPEAKING_DOCUMENTS = frozenset(lexicon_lines("speaking_documents.txt"))  # 贺信指出, 主席贺信: not people
+TRANSCRIPTION_CHARS = frozenset(lexicon_words("transcription_chars.txt"))
+# a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
+_CONJUNCTIONS = "和与同及"
+_HONORIFICS = ("先生", "女士", "小姐")
+
+
+def is_chinese_name(word: str) -> bool:
+    """Two or three Chinese characters starting with a surname: the shape of a Chinese name."""
+    return bool(NAME_CHARS.match(word)) and has_surname(word)
+
+
+def is_boundary(text: str, pos: int) -> bool:
+    if pos >= len(text) or not ("\u4e00" <= text[pos] <= "\u9fff"):
+        return True
+    return text.startswith(BOUNDARY, pos) or bool(ROLE_RE.match(text, pos))
+
+
+_ONE_CHAR_BOUNDARIES = frozenset("在说到来就对为向是也作同率")
+
+
+CONJUNCTIONS = frozenset("和与及同并")  # after a title they join, never start a name: 总书记和大家说
+
+
+_NAME_STOPS = frozenset("同和与及在对为向是也作说等致称将互已自的")
+
+
+def foreign_name_at(text: str, pos: int) -> str | None:
+    """A transcribed name after a foreign post or a named body's title (某国总统, 某某委员会主席),
+    read over jieba's pieces from one it tags as a name (某国总统米尔济约耶夫表示: 米尔 济 约耶夫;
+    拉赫 蒙): longer pieces must be names, places or
+    abbreviations to jieba, and a one-character verb or particle only ends the name (蒙 before
+    表示, not 致 before another name). At most 8 characters."""
+    tokens = [t for t in pos_tokens(text) if t[2] >= pos]
+    name, end = "", pos
+    for i, (word, tag, start) in enumerate(tokens):
+        if start != end or name and is_boundary(text, start) or not re.fullmatch(r"[\u4e00-\u9fff·]+", word):
+            break
+        if not name:
+            if not tag.startswith("nr") or word in WORDS_AFTER_TITLES:
+                return None  # jieba reads no name here (总统通电话), or a title's word (总理顾问)
+        elif len(word) > 1:
+            if not tag.startswith(("nr", "ns", "j", "nz")):
+                break  # 马克龙 通电话, 卢拉 举行会谈
+        elif tag.startswith(NOT_NAME_TAGS) and (tag != "v" or not name_ends_at(text, start + 1, tokens[i + 1:i + 2])):
+            break  # 马科斯 致 某某, 卢拉 的 独家, 某某 互 致贺电
+        name, end = name + word, start + len(word)
+        if len(name) > 8:
+            return None
+    cut = next((k for k, ch in enumerate(name) if k >= 2 and ch in _NAME_STOPS), len(name))
+    if cut < 2:
+        return None
+    return _transcription_run(text, pos, name[:cut])
+
+
+def _transcription_run(text: str, pos: int, name: str) -> str:
+    """*name* at *pos* run on over the characters of transcriptions, and a dot or hyphen between
+    two of them, where jieba cut it (扎尔 达 里, 努内 兹 5日, 阿库福-阿多); at most 16 characters."""
+    end = pos + len(name)
+    while end < len(text) and end - pos < 16:
+        if text[end] in TRANSCRIPTION_CHARS or (text[end] in "·•・-－" and text[end + 1:end + 2]
+                                                 and text[end + 1] in TRANSCRIPTION_CHARS):
+            end += 1
+        else:
+            break
+    return text[pos:end] if end - pos <= 16 else name
+
+
+def dotted_name_at(text: str, pos: int) -> str | None:
+    """A transcribed name written with dots from *pos* (伊萨姆·沙拉夫), its last part ending where
+    a boundary or a verb starts (沙拉夫 before 接受)."""
+    m = DOTTED_NAME.match(text, pos)
+    if m is None:
+        return None
+    first = pos + min(i for i in (m[0].find(c) for c in "·•・") if i >= 0)
+    if any(ends_name(text, k) for k in range(pos + 1, first)):
+        return None  # 习近平致电亚科夫·米拉托维奇: a name, then a verb, then the dotted name
+    last = max(m[0].rfind(c) for c in "·•・") + pos + 1
+    return text[pos:next((k for k in range(last + 1, m.end()) if ends_name(text, k)), m.end())]
+
+
+def ends_name(text: str, pos: int) -> bool:
+    return is_boundary(text, pos) or verb_at(text, pos) or text[pos] in _NAME_STOPS
+
+
+def name_ends_at(text: str, pos: int, following: list[tuple[str, str, int]]) -> bool:
+    """What follows *pos* ends a name: a boundary, or a verb of two characters or more (表示, 会见)."""
+    return is_boundary(text, pos) or any(len(w) > 1 and t.startswith("v") for w, t, _ in following)
+
+
+def tagged_name(text: str, word: str) -> bool:
+    """jieba tags *word* as a personal name, whole or in pieces it tags as names (李 石松)."""
+    tokens = pos_tokens(text)
+    for i in range(len(tokens)):
+        joined = ""
+        for piece, tag, _ in tokens[i:i + len(word)]:
+            if not tag.startswith("nr") or not word.startswith(joined + piece):
+                break
+            joined += piece
+            if joined == word:
+                return True
+    return False
+
+
+def verb_at(text: str, pos: int) -> bool:
+    """jieba reads a verb, an adjective or an adverb of two characters or more starting at *pos*
+    (进行, 出席; 严重 in 某某严重违纪违法)."""
+    return any(start == pos and len(word) > 1 and tag.startswith(("v", "a", "d"))
+               for word, tag, start in pos_tokens(text))
+
+
+def plain_pieces(text: str, pos: int, n: int) -> bool:
+    """jieba reads the *n* characters at *pos* as pieces of a name: words that start and end
+    inside it, each a name or a single character (王明确表示: 明确 is an adverb; 巴厘岛 a place)."""
+    inside = [(w, t, s) for w, t, s in pos_tokens(text) if pos <= s < pos + n]
+    return (bool(inside) and inside[0][2] == pos and inside[-1][2] + len(inside[-1][0]) == pos + n
+            and not any(t.startswith(("v", "d", "a", "p", "c", "u", "r")) for _, t, _ in inside)
+            and all(t.startswith("nr") or len(w) == 1 for w, t, _ in inside))  # not 巴厘岛 (a place)
+
+
+def name_then_adverb(text: str, pos: int, n: int = 2) -> bool:
+    """jieba reads the *n* characters at *pos* as one personal name and then a one-character
+    adverb, preposition or conjunction, or a two-character adverb (韩正 将 出席, 王毅 亦 指出,
+    习近平 以 视频方式, 甲 分别 领学)."""
+    at = {start: (word, tag) for word, tag, start in pos_tokens(text)}
+    first, then = at.get(pos), at.get(pos + n)
+    return (first is not None and len(first[0]) == n and first[1].startswith("nr") and then is not None
+            and (len(then[0]) == 1 and then[1].startswith(("d", "p", "c")) or len(then[0]) == 2 and then[1] == "d"))
+
+
+def name_after(text: str, pos: int) -> str | None:
+    """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
+    if text[pos:pos + 1] in CONJUNCTIONS:
+        return None  # 国家主席和通伦总书记: the conjunction joins two people (和, 同 as surnames are rare)
+    for n in (3, 2):
+        cand = text[pos:pos + n]
+        if cand[-1:] in ("和", "与", "及", "等", "的"):
+            continue  # 李强和省长赵刚: the conjunction ends the name; 官等: 等 closes a list
+        if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and is_boundary(text, pos + 2)
+                and not tagged_name(text, cand)):
+            continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
+        if n == 3 and name_then_adverb(text, pos) or cand[-1:] == "案" and n == 3:
+            continue  # 韩正将出席: jieba reads 韩正 and then 将; 张琦案: the case of 张琦
+        if n == 3 and text.startswith(_HONORIFICS, pos + 3) and has_surname(text[pos + 2:pos + 4]):
+            continue  # 孙晶孙女士: the name, then the surname with an honorific
+        # 习近平同…: a conjunction ends a name jieba also reads as one
+        ends = (is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
+                                                and tagged_name(text, cand))
+                or name_then_adverb(text, pos, n)  # 韩正将出席, 习近平以视频方式
+                or tagged_name(text, cand) and verb_at(text, pos + n)  # 赵旭辉进行问责
+                or plain_pieces(text, pos, n) and verb_at(text, pos + n))  # 胡晓海现场视察
+        if any(pos < start < pos + n < start + len(word) and tag.startswith(("c", "p", "u"))
+               for word, tag, start in pos_tokens(text)):
+            continue  # 阿比以及: the name would end inside a function word jieba reads (以及; not 民主, 平等)
+        if is_chinese_name(cand) and ends:
+            if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not word_not_name_at(text, pos)
+                    and cand not in SPEAKING_DOCUMENTS):
+                return cand
+    return None
+
+
+# jieba's tags of words that do not start a name: verbs, adverbs, prepositions, pronouns, particles…
+NOT_NAME_TAGS = ("v", "d", "p", "c", "u", "r", "f", "q", "y", "e", "o")
+
+
+def word_not_name_at(text: str, pos: int) -> bool:
+    """jieba reads the word at *pos* as something other than a name: 总书记强调 (强 is a surname),
+    总书记和大家, 总书记来了. (A single character jieba calls a verb or a pronoun may still start a
+    name: 何卫东, 安瓦尔.)"""
+    for word, tag, start in pos_tokens(text):
+        if start == pos:
+            if len(word) > 1:  # 总理官邸时: a word that follows titles (官邸) starts no name either
+                return tag.startswith(NOT_NAME_TAGS) or word in WORDS_AFTER_TITLES
+            if text[pos - 1:pos] == "、" and any(s == pos + 1 and t.startswith("nr") for _, t, s in pos_tokens(text)):
+                return False  # 、于 桂平、: a surname jieba read as a preposition, in a list of names
+            if (tag.startswith(("p", "c")) and text[pos] not in CONJUNCTIONS and has_surname(text[pos:pos + 3])
+                    and (is_boundary(text, pos + 3) or is_boundary(text, pos + 2))):
+                return False  # 主席于东明出席: a name that ends where names end (出席, 、, 。)
+            if tag == "d":  # 总书记都要深入…: an adverb before a verb (a surname too: 都)
+                return any(s == pos + 1 and t.startswith("v") for _, t, s in pos_tokens(text))
+            return tag.startswith(("c", "p", "u")) or tag == "v" and text[pos + 1:pos + 2] in ("了", "着", "过")
+    return False
+
+
+def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tuple[str, int] | None:
+    """A name ending at *end* that jieba also tags as a personal name (习近平总书记)."""
+    for word, tag, start in tokens:
+        if (start + len(word) == end and tag in ("nr", "nrfg") and is_chinese_name(word)
+                and word[0] not in _CONJUNCTIONS):  # 党中央和习主席: jieba's 和习
+            return word, start
+    return None

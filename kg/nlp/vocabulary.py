@@ -1,0 +1,26 @@
+"""The words names are read against: post titles (roles.txt), the short names bodies start with
+(org_prefixes.txt) and what may follow a name (boundary_after_name.txt). Extraction and the name
+reader share them, so a title that ends a name is the same title that makes a post."""
+
+from __future__ import annotations
+
+import re
+
+from kg.resources import lexicon_lines, lexicon_table
+
+ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
+# 副 and 常务 are never dropped from a title (副委员长 is not 委员长; 常务书记): each title also with
+# them, in the same body
+ROLES.update({f"{modifier}{role}": kind for role, kind in list(ROLES.items()) for modifier in ("副", "常务")
+              if not role.startswith(("副", "常务", "代")) and f"{modifier}{role}" not in ROLES})
+# not a title: 委员会, 办事处; 部长官 (a minister of some countries: 外交部长官) is one title
+ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处|官)")
+BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
+
+
+def org_prefixes() -> dict[str, tuple[str, str]]:
+    """Short names of bodies (区委, 市政府) with their level and kind."""
+    return {row[0]: (row[1], row[2]) for row in lexicon_table("org_prefixes.txt")}
+
+
+PREFIX_RE = re.compile("|".join(sorted(map(re.escape, org_prefixes()), key=len, reverse=True)))
