@@ -2,29 +2,9 @@
 
 from __future__ import annotations
 
-from helpers import make_article
+from helpers import entities, facts_of, make_article, posts, relations
 
-from kg.extract import EXTRACTORS, extract_article
-
-
-def facts_of(body: str, **kw):
-    return extract_article(make_article(body, **kw))
-
-
-def entities(facts, kind):
-    return {e.label for e in facts.entities if e.kind == kind}
-
-
-def relations(facts, predicate):
-    labels = {e.ref: e.label for e in facts.entities}
-    return {(labels.get(r.subject, r.subject.key), labels.get(r.object, r.object.key))
-            for r in facts.relations if r.predicate == predicate}
-
-
-def posts(facts):
-    labels = {e.ref: e.label for e in facts.entities}
-    return {(labels[t.person], t.post.label) for t in facts.tenures}
-
+from kg.extract import EXTRACTORS
 
 SECTION = "要闻·江山"  # a county of Quzhou, Zhejiang: 市委 is 衢州市委 there
 

@@ -117,6 +117,8 @@ def _is_a_visit(m: re.Match, where: str) -> bool:
         return False  # 落实习近平总书记视察天津重要讲话精神: a speech relayed, not a visit reported
     if re.search(r"^会|会议?上$", where):
         return False  # 在会上作报告: the meeting's own business
+    if m["verb"] and re.search(r"会议?上|上的|时的", where):
+        return False  # 落实甲在调研某工作座谈会上的要求: a meeting of a past visit, named in passing
     # 对照检查, 就亲自考察了: only 对某某开展视察 is a visit to a topic
     return not (m["go"] in ("对", "就") and not re.match(r"开展|进行", m["visit"]))
 

@@ -19,7 +19,7 @@ from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE
-from kg.resources import lexicon_alternation, lexicon_lines
+from kg.resources import lexicon_alternation, lexicon_lines, rule_table
 
 MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True)
 MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
@@ -58,6 +58,8 @@ REFERRED = re.compile(
     rf"(?P<mw>{MW}|党的[一二三四五六七八九十]{{1,3}}大)"
     rf"(?=(?:的)?(?:重要)?(?:讲话)?精神|上|期间|(?:工作|决策)?部署|研究|[^，。；]{{2,24}}?时的(?:重要)?讲话)"
 )
+# a meeting named so vaguely it names none (有关会议, 区委有关会议, 近期重要会议): the rule relays use
+VAGUE = next(re.compile(p) for rule_id, _, p in rule_table("relays.tsv", 3) if rule_id == "vague")
 # Sessions that name themselves wherever they are mentioned, with their number (党的二十大,
 # 二十届三中全会, 十四届全国人大二次会议, 全国政协十四届二次会议): one event, whatever the year
 _NUM = "[一二三四五六七八九十]"
@@ -113,6 +115,8 @@ _BRACKETED_KIND = re.compile(r"（(?:扩大|视频|电视电话|联席|专题|�
 
 # a session known by its number alone: 第十三次会议, 第八次全体会议 (the body convening it names it)
 ORDINAL_SESSION = re.compile(r"^第[一二三四五六七八九十百零〇\d\s]{1,6}次")
+# …or by its term and number: 三届三次常委会 (a local body convening it names it: 区政协三届三次常委会)
+TERM_SESSION = re.compile(r"^[一二三四五六七八九十]{1,3}届[一二三四五六七八九十百零〇\d]{1,6}次")
 
 
 def _convener(subject: str) -> str:
@@ -133,6 +137,19 @@ def _joint_session(label: str) -> list[str]:
 
 def _clean_label(label: str) -> str:
     return re.sub(r"^(?:了|正式|隆重|召开|举行)+", "", label).strip()
+
+
+def _framed_start(text: str, start: int, mw_end: int) -> int:
+    """Where a name framed by 在…上 starts: everything between 在 and 上 names the meeting, verbs
+    included (在学习贯彻某某精神研讨班开班式上的讲话). Not when the frame holds a clause of its own
+    (在某某主持召开的常委会上) or a day; *start* when there is no such frame."""
+    if not text.startswith("上", mw_end):
+        return start
+    at = text.rfind("在", max(0, start - 40), start)
+    framed = text[at + 1:mw_end]
+    if at < 0 or re.search(r"[，。；：:、]|(?<!党)的|主持|召开|举行|\d|[昨今前]天|近日|日前", framed):
+        return start
+    return at + 1
 
 
 def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, str] | None:
@@ -172,6 +189,9 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
         if tag.startswith("v") and tag != "vn" and start < mw_start and len(text[pos:mw_end]) > 30:
             break
         start = pos
+    if (day := re.match(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", text[start:mw_end])) is not None:
+        start += day.end()  # 2月21日中共中央政治局会议: the day it met is no part of its name
+    start = min(start, _framed_start(text, start, mw_end))
     name = text[start:mw_end]
     # 贯彻好全市…会议, 深刻领会全国两会: a scope word starts the name unless nouns precede it
     # (政协第十四届全国委员会…会议)
@@ -335,7 +355,7 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     label = _trimmed(text, m.start("ev"), m.end("ev"))
     if label is None:
         return
-    if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label):
+    if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label) or TERM_SESSION.match(label):
         # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
         subject = _convener(m.groupdict().get("subj") or "")
         if len(subject) < 2 and label in BARE:
@@ -440,20 +460,25 @@ def extract_meetings(ctx: ArticleContext):
             spans.append((m.start(), m.end()))
             for plenum in listed_plenums(m.group(0)):
                 yield from meetings.event(sentence, m.start(), m.end(), plenum, False)
+        referred = []
         for m in REFERRED.finditer(text):
             tokens = tokens or pos_tokens(text)
             if m["mw"].startswith("党的"):  # 党的二十大 names itself
                 hit = (m.start("mw"), m["mw"])
             else:
                 hit = _referred_name(text, m.start("mw"), m.end("mw"), tokens)
-            if hit is None:
+            if hit is not None:
+                referred += _listed_before(text, *hit, m.end("mw"), tokens)
+        for start, end, label in referred:
+            if any(e.kind == "event" and label in e.aliases for e in ctx.entities.values()
+                   if e.attr("reported_in")) or any(s <= start < e for s, e in spans):
                 continue
-            for start, end, label in _listed_before(text, *hit, m.end("mw"), tokens):
-                if any(e.kind == "event" and label in e.aliases for e in ctx.entities.values()
-                       if e.attr("reported_in")) or any(s <= start < e for s, e in spans):
-                    continue
-                spans.append((start, end))
-                yield from meetings.event(sentence, start, end, label, False)
+            if VAGUE.search(label):
+                continue
+            if any(s <= start and end <= e and e - s > end - start for s, e, _ in referred):
+                continue  # 党的二十大 inside 学习贯彻党的二十大精神研讨班: a part of a longer name
+            spans.append((start, end))
+            yield from meetings.event(sentence, start, end, label, False)
         for m in NAMED_SESSION.finditer(text):
             if text.startswith(_PERIOD_AFTER, m.end()) or any(s < m.end() and m.start() < e for s, e in spans):
                 continue

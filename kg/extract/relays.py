@@ -25,15 +25,15 @@ from kg.resources import rule_table
 
 NAME = "lg.relay.v1"
 RULES = tuple((rule_id, gives, re.compile(pattern)) for rule_id, gives, pattern in rule_table("relays.tsv", 3))
-_RELAY_VERBS = "传达学习|学习贯彻|传达贯彻|学习传达|学习领会|传达|学习"  # longer first
+_RELAY_VERBS = "传达学习|学习贯彻|传达贯彻|学习传达|学习领会|传达|学习|宣讲"  # longer first
 VERB = re.compile(rf"(?:深入|认真|集中|专题|及时)?(?:{_RELAY_VERBS})了?")
 # a verb opening an item (传达学习了甲精神和贯彻落实乙精神): not part of what is relayed
 ITEM_VERB = re.compile(rf"(?:深入|认真|全面)?(?:贯彻落实|{_RELAY_VERBS}|贯彻|落实|领会)了?")
 # in a speech at the meeting, what the meeting is to study: (某某)要深入学习贯彻…精神
 SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学习贯彻|学习领会)")
 # 精神 closes an item when a separator, a conjunction or the end follows (not 二十大精神研讨班)
-ITEM_END = re.compile(r"精神(?=[、，；。和及与]|以及|$)")
-CONNECTORS = re.compile(r"^(?:[、，和及与]|以及|并|还|了)+")
+ITEM_END = re.compile(r"精神(?=[、，；。和及与等]|以及|$)")
+CONNECTORS = re.compile(r"^(?:[、，；和及与]|以及|并|还|了)+")
 # the item's own words before 精神 that name no part of the event (主要精神, 会议精神 of 某推进会)
 TRAILING = re.compile(r"(?:的)?(?:主要|重要|有关|相关)?$")
 SESSION = re.compile(r"(?:党的)?[一二三四五六七八九十]{1,3}大")  # 党的二十大
@@ -55,7 +55,7 @@ def relay_items(text: str, pos: int) -> list[tuple[int, int, str]]:
         raw = text[pos:m.start()]
         lead = CONNECTORS.match(raw)
         start = pos + (lead.end() if lead else 0)
-        if "；" in raw or len(raw) > MAX_ITEM or _new_clause(text, pos, m.start()):
+        if len(raw) > MAX_ITEM or _new_clause(text, pos, m.start()):
             break
         if (verb := ITEM_VERB.match(text, start)) is not None:
             start = verb.end()  # 传达学习了甲精神和学习贯彻乙精神; 贯彻落实丙精神
@@ -82,9 +82,10 @@ def _list_start(text: str, start: int, end: int) -> int:
 
 
 def _new_clause(text: str, start: int, end: int) -> bool:
-    """A clause after a comma between *start* and *end* opens with a verb other than a relay
-    verb (…精神，研究部署了…): the list of items has ended."""
-    return any(not _item_continues(text, i + 1) for i in range(start, end) if text[i] == "，")
+    """A clause after a comma or a semicolon between *start* and *end* opens with a verb other than
+    a relay verb (…精神，研究部署了…; …精神；审议了…): the list of items has ended. (A list of
+    items may run over semicolons: 传达学习甲会议精神；乙在丙会上的讲话精神.)"""
+    return any(not _item_continues(text, i + 1) for i in range(start, end) if text[i] in "，；")
 
 
 def _item_continues(text: str, at: int) -> bool:
@@ -104,7 +105,7 @@ def relayed(item: str) -> list[tuple[str, str]]:
     if (whole := _by_rule(item)) is not None:
         return whole
     out = []
-    for piece in _pieces(item):  # 甲会议、乙会议; 某某在甲会上的讲话和全会; 给甲的回信、致乙的贺信
+    for piece in _distributed(_pieces(item)):  # 甲会议、乙会议; 某某在甲会上的讲话和全会; 给甲的回信、致乙的贺信
         if (by_rule := _by_rule(piece)) is not None:
             out += by_rule
         else:
@@ -117,7 +118,8 @@ def meetings_in(text: str) -> list[str]:
     a meeting's name (ends with a meeting word, or a numbered session: 党的二十大), cut after its
     meeting word (省委常委会会议听取汇报: 省委常委会会议); a bare 全会 or 会议 names none."""
     out = []
-    for piece in _pieces(text):  # (lists of plenums are spelt out by relayed)
+    for piece in _distributed(_pieces(text)):  # (lists of plenums are spelt out by relayed)
+        piece = re.sub(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日", "", piece)  # 2月21日某会议: not its name
         if piece in MEETING_WORDS:
             continue  # 讲话和全会精神: the meeting named before
         if SESSION.fullmatch(piece) or NAMED_SESSION.fullmatch(piece):
@@ -125,6 +127,23 @@ def meetings_in(text: str) -> list[str]:
         elif (m := MEETING_END.search(piece)) is not None and m.end() > 2:
             named = re.sub(r"^[^“”]*在(?=[^在]{2,}$)", "", piece[:m.end()])  # 某某在某峰会: the 峰会
             out.append(_without_repeated_word(named))
+    return out
+
+
+LEVEL_CHARS = "省市县区州镇乡"
+
+
+def _distributed(pieces: list[str]) -> list[str]:
+    """Pieces that share the name after them: 省委、市委经济工作会议 -> 省委经济工作会议, 市委经济工作会议;
+    省第十二次、市第十二次党代会 -> 省第十二次党代会, 市第十二次党代会. A piece shares the next one's
+    name when it is that piece's start with another level (省 for 市) and names no meeting itself."""
+    out = list(pieces)
+    for i in range(len(out) - 2, -1, -1):
+        piece, after = out[i], out[i + 1]
+        if (piece and after and piece[0] in LEVEL_CHARS and after[0] in LEVEL_CHARS and piece[0] != after[0]
+                and len(piece) < len(after) and piece[1:] == after[1:len(piece)]
+                and not MEETING_END.search(piece)):
+            out[i] = piece + after[len(piece):]
     return out
 
 
@@ -150,6 +169,10 @@ def _by_rule(item: str) -> list[tuple[str, str]] | None:
                 return [(item, rule_id)]
             # 在甲大会、乙会议上的讲话: each meeting; 在某地考察时的讲话: the visit; 在主持某会议时
             event = re.sub(r"^(?:主持|出席|参加)", "", m["event"])
+            if not all(meetings_in(piece) for piece in _pieces(event)):
+                # 在学习贯彻某思想和某精神研讨班上: 和 inside one name, not between two meetings
+                whole = MEETING_END.search(event)
+                return [(_without_repeated_word(whole.group(0)) if whole else event, rule_id)]
             return [(label, rule_id) for label in meetings_in(event) or [event]]
     return None
 
@@ -171,6 +194,9 @@ def _relay_positions(ctx: ArticleContext, sentence, in_speech: bool, main_senten
             at = 0  # 某党组召开会议，传达学习…精神; 会议以…形式，深入学习…精神: the clause goes on
         elif at is None and clause.start() == 0 and _goes_on(ctx, sentence):
             at = 0  # 会议深入学习…精神；传达学习…精神: the sentence before, cut at its semicolon
+            if ctx.sentences[sentence.index - 1].text.endswith("精神；") and ITEM_END.search(text):
+                yield 0  # 会议传达学习甲会议精神；乙在丙会上的讲话精神: the list goes on
+                continue
         verb = VERB.match(part, at) if at is not None else None
         if verb is not None and ("精神" in text[clause.start() + verb.end():]
                                  or _meeting_alone(part[verb.end():]) is not None):
@@ -179,9 +205,15 @@ def _relay_positions(ctx: ArticleContext, sentence, in_speech: bool, main_senten
 
 def _goes_on(ctx: ArticleContext, sentence) -> bool:
     """*sentence* goes on from the one before it, cut at a semicolon, whose subject is the meeting."""
-    before = ctx.sentences[sentence.index - 1] if sentence.index > 0 else None
-    return (before is not None and before.paragraph == sentence.paragraph and before.text.endswith("；")
-            and re.match(r"^(?:会议|会上)", before.text) is not None)
+    index = sentence.index
+    while index > 0:  # back over the pieces of one sentence cut at its semicolons
+        before = ctx.sentences[index - 1]
+        if before.paragraph != sentence.paragraph or not before.text.endswith("；"):
+            return False
+        if re.match(r"^(?:会议|会上)", before.text) is not None:
+            return True
+        index -= 1
+    return False
 
 
 def _subject_end(ctx: ArticleContext, clause: str, in_speech: bool) -> int | None:
@@ -190,7 +222,8 @@ def _subject_end(ctx: ArticleContext, clause: str, in_speech: bool) -> int | Non
     if in_speech:
         m = SPEECH_RELAY.search(clause)
         return m.end() if m else None
-    if (m := re.match(r"^(?:会议|会上|会前|会后)还?", clause)) is not None:
+    attendees = r"(?:全体)?与会(?:人员|同志|者)|参会(?:人员|同志)"  # 与会人员集中学习了…精神
+    if (m := re.match(rf"^(?:会议|会上|会前|会后|{attendees})还?", clause)) is not None:
         return m.end()
     return _relaying_person(ctx, clause)
 

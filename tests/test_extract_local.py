@@ -1,0 +1,54 @@
+"""Constructions of county and district reports, on reports written for the tests (invented names
+and places): numbered sittings, lists of relays over semicolons, relays shared out over levels,
+groundbreakings, vague references."""
+
+from __future__ import annotations
+
+from helpers import entities, facts_of, relations
+
+
+def test_a_chairmens_meeting_relays_each_item_of_a_list_cut_by_semicolons():
+    f = facts_of("3月2日，区政协主席江岚主持召开区政协五届第十次主席会。会议传达学习2月27日中共中央政治局会议精神；"
+                 "习近平总书记在学习贯彻党的二十大精神研讨班开班式上发表的重要讲话精神；"
+                 "市委书记钟明在全市领导干部学习贯彻某某思想和党的二十大精神专题研讨班上的讲话精神等。")
+    assert relations(f, "chair") == {("区政协五届第十次主席会", "江岚")}
+    assert {r for _, r in relations(f, "relays")} == {
+        "中共中央政治局会议", "学习贯彻党的二十大精神研讨班开班式",
+        "全市领导干部学习贯彻某某思想和党的二十大精神专题研讨班"}
+    assert "党的二十大" not in entities(f, "event")  # a part of the course's name, not an event here
+
+
+def test_a_sitting_known_by_its_term_and_number_is_named_after_its_body():
+    f = facts_of("1月8日，县政协召开二届四次常委会。县政协副主席温立主持会议并就做好大会筹备工作提出要求。")
+    assert relations(f, "chair") == {("县政协二届四次常委会", "温立")}
+    assert relations(f, "speaker") == {("县政协二届四次常委会", "温立")}
+    f = facts_of("某某党派中央12月5日召开九届三次全会。")  # a body the gazetteer does not know: as written
+    assert entities(f, "event") == {"九届三次全会"}
+
+
+def test_a_groundbreaking_is_an_event_with_its_chair():
+    f = facts_of("本报讯 3月6日，全市三月份重点项目集中开工活动举行。市长严甫讲话。"
+                 "市委常委、副市长包诚主持开工活动，市政协副主席方禾参加。", issued="2023-03-07")
+    assert entities(f, "event") == {"全市三月份重点项目集中开工活动"}
+    assert relations(f, "chair") == {("全市三月份重点项目集中开工活动", "包诚")}
+    assert ("全市三月份重点项目集中开工活动", "方禾") in relations(f, "attendee")
+
+
+def test_relays_shared_out_over_levels_and_a_lecturer_who_relays():
+    f = facts_of("7日，县政协常委会第三次会议召开，县政协主席鲁平主持。"
+                 "县委宣讲团成员柯远宣讲了省第十一次、市第十一次党代会精神，省委、市委经济工作会议精神。与会人员集中学习了全市政协工作会议精神。", issued="2022-01-08")
+    assert {r for _, r in relations(f, "relays")} == {
+        "省第十一次党代会", "市第十一次党代会", "省委经济工作会议", "市委经济工作会议", "全市政协工作会议"}
+    assert ("县政协常委会第三次会议", "柯远") in relations(f, "speaker")
+
+
+def test_vague_meetings_and_a_past_visit_named_in_passing_are_no_events():
+    f = facts_of("5日，县政协常委会第三次会议召开。会议要求落实省市县有关会议精神，"
+                 "落实县委书记蒲阳在调研县政协工作座谈会上的有关要求。", issued="2022-01-08")
+    assert entities(f, "event") == {"县政协常委会第三次会议", "调研县政协工作座谈会"}
+    assert not relations(f, "attendee")  # 蒲阳 visited nothing this article reports
+
+
+def test_a_name_ends_before_yiji():
+    f = facts_of("县政协副主席周岩、尹才元以及贺平等领导出席会议。")
+    assert {"周岩", "尹才元", "贺平"} <= entities(f, "person")
