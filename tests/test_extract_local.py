@@ -36,7 +36,8 @@ def test_a_groundbreaking_is_an_event_with_its_chair():
 
 def test_relays_shared_out_over_levels_and_a_lecturer_who_relays():
     f = facts_of("7日，县政协常委会第三次会议召开，县政协主席鲁平主持。"
-                 "县委宣讲团成员柯远宣讲了省第十一次、市第十一次党代会精神，省委、市委经济工作会议精神。与会人员集中学习了全市政协工作会议精神。", issued="2022-01-08")
+                 "县委宣讲团成员柯远宣讲了省第十一次、市第十一次党代会精神，省委、市委经济工作会议精神。"
+                 "与会人员集中学习了全市政协工作会议精神。", issued="2022-01-08")
     assert {r for _, r in relations(f, "relays")} == {
         "省第十一次党代会", "市第十一次党代会", "省委经济工作会议", "市委经济工作会议", "全市政协工作会议"}
     assert ("县政协常委会第三次会议", "柯远") in relations(f, "speaker")
