@@ -4,7 +4,7 @@ groundbreakings, vague references."""
 
 from __future__ import annotations
 
-from helpers import entities, facts_of, relations
+from helpers import entities, facts_of, posts, relations
 
 
 def test_a_chairmens_meeting_relays_each_item_of_a_list_cut_by_semicolons():
@@ -53,3 +53,28 @@ def test_vague_meetings_and_a_past_visit_named_in_passing_are_no_events():
 def test_a_name_ends_before_yiji():
     f = facts_of("县政协副主席周岩、尹才元以及贺平等领导出席会议。")
     assert {"周岩", "尹才元", "贺平"} <= entities(f, "person")
+
+
+def test_company_names_with_a_bracketed_place_a_trade_verb_or_a_generic_word_inside():
+    f = facts_of("县长米粟先后来到华泰五一（江川）药业有限公司、宏远新材装备制造（河西）有限公司"
+                 "和江川精工电子科技股份有限公司调研。")
+    assert {"华泰五一（江川）药业有限公司", "宏远新材装备制造（河西）有限公司",
+            "江川精工电子科技股份有限公司"} <= entities(f, "enterprise")
+
+
+def test_a_list_closed_by_a_batch_of_enterprises_names_enterprises():
+    f = facts_of("考察团实地参观了鑫源电子、江川机床等一批园区重点企业。")
+    assert {"鑫源电子", "江川机床"} <= entities(f, "enterprise")
+
+
+def test_bodies_of_a_prefecture_autonomous_prefecture_or_league_keep_their_own_name():
+    f = facts_of("阿勒泰地委书记王明主持会议，伊犁哈萨克自治州党委副书记、州长叶尔兰·阿布都出席，"
+                 "锡林郭勒盟委副书记李红参加。")
+    assert {("王明", "阿勒泰地委书记"), ("叶尔兰·阿布都", "伊犁哈萨克自治州党委副书记"), ("叶尔兰·阿布都", "州长"),
+            ("李红", "锡林郭勒盟委副书记")} <= posts(f)
+    assert not {p for _, p in posts(f) if p.startswith("阿勒泰市")}  # the prefecture, not its city
+
+
+def test_a_name_written_with_a_dot_after_a_chinese_title():
+    f = facts_of("区委副书记、区长阿依古丽·买买提主持会议。")
+    assert ("阿依古丽·买买提", "区长") in {(n, p[-2:]) for n, p in posts(f)}

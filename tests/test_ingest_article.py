@@ -147,3 +147,18 @@ def test_bylines_after_a_subtitle_of_a_place_and_glued_to_the_unit():
 def test_a_byline_without_a_role_names_authors_with_no_post():
     art = read("标题\n县委召开会议。\n(贺明远 苏晓)\n")
     assert [(a.name, a.role) for a in art.authors] == [("贺明远", ""), ("苏晓", "")]
+
+
+def test_a_line_of_particulars_names_the_author_and_is_no_text():
+    art = read("标题\n2025年02月21日 来源: 《某某日报》 作者: 记者 俞明\n县长王强到企业调研。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("俞明", "记者")]
+    assert "来源" not in "".join(s.text for s in art.sentences)
+    art = read("标题\n(2015-1-19 14:13:11)  来源:某县新闻中心 作者:颉安\n县长王强到企业调研。\n")
+    assert [a.name for a in art.authors] == ["颉安"]  # a surname not in the list: 作者 says it is a name
+    art = read("标题\n2024-01-02 来源：某某网\n县长王强到企业调研。\n")
+    assert not art.authors and "来源" not in "".join(s.text for s in art.sentences)
+
+
+def test_a_byline_line_after_a_mark():
+    art = read("标题\n■ 融媒体记者 俞明\n本报讯 县长王强到企业调研。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("俞明", "记者")]

@@ -49,15 +49,28 @@ def _full(path: str, kind: str) -> str:
     }[kind]
 
 
+PREFECTURE_STARTS = "地州盟自"  # short names of a prefecture's bodies: 地委, 州党委, 盟委, 自治州党委
+
+
+def _prefecture_label(div: Division, short: str) -> str:
+    """The body *short* of prefecture *div* as written: 阿勒泰地区 + 地区行署 = 阿勒泰地区行署,
+    + 地委 = 阿勒泰地委; 伊犁哈萨克自治州 + 自治州党委 = 伊犁哈萨克自治州党委; 锡林郭勒盟 + 盟委."""
+    k = next((k for k in range(len(short), 0, -1) if div.name.endswith(short[:k])), 0)
+    return div.name + short[k:] if k else (short_name(div.name) or div.name) + short
+
+
 def place_before(text: str, pos: int, level: str) -> Division | None:
     """The division written right before *pos* that a short name of *level* belongs to:
     四川 in 四川省委, 北京 in 北京市委, 银川 in 银川市委."""
     g = gazetteer()
     ends = LEVEL_CHAR.get(level, "") + ("市" if level == "province" else "")
+    # 阿勒泰地委, 伊犁哈萨克自治州党委, 锡林郭勒盟委: a prefecture's own bodies, not a city's (阿勒泰市)
+    prefecture = level == "city" and text[pos:pos + 1] in PREFECTURE_STARTS
     for n in range(min(8, pos), 1, -1):
         cand = text[pos - n:pos]
         hits = [d for d in g.lookup(cand)  # 河北 (省), not 河北 (区) of Tianjin; 西藏 (自治区)
-                if d.name[-1] in ends or level == "province" and d.name.endswith("自治区")]
+                if (d.level == "city" if prefecture
+                    else d.name[-1] in ends or level == "province" and d.name.endswith("自治区"))]
         if len(hits) == 1:
             return hits[0]
     return None
@@ -72,6 +85,9 @@ def resolve_prefix(short: str, ctx: ArticleContext, written: Division | None = N
     level, kind = org_prefixes()[short]
     div = written or (ctx.locality.at(level) if level in ("province", "city", "district") else None)
     region = short.startswith("自治区")  # 自治区党委: the 自治区 is the division's own ending
+    if written is not None and written.level == "city" and short[0] in PREFECTURE_STARTS:
+        full = _full(written.name, kind)
+        return OrgName(full, _prefecture_label(written, short), full, KIND_TYPE.get(kind), level)
     if div is None or not (div.name[-1] in LEVEL_CHAR.get(level, "") + ("市" if written else "")
                            or region and div.name.endswith("自治区")):
         return OrgName(ctx.scope_key(short, level), short, None, KIND_TYPE.get(kind), level)

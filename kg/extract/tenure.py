@@ -432,8 +432,8 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
             return before[0]
     name_at = last.end + len(NOMINEE) if text.startswith(NOMINEE, last.end) else last.end
     n = name_after(text, name_at)
-    if n is not None and (dotted := dotted_name_at(text, last.end)) is not None:
-        n = dotted  # 伊萨姆·沙拉夫: a transcribed name, whole
+    if (dotted := dotted_name_at(text, name_at)) is not None:
+        n = dotted  # 伊萨姆·沙拉夫, 州长叶尔夏提·吐尔逊拜: a name written with a dot, whole
     if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
         if (whole := foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
             n = whole

@@ -46,8 +46,8 @@ def article_from_text(
     if builders and (trailing := trailing_byline(builders[-1].text)) is not None:
         tail[:0] = trailing.authors  # …其他事项。（甲 乙）
         builders[-1].drop_suffix(trailing.end)
-    while len(builders) > 1 and (opening := closing_byline(builders[0].text)):
-        head += opening  # 作者：甲 乙, a line of its own before the text
+    while len(builders) > 1 and (opening := closing_byline(builders[0].text)) is not None:
+        head += opening  # 作者：甲 乙, a line of its own before the text (来源：…, no author)
         builders.pop(0)
     lead = lead_byline(builders[0].text) if builders else None
     first = 0  # the paragraph the text opens with, after a subtitle (副题) printed under the title

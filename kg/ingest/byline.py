@@ -50,6 +50,14 @@ _SOURCE_BEFORE_BRACKET = re.compile(rf"^{_SOURCE}(?:[-－—·]{_SOURCE})?(?=[�
 FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复审|终审|[一二三]审|审校|校对|监制|出品)\s*[：:]")
 
 
+# a mark printed before a byline of its own line (■ 记者 甲)
+_MARKER = re.compile(r"^[□■◇◆▲△☆★●○]\s*")
+# a line of a saved page's particulars: its date, source or clicks, and maybe its author (作者：甲)
+_META_LINE = re.compile(r"^(?:[（(]?\d{4}\s*[-年/.]\s*\d{1,2}|来源\s*：|发布时间|发布日期)(?=[^。]{0,80}$)"
+                        r"(?=.*(?:来源|发布|浏览|点击|作者)\s*：)")
+_META_AUTHOR = re.compile(r"作者\s*：\s*(?P<who>[^：]{2,20}?)(?=\s+[\u4e00-\u9fff]{2,4}\s*：|\s*$)")
+
+
 @dataclass(frozen=True)
 class Byline:
     authors: tuple[Author, ...]
@@ -163,10 +171,21 @@ def trailing_byline(paragraph: str) -> Byline | None:
     return Byline(who, m.start()) if who else None
 
 
+def _meta_authors(line: str) -> tuple[Author, ...]:
+    """The author a line of particulars names after 作者： (a name with no surname in our list
+    too: 作者 is certain there)."""
+    if (m := _META_AUTHOR.search(line)) is None:
+        return ()
+    who = m["who"].strip()
+    return parse_authors(who) or ((Author(who, ""),) if _NAME.match(who) else ())
+
+
 def closing_byline(paragraph: str) -> tuple[Author, ...] | None:
     """Authors of a last paragraph that is only a byline (（通讯员 甲）, 作者：甲), () for a line
     of furniture (来源：…), None for article text."""
-    text = full_width_punctuation(paragraph).strip()
+    text = _MARKER.sub("", full_width_punctuation(paragraph).strip())  # ■ 记者 甲
+    if _META_LINE.match(text):  # 2025年2月21日 来源：某某日报 作者：记者 甲
+        return _meta_authors(text)
     if m := re.fullmatch(r"（([^（）]{2,60})）", text):
         text = m.group(1)
     elif len(text) > 40 or not (_ROLE.match(text) or FURNITURE.match(text)):

@@ -318,15 +318,30 @@ def _compound_surnames() -> frozenset[str]:
     return frozenset(w for w in lexicon_words("surnames.txt") if len(w) == 2)
 
 
-def _left_extent(tokens: list[Token], j: int, limit: int = 12) -> int:
+@cache
+def _business_words() -> frozenset[str]:
+    return frozenset(lexicon_words("business_words.txt"))
+
+
+def _part_of_name(word: str, tag: str) -> bool:
+    """A word that may stand inside a body's name: a noun or a name, a word of a trade jieba reads
+    as a verb (装备制造), a number written in characters (华润三九)."""
+    return tag in _NAMEISH or word in _business_words() or tag == "m" and bool(_CJK.match(word))
+
+
+def _left_extent(tokens: list[Token], j: int, limit: int = 20) -> int:
     """Index of the first token of the proper name ending with token *j*."""
     i = j
     length = len(tokens[j][0])
     while i > 0:
         word, tag, _ = tokens[i - 1]
-        if tag not in _NAMEISH or word in titles() or length + len(word) > limit or _PUNCT.match(word):
-            break
-        if word in _GENERIC:
+        if (word in ")）" and i >= 4 and tokens[i - 3][0] in "(（"
+                and (tokens[i - 2][1] == "ns" or _is_place(tokens[i - 2][0]))
+                and _part_of_name(*tokens[i - 4][:2]) and not _PUNCT.match(tokens[i - 4][0])):
+            i -= 3  # 华润三九（枣庄）药业有限公司: the place of a subsidiary, in brackets inside the name
+            length += 2 + len(tokens[i + 1][0])
+            continue
+        if not _part_of_name(word, tag) or word in titles() or length + len(word) > limit or _PUNCT.match(word):
             break
         i -= 1
         length += len(word)
