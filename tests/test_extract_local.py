@@ -78,3 +78,16 @@ def test_bodies_of_a_prefecture_autonomous_prefecture_or_league_keep_their_own_n
 def test_a_name_written_with_a_dot_after_a_chinese_title():
     f = facts_of("区委副书记、区长阿依古丽·买买提主持会议。")
     assert ("阿依古丽·买买提", "区长") in {(n, p[-2:]) for n, p in posts(f)}
+
+
+def test_a_local_bodys_numbered_session_is_one_event_wherever_it_is_mentioned():
+    f = facts_of("会上，县政协副主席周岩通报了县政协九届三次会议以来提案办理情况。会议协商通过县政协九届四次会议议程。"
+                 "在绵阳市六届人大四次会议闭幕后，代表们参观了园区。")
+    assert {"县政协九届三次会议", "县政协九届四次会议", "绵阳市六届人大四次会议"} <= entities(f, "event")
+
+
+def test_a_list_of_leaders_with_a_rarer_surname_among_common_ones():
+    f = facts_of("10月11日，某某签约仪式举行。县领导董明、罗正、支立峰、胡迎等出席签约仪式。")
+    assert {"董明", "罗正", "支立峰", "胡迎"} <= {p for _, p in relations(f, "attendee")}
+    f = facts_of("县领导赖明、傅强、洪伟出席。")  # surnames of the hundred commonest
+    assert {"赖明", "傅强", "洪伟"} <= entities(f, "person")

@@ -46,8 +46,10 @@ def listed_names(text: str, at: int) -> list[str]:
     chinese = [n for n in names if is_chinese_name(n)]
     if len(chinese) < 2 and len(chinese) < len(names):
         return []
-    # a name of another script's shape (宝音满都呼) among Chinese-shaped ones of the same list
-    if not all((n in chinese or 4 <= len(n) <= 6 and _no_body(n) and n[0] not in _NO_NAME_START)
+    # a name of another script's shape (宝音满都呼), or with a surname rarer than our list's (支现伟),
+    # among Chinese-shaped ones of the same list
+    if not all((n in chinese or (2 <= len(n) <= 3 and len(chinese) >= 2 or 4 <= len(n) <= 6)
+                and _no_body(n) and n[0] not in _NO_NAME_START)
                and not ROLE_RE.search(n) and not PREFIX_RE.match(n) for n in names):
         return []
     return names

@@ -19,6 +19,7 @@ from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE
+from kg.resolve.gazetteer import gazetteer
 from kg.resources import lexicon_alternation, lexicon_lines, rule_table
 
 MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True)
@@ -68,6 +69,13 @@ NAMED_SESSION = re.compile(
     rf"|(?:党的|中共)?{_NUM}{{1,3}}届(?:中央)?{_NUM}{{1,2}}中全会"
     rf"|{_NUM}{{1,3}}届全国人大{_NUM}{{1,2}}次会议|第{_NUM}{{1,3}}届全国人民代表大会第{_NUM}{{1,2}}次会议"
     rf"|全国政协{_NUM}{{1,3}}届{_NUM}{{1,2}}次会议|政协第{_NUM}{{1,3}}届全国委员会第{_NUM}{{1,2}}次会议"
+)
+# a local body's numbered session, named the same wherever it is mentioned: 县政协十一届四次会议,
+# 天水市六届人大四次会议, 自治区十四届人大三次会议, 政协松江区第六届委员会第三次会议
+LOCAL_SESSION = re.compile(
+    rf"(?:(?P<body>{PREFIX_RE.pattern})第?{_NUM}{{1,3}}届(?:委员会)?第?{_NUM}{{1,3}}次"
+    rf"|(?P<level>自治区|[省市区县州旗])第?{_NUM}{{1,3}}届(?:人大|政协)第?{_NUM}{{1,3}}次"
+    rf"|政协[\u4e00-\u9fff]{{2,8}}?第{_NUM}{{1,3}}届委员会第{_NUM}{{1,3}}次)(?:全体)?会议"
 )
 # plenums of one term listed: 二十届二中、三中全会
 LISTED_PLENUMS = re.compile(rf"{_NUM}{{1,3}}届(?:{_NUM}{{1,2}}中、)+{_NUM}{{1,2}}中全会")
@@ -479,6 +487,7 @@ def extract_meetings(ctx: ArticleContext):
                 continue  # 党的二十大 inside 学习贯彻党的二十大精神研讨班: a part of a longer name
             spans.append((start, end))
             yield from meetings.event(sentence, start, end, label, False)
+        yield from _local_sessions(ctx, meetings, sentence, spans)
         for m in NAMED_SESSION.finditer(text):
             if text.startswith(_PERIOD_AFTER, m.end()) or any(s < m.end() and m.start() < e for s, e in spans):
                 continue
@@ -486,6 +495,24 @@ def extract_meetings(ctx: ArticleContext):
                    for e in ctx.entities.values()):
                 continue  # the article's own session
             yield from meetings.event(sentence, m.start(), m.end(), m.group(0), False)
+
+
+def _local_sessions(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, spans: list[tuple[int, int]]):
+    """Numbered sessions of local bodies mentioned in *sentence* (LOCAL_SESSION), with the division
+    written before them (天水 + 市六届人大四次会议); not the article's own, not inside a name read."""
+    text = sentence.text
+    for m in LOCAL_SESSION.finditer(text):
+        start = m.start()
+        if m["level"] or m["body"]:
+            start -= next((k for k in range(min(8, start), 1, -1)
+                           if gazetteer().lookup(text[start - k:start] + text[start])), 0)
+        label = text[start:m.end()]
+        if any(s < m.end() and start < e for s, e in spans) or any(
+                e.kind == "event" and e.attr("reported_in") and (label in e.aliases or e.label.endswith(label))
+                for e in ctx.entities.values()):
+            continue
+        spans.append((start, m.end()))
+        yield from meetings.event(sentence, start, m.end(), label, False)
 
 
 @extractor("lg.participation.v1", requires=("persons", "events", "story"), assigns=("participation",))
