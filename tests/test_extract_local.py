@@ -91,3 +91,13 @@ def test_a_list_of_leaders_with_a_rarer_surname_among_common_ones():
     assert {"董明", "罗正", "支立峰", "胡迎"} <= {p for _, p in relations(f, "attendee")}
     f = facts_of("县领导赖明、傅强、洪伟出席。")  # surnames of the hundred commonest
     assert {"赖明", "傅强", "洪伟"} <= entities(f, "person")
+
+
+def test_no_dotted_name_where_words_precede_the_dot():
+    f = facts_of("广州市市长对话·敦煌活动举行。")
+    assert not entities(f, "person")
+
+
+def test_counted_words_start_no_company_name():
+    f = facts_of("日本多家公司宣布涨价。美国一家工厂停产。")
+    assert not {e for e in entities(f, "enterprise") if e.startswith(("日本多家", "美国一家"))}

@@ -41,3 +41,7 @@ def test_mentions_read_names_after_titles_as_extraction_does():
 
 def test_mentions_read_a_dotted_transcribed_name_after_a_title():
     assert "阿卜杜·卡里莫夫" in names_found("某国外长阿卜杜·卡里莫夫表示，")
+
+
+def test_a_place_jieba_reads_whole_after_a_title_is_no_name():
+    assert name_after("坚持同某国总统巴厘岛会晤达成的共识", 6) is None

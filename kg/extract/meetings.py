@@ -157,7 +157,8 @@ def _framed_start(text: str, start: int, mw_end: int) -> int:
     framed = text[at + 1:mw_end]
     if at < 0 or re.search(r"[，。；：:、]|(?<!党)的|主持|召开|举行|\d|[昨今前]天|近日|日前", framed):
         return start
-    return at + 1
+    determiner = re.match(r"(?:本次|这次|此次|该次|本届|这|此)", framed)  # 在此次某峰会上: 某峰会
+    return at + 1 + (determiner.end() if determiner else 0)
 
 
 def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, str] | None:

@@ -15,7 +15,7 @@ from kg.extract.bodies import INTERNATIONAL, PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, KnownPerson, OrgName
 from kg.extract.orgs import org_entity, place_before, resolve_prefix, written_name
 from kg.model import Entity, Post, Ref, Tenure
-from kg.nlp.mentions import government_bodies
+from kg.nlp.mentions import dictionary_tag, government_bodies
 from kg.nlp.names import (
     NOT_NAME_TAGS,
     SPEAKING_DOCUMENTS,
@@ -432,7 +432,7 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
             return before[0]
     name_at = last.end + len(NOMINEE) if text.startswith(NOMINEE, last.end) else last.end
     n = name_after(text, name_at)
-    if (dotted := dotted_name_at(text, name_at)) is not None:
+    if (dotted := dotted_name_at(text, name_at)) is not None and (n is not None or _plain_first_part(text, name_at)):
         n = dotted  # 伊萨姆·沙拉夫, 州长叶尔夏提·吐尔逊拜: a name written with a dot, whole
     if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
         if (whole := foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
@@ -451,6 +451,14 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
         if (hit := _name_before_foreign_title(text, last.start)) is not None:
             return Holder(hit[0], hit[1], last.end, tuple(group), foreign=True)  # 同马克龙总统
     return None
+
+
+def _plain_first_part(text: str, pos: int) -> bool:
+    """The part of a dotted name before its first dot holds no word of two characters or more that
+    jieba reads as a verb, a particle or a common noun (联系上了赛·某某, 对话·敦煌: no names)."""
+    end = min(i for i in (text.find(c, pos) for c in "·•・") if i >= 0)
+    return not any(len(word) > 1 and (tag.startswith(NOT_NAME_TAGS) or tag in ("n", "vn") and dictionary_tag(word))
+                   for word, tag, start in pos_tokens(text) if pos <= start < end)
 
 
 def _listed_name_before(text: str, end: int) -> tuple[str, int] | None:

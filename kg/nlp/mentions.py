@@ -326,10 +326,11 @@ def _business_words() -> frozenset[str]:
 def _part_of_name(word: str, tag: str) -> bool:
     """A word that may stand inside a body's name: a noun or a name, a word of a trade jieba reads
     as a verb (装备制造), a number written in characters (华润三九)."""
-    return tag in _NAMEISH or word in _business_words() or tag == "m" and bool(_CJK.match(word))
+    return (tag in _NAMEISH or word in _business_words()
+            or tag == "m" and len(word) > 1 and bool(_CJK.match(word)) and not _COUNTING.search(word))
 
 
-def _left_extent(tokens: list[Token], j: int, limit: int = 20) -> int:
+def _left_extent(tokens: list[Token], j: int, limit: int = 12) -> int:
     """Index of the first token of the proper name ending with token *j*."""
     i = j
     length = len(tokens[j][0])
@@ -343,6 +344,8 @@ def _left_extent(tokens: list[Token], j: int, limit: int = 20) -> int:
             continue
         if not _part_of_name(word, tag) or word in titles() or length + len(word) > limit or _PUNCT.match(word):
             break
+        if word in _GENERIC and word not in _TRADES:
+            break  # 国内银行, 日本多家公司: a generic word before the name
         i -= 1
         length += len(word)
     # a name does not start with a generic word (商业银行, 外资银行)
@@ -366,6 +369,10 @@ _GENERIC = frozenset("国内 国外 海外 各大 各家 各 本地 当地 全�
                      "商业 外资 中资 内资 股份制 国有 电子 网上 网络 手机 政策性 地方 民营 私人 私营 "
                      "四大 五大 各类 境外 境内 外国 中外 合资 独资 上市 保险 信用卡 博彩 投资 开发 "
                      "该行 两家 三家 数家 大 小 新 老 城市 农村".split())
+# generic words that also name a trade inside a name (山东精工电子科技, 美国全国商业经济协会)
+_TRADES = frozenset("电子 商业 保险 网络 投资 开发 全国 全球 城市 农村 地方 国有 民营".split())
+# a number that counts (一家, 多所, 两个), not one that names (华润三九)
+_COUNTING = re.compile(r"[个家所批位名些多几每各座条项]")
 # kinds of organisation, not names: 民间组织, 社团组织 (a name has more before its ending)
 _GENERIC_ORG_STEMS = frozenset("民间 民兵 社团 社会 基层 群团 地方 武装 恐怖 非法".split())
 
@@ -441,6 +448,7 @@ def _ending_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
     if (found := ending_of(word)) is None:
         return []
     ending, label = found
+    limit = 16 if label == "company" else 12  # legal names of companies run long (某某（山西）有限公司)
     if label == "organization" and word == ending and tag.startswith("v"):
         return []  # 组织, 学会 written as verbs (小学组织开展, 学会使用)
     if ending == "局" and len(word) > 2 and dictionary_tag(word[-2:]) == "n" and dictionary_tag(word[-3:-1]) is None:
@@ -450,11 +458,11 @@ def _ending_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
         if dictionary_tag(word) not in (None, "nt", "nz", "j"):
             return []  # 平局, 全部, 南部, 布局: ordinary words that happen to end so
         if stem in _GENERIC or not _proper(stem, dictionary_tag(stem) or "") and tag not in ("nt", "nz", "j"):
-            if _left_extent(tokens, j) == j:
+            if _left_extent(tokens, j, limit) == j:
                 return []
-    elif _left_extent(tokens, j) == j:
+    elif _left_extent(tokens, j, limit) == j:
         return []
-    i = _left_extent(tokens, j)
+    i = _left_extent(tokens, j, limit)
     end = start + len(word)
     if label == "organization" and (len(stem := text[tokens[i][2]:end - len(ending)]) < 2
                                     or stem in _GENERIC_ORG_STEMS):

@@ -24,6 +24,7 @@ TRANSCRIPTION_CHARS = frozenset(lexicon_words("transcription_chars.txt"))
 # a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
 _CONJUNCTIONS = "和与同及"
 _HONORIFICS = ("先生", "女士", "小姐")
+_PLACE_ENDINGS = frozenset("岛湾港")  # endings of places that end no given name
 
 
 def is_chinese_name(word: str) -> bool:
@@ -162,6 +163,9 @@ def name_after(text: str, pos: int) -> str | None:
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
         if n == 3 and name_then_adverb(text, pos) or cand[-1:] == "案" and n == 3:
             continue  # 韩正将出席: jieba reads 韩正 and then 将; 张琦案: the case of 张琦
+        if cand[-1:] in _PLACE_ENDINGS and any(start == pos and word == cand and tag == "ns"
+                                              for word, tag, start in pos_tokens(text)):
+            continue  # 总统巴厘岛会晤: a place jieba reads whole (not 普京, which it also tags ns)
         if n == 3 and text.startswith(_HONORIFICS, pos + 3) and has_surname(text[pos + 2:pos + 4]):
             continue  # 孙晶孙女士: the name, then the surname with an honorific
         # 习近平同…: a conjunction ends a name jieba also reads as one
