@@ -101,3 +101,9 @@ def test_no_dotted_name_where_words_precede_the_dot():
 def test_counted_words_start_no_company_name():
     f = facts_of("日本多家公司宣布涨价。美国一家工厂停产。")
     assert not {e for e in entities(f, "enterprise") if e.startswith(("日本多家", "美国一家"))}
+
+
+def test_who_visits_and_goes_on_to_chair_a_forum_chairs_it():
+    f = facts_of("2月8日，市政协主席魏东到某区调研并主持召开座谈会，听取汇报。市政协副主席崔强参加。")
+    assert ("座谈会", "魏东") in relations(f, "chair")
+    assert not {e for e in entities(f, "event") if "主持" in e}  # no event named after the clause

@@ -372,6 +372,8 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
         if (not PREFIX_RE.match(subject) and not ORDINAL_SESSION.match(label) and label not in BARE
                 and not (_MW_AT_END.search(subject) and _whole_clause(sentence.text, m, "subj"))):
             subject = ""  # 在北京召开座谈会: only a body (or a session: 某人代会召开预备会) names a bare kind
+        if label not in BARE and any(name in subject for name in ctx.persons):
+            subject = ""  # 市政协主席甲到某区调研并主持召开座谈会: a clause about him, not a body
         label = subject + label
     main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
     date, part = meetings.date_for(sentence)
@@ -396,6 +398,9 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     yield StoryEvent(events[0])
     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
     people = [person for _, person in _person_before(ctx, text, m.start())]
+    if not people and pattern is CHAIRED and text[:m.start()].endswith("并"):
+        # 甲到某地调研并主持召开座谈会: who opens the clause chairs what it goes on to
+        people = _sentence_subject(ctx, re.split(r"[，；：]", text[:m.start()])[-1])
     if pattern is CHAIRED and (other := re.search(r"(?:同|与)([^，。；]{2,12})共同$", text[:m.start()])):
         people += _sentence_subject(ctx, text[:other.start()])  # 甲…，并同乙共同主持: 甲 chairs too
     # 甲一行前来某县举行签约仪式: the guests who came to hold it attend it
