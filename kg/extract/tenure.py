@@ -67,6 +67,7 @@ class PostPhrase:
 WRITTEN_ORG = re.compile(
     r"^[\u4e00-\u9fff]{2,20}?(?:领导小组|工作组|小组|委员会|办公室|有限公司|公司|集团|大学|学院|学校|医院|"
     r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|董事会|理事会|国会|议会|内阁|政府|部|局|厅|署|院|店|厂|银行|馆|劳动党|人民党|"
+    r"(?<=[\u4e00-\u9fff]{2})(?<![常党])委|"  # 市发展改革委, 卫健委 (not 县委常委, 党委)
     r"工人党|共产党|民主党|共和党|保守党|工党)$"
 )
 _NOT_IN_ORG = frozenset("对在经由向为是把将被从让给的")  # as words of their own: 经…批准, not 财经, 经济
@@ -388,13 +389,20 @@ def _body_entity(org: OrgName, surface: str, ev, implied: bool = False) -> Entit
 NOMINEE = "提名人选"
 
 
+def _town_named_between(between: str, phrase: PostPhrase) -> bool:
+    """、高沟镇党委书记: a town the gazetteer does not know, named before its body's title in a list."""
+    level = org_prefixes().get(phrase.prefix or "", ("",))[0]
+    return level == "town" and re.fullmatch(r"、[\u4e00-\u9fff]{2,4}", between) is not None
+
+
 def _groups(phrases: list[PostPhrase], text: str) -> list[list[PostPhrase]]:
     """Titles joined by 、 (市委常委、区委书记) describe one person, and so do titles in another
     body after a comma, when no name came between (自治区党委常委，自治区政府副主席某某)."""
     groups: list[list[PostPhrase]] = []
     for p in phrases:
         between = text[groups[-1][-1].end:p.start] if groups else None
-        if groups and between.removeprefix(NOMINEE) in ("、", "", "兼", "，"):  # 主席提名人选、…部长某某
+        if groups and (between.removeprefix(NOMINEE) in ("、", "", "兼", "，")  # 主席提名人选、…部长某某
+                       or _town_named_between(between, p)):
             groups[-1].append(p)
         else:
             groups.append([p])
