@@ -67,7 +67,7 @@ class PostPhrase:
 WRITTEN_ORG = re.compile(
     r"^[\u4e00-\u9fff]{2,20}?(?:领导小组|工作组|小组|委员会|办公室|有限公司|公司|集团|大学|学院|学校|医院|"
     r"协会|学会|联合会|研究院|研究所|中心|宣讲团|代表团|董事会|理事会|国会|议会|内阁|政府|部|局|厅|署|院|店|厂|银行|馆|劳动党|人民党|"
-    r"(?<=[\u4e00-\u9fff]{2})(?<![常党])委|"  # 市发展改革委, 卫健委 (not 县委常委, 党委)
+    r"(?<=[\u4e00-\u9fff]{2})(?<![常党])委|党工委|管委会|"  # 市发展改革委, 卫健委 (not 县委常委, 党委); 某开发区党工委
     r"工人党|共产党|民主党|共和党|保守党|工党)$"
 )
 _NOT_IN_ORG = frozenset("对在经由向为是把将被从让给的")  # as words of their own: 经…批准, not 财经, 经济
@@ -150,6 +150,16 @@ _BARE_BODIES = ("政协", "人大", "政府", "纪委")
 _LEVELS = "省市州盟县区旗镇乡"
 
 
+def _zone_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
+    """The zone whose working committee a title belongs to, written right before it from the last
+    delimiter on: 宝鸡港务区 (党工委副书记), 红开区, 区."""
+    start = max(floor, max(text.rfind(c, 0, end) for c in "、，,：:；。（(“") + 1)
+    seg = text[start:end]
+    if re.fullmatch(r"[\u4e00-\u9fff]{0,12}区", seg) and not _function_word_in(text, start, end):
+        return start, seg
+    return None
+
+
 def _bare_body_in_list(text: str, start: int, before: list[PostPhrase]) -> str | None:
     """县委常委、政协主席, 县委副书记、政府县长: a body written without its level right before a
     title, in a list whose title before names the level; the body with it (县政协, 县政府)."""
@@ -193,6 +203,8 @@ def post_phrases(text: str) -> list[PostPhrase]:
         if written is None and prefix is None and role == "外交部长":  # the ministry, not the body of a
             country = _country_before(text, start)  # title before; a country's when one is written
             written, role = (country[0], country[1] + "外交部") if country else (start, "外交部"), "部长"
+        if written is None and prefix is None and role.startswith(("党工委", "管委会")):
+            written = _zone_before(text, start, floor)  # 宝鸡港务区党工委副书记, 区党工委书记
         if written is not None and text[written[0] - 1:written[0]] == "兼" and out and out[-1].org_name in countries():
             written = (written[0], out[-1].org_name + written[1])  # 德国副总理兼财政部长: 德国财政部
         if written is None and prefix is None:
