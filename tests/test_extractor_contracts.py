@@ -54,3 +54,12 @@ def test_one_extractor_runs_alone_with_what_it_needs():
 def test_an_unknown_extractor_name_is_an_error():
     with pytest.raises(ValueError, match="no extractor named"):
         needed_for(["lg.nothing.v1"])
+
+
+def test_each_extractor_module_holds_one_extractor():
+    from collections import Counter
+
+    from kg.extract import EXTRACTORS
+
+    modules = Counter(spec.func.__module__ for spec in EXTRACTORS.values())
+    assert all(n == 1 for n in modules.values()), modules

@@ -14,8 +14,8 @@ from functools import lru_cache
 from kg.extract import extractor
 from kg.extract.context import ArticleContext, StoryEvent
 from kg.extract.lists import name_list_before
-from kg.extract.meetings import Meetings, _person_before
-from kg.extract.tenure import people_of
+from kg.extract.meetings import Meetings, person_before
+from kg.extract.persons import people_of
 from kg.model import Ref, Relation
 from kg.resources import lexicon_alternation
 
@@ -215,7 +215,7 @@ def _companions(ctx: ArticleContext, sentence, name: str):
                     and m.start("who") <= e.evidence.start < m.end("who")):
                 yield e.ref, ctx.evidence(sentence, m.start(), m.end(), name)
     for m in ESCORT_VERB.finditer(text):
-        people = [r for _, r in _person_before(ctx, text, m.start())]
+        people = [r for _, r in person_before(ctx, text, m.start())]
         listed = list(name_list_before(ctx, sentence, m.start(), name))
         entities = people_of(listed)
         if len(entities) > len(people):

@@ -9,7 +9,8 @@ import re
 
 from kg.extract import extractor
 from kg.extract.context import ArticleContext
-from kg.extract.tenure import BODY_ENDS, common_word_at, listed_people
+from kg.extract.persons import listed_people
+from kg.extract.tenure import BODY_ENDS, common_word_at
 from kg.nlp.mentions import dictionary_tag
 from kg.nlp.names import NAME_CHARS, is_chinese_name, name_after
 from kg.nlp.segment import has_surname

@@ -12,9 +12,7 @@ from kg.extract import extractor
 from kg.extract.context import ArticleContext, OrgName, StoryEvent
 from kg.extract.discourse import reported_sentences
 from kg.extract.frames import frame_type
-from kg.extract.lists import name_list_before
 from kg.extract.orgs import org_entity, resolve_prefix, resolve_unit
-from kg.extract.tenure import people_of
 from kg.ingest.dates import find_dates
 from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
@@ -112,10 +110,6 @@ LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
 LEFT_STOP_WORDS |= {"当天", "当日", "正在", "今天", "昨天", "日前", "近日", "目前", "此前", "随后", "同日"}
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
-# 甲、乙先后作了交流发言: speakers at the article's meeting
-SPOKE = re.compile(
-    r"(?:先后|分别|也|还)?(?:在会上)?(?:作了?|进行了?)?(?:交流|典型|大会|书面)?(?:发言|致辞)(?=[，。；]|$)"
-)
 
 
 _BRACKETED_KIND = re.compile(r"（(?:扩大|视频|电视电话|联席|专题|网络|社区)）$")
@@ -297,7 +291,7 @@ class Meetings:
         return None, None
 
 
-def _person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, Ref]]:
+def person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, Ref]]:
     """Known people named right before *pos*, including lists (甲、乙等)."""
     out = []
     head = re.sub(r"(?:共同|一同|一起)$", "", text[:pos])  # 甲和乙共同主持…
@@ -397,7 +391,7 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
             events.append(records[0].ref)
     yield StoryEvent(events[0])
     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
-    people = [person for _, person in _person_before(ctx, text, m.start())]
+    people = [person for _, person in person_before(ctx, text, m.start())]
     if not people and pattern is CHAIRED and text[:m.start()].endswith("并"):
         # 甲到某地调研并主持召开座谈会: who opens the clause chairs what it goes on to
         people = _sentence_subject(ctx, re.split(r"[，；：]", text[:m.start()])[-1])
@@ -442,7 +436,7 @@ def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m
     yield from records
     yield StoryEvent(records[0].ref)
     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
-    for name, person in _person_before(ctx, sentence.text, m.start()) or [
+    for name, person in person_before(ctx, sentence.text, m.start()) or [
             (n, r) for n, r in ctx.persons.items() if n in sentence.text[:m.start()]][:1]:
         yield Relation(records[0].ref, "attendee", person, ev)
         spoke = re.compile(rf"{re.escape(name)}{SPEECH_VERBS}")
@@ -519,44 +513,3 @@ def _local_sessions(ctx: ArticleContext, meetings: Meetings, sentence: Sentence,
             continue
         spans.append((start, m.end()))
         yield from meetings.event(sentence, start, m.end(), label, False)
-
-
-@extractor("lg.participation.v1", requires=("persons", "events", "story"), assigns=("participation",))
-def extract_participation(ctx: ArticleContext):
-    """Speakers at the article's meeting named the ways the role rules (kg/extract/roles.py) do not
-    read: 甲、乙在座谈会上介绍…, 甲、乙围绕…作了发言 (a topic between the names and the verb)."""
-    name = "lg.participation.v1"
-    reported = reported_sentences(ctx.sentences)
-    is_meeting = ctx.main_event is not None and ctx.entities[ctx.main_event].attr("type") == "Meeting"
-    for sentence in ctx.sentences:
-        if sentence.index in reported or ctx.main_event is None:
-            continue
-        text = sentence.text
-        for m in ON_STAGE.finditer(text) if is_meeting else ():
-            clause = re.split(r"[，。；：]", text[:m.start()])[-1]  # 某某主席甲、某某主席乙在座谈会上介绍…
-            for person in dict.fromkeys(ref for n, ref in ctx.persons.items() if n in clause):
-                ev = ctx.evidence(sentence, 0, m.end(), name)
-                yield Relation(ctx.main_event, "attendee", person, ev)
-                yield Relation(ctx.main_event, "speaker", person, ev)
-        for m in SPOKE.finditer(text):
-            at = _topic_start(text, m.start())
-            people = _person_before(ctx, text, at)
-            listed = list(name_list_before(ctx, sentence, at, name))
-            entities = people_of(listed)
-            if len(entities) > len(people):
-                yield from listed
-                people = [(p.label, p.ref) for p in entities]
-            for _, person in people:
-                yield Relation(ctx.main_event, "speaker", person, ctx.evidence(sentence, 0, m.end(), name))
-
-
-# 甲、乙在座谈会上介绍调研成果: who spoke at the article's meeting, named before 在…会上
-ON_STAGE = re.compile(r"在(?:会上|[^，。；]{0,12}?会议?上)(?:介绍|发言|讲话|汇报|作了?[^，。；]{0,8}?(?:发言|报告))")
-# what the speakers spoke about, between their names and 作了发言: 甲、乙围绕…作了发言
-_TOPIC = re.compile(r"(?:围绕|结合|针对|就)[^，。；：]{1,40}$")
-
-
-def _topic_start(text: str, pos: int) -> int:
-    """Where a topic clause (围绕…, 就…) ending at *pos* starts; *pos* when there is none."""
-    m = _TOPIC.search(text, 0, pos)
-    return m.start() if m else pos

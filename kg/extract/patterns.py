@@ -1,4 +1,5 @@
-"""Imports every extractor module; the import order is the order extractors run in."""
+"""Imports every extractor module, so that each registers its extractors (the order they run in is
+derived from what they declare, kg.extract.run_order)."""
 
 from kg.extract import (  # noqa: F401
     bodies,
@@ -10,6 +11,9 @@ from kg.extract import (  # noqa: F401
     lists,
     meetings,
     orgs,
+    participation,
+    personnel,
+    persons,
     places,
     policies,
     relays,

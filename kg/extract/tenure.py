@@ -11,14 +11,13 @@ import re
 from dataclasses import dataclass
 
 from kg.extract import extractor
-from kg.extract.bodies import INTERNATIONAL, PARTIES, is_enterprise_name
+from kg.extract.bodies import PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, KnownPerson, OrgName
 from kg.extract.orgs import org_entity, place_before, resolve_prefix, written_name
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.mentions import dictionary_tag, government_bodies
 from kg.nlp.names import (
     NOT_NAME_TAGS,
-    SPEAKING_DOCUMENTS,
     dotted_name_at,
     foreign_name_at,
     is_chinese_name,
@@ -26,7 +25,7 @@ from kg.nlp.names import (
     name_before,
     plain_pieces,
 )
-from kg.nlp.segment import has_surname, pos_tokens
+from kg.nlp.segment import pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE, ROLES, org_prefixes
 from kg.resolve.countries import countries, country_ending, country_short_forms, mentioned_countries
 from kg.resolve.gazetteer import Division, gazetteer
@@ -329,7 +328,7 @@ def _government_of(country: str) -> OrgName:
     return OrgName(f"{country}政府", f"{country}政府", None, "GovernmentOrganization", "foreign")
 
 
-def _post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
+def post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
     if phrase.org_name and (country := phrase.org_name.removesuffix("政府")) in countries():
         return _government_of(countries()[country].name)  # 新加坡总理; 老挝政府总理: 老挝总理
     if phrase.org_name:
@@ -361,7 +360,7 @@ def _shared_body(orgs: list[tuple[OrgName | None, PostPhrase]], phrase: PostPhra
     return None
 
 
-def _post(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
+def post_of(org: OrgName | None, phrase: PostPhrase, surface: str) -> Post | None:
     if org is None:
         return None
     role = phrase.role
@@ -389,7 +388,7 @@ def _joined(body: str, role: str) -> str:
     return body + role[overlap:]
 
 
-def _body_entity(org: OrgName, surface: str, ev, implied: bool = False) -> Entity:
+def body_entity(org: OrgName, surface: str, ev, implied: bool = False) -> Entity:
     """The entity of the body a post is in: an enterprise, or an organisation written *surface*
     (*implied*: not written, only a post in it: 总书记, 美国总统)."""
     if org.type == "Enterprise":
@@ -569,7 +568,7 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
         if (party := _party_centre(text, p)) is not None:
             orgs.append((party, p))
             continue
-        org = _post_org(p, ctx) or _shared_body(orgs, p)
+        org = post_org(p, ctx) or _shared_body(orgs, p)
         if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
             org = _only_country(ctx)
         orgs.append((org, p))
@@ -671,13 +670,13 @@ def _tenures_of(ctx: ArticleContext, sentence, who: str, span: tuple[int, int], 
     yield Entity("person", pref.key, who, ev, (who,))
     yield KnownPerson(who, pref)
     for org, phrase in orgs:
-        post = _post(org, phrase, sentence.text[phrase.start:phrase.end])
+        post = post_of(org, phrase, sentence.text[phrase.start:phrase.end])
         if post is not None and org is not None:
             # 总书记, 国家主席, 美国总统: a post in a body the sentence does not name
             written = phrase.prefix or phrase.org_name
             implied = ((written is None or written in countries())
                        and org.label not in sentence.text[phrase.start:phrase.end])  # 国务院总理: named
-            records = (_body_entity(org, phrase.prefix or org.label, ev, implied), Tenure(pref, post, ev))
+            records = (body_entity(org, phrase.prefix or org.label, ev, implied), Tenure(pref, post, ev))
             if org.level != "foreign" and _implied_national(phrase):
                 held.append((who, records))
             else:
@@ -700,192 +699,3 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
         out.append((n, pos, pos + len(n)))
         pos += len(n)
     return out
-
-
-# 增补甲同志为…, 免去乙第十四届…职务, 撤销丙、丁…资格, 接受戊辞去…: people named in personnel decisions
-PERSONNEL = re.compile(
-    r"(?:增补|免去|撤销|接受|任命|提名|选举|推选)(?P<list>[\u4e00-\u9fff]{2,3}?(?:、[\u4e00-\u9fff]{2,3}?)*)"
-    r"(?=同志|为|第|辞去|担任|的|职务|等|委员|常委|全国|政协)"
-)
-
-
-@extractor("lg.personnel.v1", assigns=("persons", "tenures", "organizations"), after=("lg.group_list.v1",))
-def extract_personnel(ctx: ArticleContext):
-    name = "lg.personnel.v1"
-    decided = ctx.article.dateline_date or ctx.article.publication_date
-    decided = decided if decided and re.fullmatch(r"\d{4}-\d{2}-\d{2}", decided) else None
-    for sentence in ctx.sentences:
-        for m in PERSONNEL.finditer(sentence.text):
-            items = m["list"].split("、")
-            if not all(is_chinese_name(x) and not ROLE_RE.search(x)
-                       and not PREFIX_RE.search(x) for x in items):
-                continue
-            records = list(listed_people(ctx, sentence, items, m.start("list"), name))
-            yield from records
-            people = people_of(records)
-            if m.group(0).startswith(("增补", "任命", "选举", "推选")):
-                found = _APPOINTED_TO.match(sentence.text, m.end("list"))
-                dates = {"starts": decided}
-            elif m.group(0).startswith(("免去", "撤销")):
-                found = _REMOVED_FROM.match(sentence.text, m.end("list"))
-                dates = {"ends": decided}
-            else:  # 接受甲辞去…
-                found = _RESIGNED_FROM.match(sentence.text, m.end("list"))
-                dates = {"ends": decided}
-            if found is not None:
-                yield from _decided_posts(ctx, sentence, people, found.start("posts"), found["posts"], name, dates)
-
-
-# what a person is appointed to (增补甲同志为某某委员会副主任、…), removed from (免去甲某某职务,
-# 撤销甲某某委员资格) or resigns from (接受甲辞去某某)
-_APPOINTED_TO = re.compile(r"(?:同志)?为(?P<posts>[^；。，]+)")
-_REMOVED_FROM = re.compile(r"(?:同志)?的?(?P<posts>[^；。，为]+?)(?:职务|资格)")
-_RESIGNED_FROM = re.compile(r"(?:同志)?辞去(?P<posts>[^；。，的]+?)(?:职务)?(?=的|[；。，]|$)")
-# words between a body and a title that make another post of the same role (驻会副主任: full-time)
-_DECIDED_MODIFIERS = ("驻会", "专职", "常务")
-# a seat in a national congress or the CPPCC (第十四届全国政协常委): a post with no title of its own
-_SEAT = re.compile(
-    r"(?:第[一二三四五六七八九十]{1,3}届)?(?P<body>全国政协|全国人大)(?P<role>常委|委员|代表)"
-    r"|政协第[一二三四五六七八九十]{1,3}届全国委员会(?P<cppcc>常务委员|委员)"
-)
-
-
-def _decided_posts(ctx: ArticleContext, sentence, people: list[Entity], at: int, posts: str,
-                   extractor_name: str, dates: dict[str, str | None]):
-    """Tenures of the people of a personnel decision, for each post written in full: a body and
-    its title (教科卫体委员会副主任), or a seat (第十四届全国政协委员)."""
-    for item in posts.split("、"):
-        start, at = at, at + len(item) + 1
-        seat = _SEAT.fullmatch(item)
-        if seat is not None:  # 政协第十四届全国委员会常务委员 is 全国政协常委
-            body, role = (seat["body"], seat["role"]) if seat["body"] else ("全国政协", seat["cppcc"])
-            role = "常委" if role == "常务委员" else role
-            org = resolve_prefix(body, ctx)
-            post = Post(Ref("org", org.key), role, body + role, item)
-        else:
-            title = ROLE_RE.search(item)
-            if title is None or title.end() != len(item):
-                continue
-            body = item[:title.start()]
-            modifier = next((w for w in _DECIDED_MODIFIERS if body.endswith(w)), "")
-            body = body[:len(body) - len(modifier)]
-            if not WRITTEN_ORG.match(body):
-                continue
-            phrase = PostPhrase(start, start + len(item), None, title.group(0), None, body)
-            org = _post_org(phrase, ctx)
-            post = _post(org, phrase, item)
-            if org is None or post is None:
-                continue
-            if modifier:  # 经济委员会驻会副主任: a post of its own
-                post = Post(post.org, modifier + post.role, body + modifier + post.role, item)
-        ev = ctx.evidence(sentence, start, start + len(item), extractor_name)
-        yield _body_entity(org, org.label, ev)
-        for person in people:
-            yield Tenure(person.ref, post, ev, **dates)
-
-
-def people_of(records) -> list[Entity]:
-    """The person entities among what listed_people yields (it also yields the names they are
-    known by, KnownPerson)."""
-    return [r for r in records if isinstance(r, Entity)]
-
-
-def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, extractor_name: str):
-    """A person for each name of a list written from *offset* on (甲、乙、丙), known ones reused."""
-    for item in items:
-        start = sentence.text.index(item, offset)
-        offset = start + len(item)
-        ref = ctx.persons.get(item) or Ref("person", ctx.person_key(item, "unknown"))
-        yield KnownPerson(item, ref)
-        yield Entity("person", ref.key, item, ctx.evidence(sentence, start, offset, extractor_name), (item,))
-
-
-# verbs a name stands right before (张三指出…, 甲、乙等参加): saying, and taking part
-SPEECH_VERBS = lexicon_words("speech_verbs.txt") + ("主持", "出席", "参加", "讲话", "调研", "一行", "宣布", "宣读")
-
-
-@extractor("lg.person.v1", assigns=("persons",), after=("lg.personnel.v1",))
-def extract_persons(ctx: ArticleContext):
-    """Names jieba tags as persons right before a speech or attendance verb (张三指出…), alone
-    or listed (甲、乙等参加). Names already known in the article are linked by string."""
-    name = "lg.person.v1"
-    for sentence in ctx.sentences:
-        text = sentence.text
-        if not any(v in text for v in SPEECH_VERBS):
-            continue
-        for word, start, end in _names_before_verbs(text, pos_tokens(text), ctx.persons):
-            if word in ctx.persons:
-                continue
-            pref = Ref("person", ctx.person_key(word, "unknown"))
-            yield KnownPerson(word, pref)
-            yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))
-
-
-_LIST_JOINS = ("、", "和", "及", "与")
-
-
-def _names_before_verbs(text: str, tokens, known) -> list[tuple[str, int, int]]:
-    """The names of a list (甲、乙和丙, or one name) that ends right before a speech or attendance
-    verb, 等 or 等人 allowed between: each a name known in the article, or one jieba tags as a
-    person that is not a document (贺信指出), a place (在莫斯科出席) or the tail of a known name
-    (泽连斯基 read as 泽 + 连斯基)."""
-    found: list[tuple[str, int, int]] = []
-    listed: list[tuple[str, int, int]] = []
-    for word, tag, start in _names_joined(text, tokens, known):
-        end = start + len(word)
-        if word in _LIST_JOINS:
-            continue
-        if not (word in known or _tagged_person(text, word, tag, start, known)):
-            listed = []
-            continue
-        if listed and text[listed[-1][2]:start] not in _LIST_JOINS:
-            listed = []
-        listed.append((word, start, end))
-        after = end + (2 if text.startswith("等人", end) else 1 if text.startswith("等", end) else 0)
-        if text.startswith(SPEECH_VERBS, after):
-            found += listed
-            listed = []
-    return found
-
-
-_TRANSCRIBED = "nr-transcribed"  # the tag of a name joined from pieces jieba tags as names
-_CUT = "nr-cut"  # the same, when the name starts before the first piece: no name read
-
-
-def _names_joined(text: str, tokens, known) -> list[tuple[str, str, int]]:
-    """*tokens* with the names jieba cut in pieces joined again: a one-character surname that a
-    list separator or the start comes before (何 卫东), and a transcribed name (拉斯 穆森, 拉里 贾尼),
-    pieces tagged as names that are not a Chinese name each (王沪宁 蔡奇 stay two)."""
-    out: list[tuple[str, str, int]] = []
-    for word, tag, start in tokens:
-        if out:
-            head, htag, hstart = out[-1]
-            glued = hstart + len(head) == start and tag.startswith("nr")
-            if (glued and len(head) == 1 and len(word) == 2 and not htag.startswith(("p", "c", "u", "d"))
-                    and has_surname(head + word) and not text[hstart - 1:hstart].strip("、，：；。 ")):
-                out[-1] = (head + word, tag, hstart)
-                continue
-            if (glued and htag.startswith("nr") and head not in known and word not in known
-                    and not is_chinese_name(head) and len(head) + len(word) <= 8):
-                before = out[-2] if len(out) > 1 else None
-                cut = (before is not None and len(before[0]) == 1 and before[2] + 1 == hstart
-                       and "\u4e00" <= before[0] <= "\u9fff")  # 别 尔德 穆哈…: the name starts earlier
-                out[-1] = (head + word, _CUT if cut or htag == _CUT else _TRANSCRIBED, hstart)
-                continue
-        out.append((word, tag, start))
-    return out
-
-
-def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
-    end = start + len(word)
-    if tag == _TRANSCRIBED:
-        shape = 3 <= len(word) <= 8
-    else:  # 阿方, 美方: a country's side; 乌军: its army
-        shape = (tag in ("nr", "nrfg") and is_chinese_name(word)
-                 and not (len(word) == 2 and word[1] in "方军" and word[0] in country_short_forms()))
-    return (shape and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
-            and word not in countries() and word not in INTERNATIONAL  # 应乌克兰要求, 欧佩克宣布
-            and word not in government_bodies()  # 白宫称
-            and word[-1] not in BODY_ENDS  # 国家林草局表示
-            and not (tag != _TRANSCRIBED and gazetteer().lookup(word))  # 联系点宿松调研: a county
-            and not any(len(p) > len(word) and text.endswith(p, 0, end) for p in known))
