@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from kg.extract import extractor
 from kg.extract.bodies import PARTIES, is_enterprise_name
 from kg.extract.context import ArticleContext, KnownPerson, OrgName
-from kg.extract.orgs import org_entity, place_before, resolve_prefix, written_name
+from kg.extract.orgs import KIND_TYPE, org_entity, place_before, resolve_prefix, written_name
+from kg.extract.places import settlements
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.mentions import dictionary_tag, government_bodies
 from kg.nlp.names import (
@@ -170,6 +171,10 @@ def _bare_body_in_list(text: str, start: int, before: list[PostPhrase]) -> str |
     return before[-1].prefix[0] + bare if bare else None
 
 
+def floor_of(phrases: list[PostPhrase]) -> int:
+    return phrases[-1].end if phrases else 0
+
+
 def post_phrases(text: str) -> list[PostPhrase]:
     """Every title in *text*, with the short organisation name written right before it."""
     out = []
@@ -188,13 +193,19 @@ def post_phrases(text: str) -> list[PostPhrase]:
         place = None
         if prefix and prefix in org_prefixes() and (place := place_before(text, start, org_prefixes()[prefix][0])):
             start -= len(written_name(text, start, place))
+        town_body = None
+        if prefix and place is None and org_prefixes()[prefix][0] == "town" and prefix[0] in "镇乡":
+            town = next((s for s, e in settlements(text) if e == start + 1 and s >= floor_of(out)), None)
+            if town is not None:  # 高沟镇党委书记: the town named, its body written in full
+                town_body = (town, text[town:start + len(prefix)])
+                prefix, start = None, town
         if prefix is None and text[:start].endswith("中共"):  # 中共中央政治局委员
             start -= 2
         if prefix is None and (bare := _bare_body_in_list(text, start, out)) is not None:
             prefix, start = bare, start - len(bare) + 1  # 县委常委、政协主席: 县政协 (bare is one level char longer)
         floor = out[-1].end if out else 0
         role = m.group(0)
-        written = None if prefix else _written_org(text, start, floor)
+        written = town_body or (None if prefix else _written_org(text, start, floor))
         if written is None and prefix is None and role == "部长":
             short = _written_org(text, m.start() + 1, floor)  # 商务部长: one 部 for 商务部 and 部长
             glued = floor and short == (floor, text[floor:m.start() + 1]) and "\u4e00" <= text[floor] <= "\u9fff"
@@ -331,6 +342,11 @@ def _government_of(country: str) -> OrgName:
 def post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
     if phrase.org_name and (country := phrase.org_name.removesuffix("政府")) in countries():
         return _government_of(countries()[country].name)  # 新加坡总理; 老挝政府总理: 老挝总理
+    town = next((p for p, (level, _) in org_prefixes().items() if level == "town" and phrase.org_name
+                 and phrase.org_name.endswith(p) and len(phrase.org_name) > len(p)), None)
+    if town is not None:  # 高沟镇党委: the same body as the settlement's (kg.extract.orgs.settlement_bodies)
+        kind = KIND_TYPE["party"] if "党" in town else KIND_TYPE["government"]
+        return OrgName(ctx.scope_key(phrase.org_name, "town"), phrase.org_name, None, kind, "town")
     if phrase.org_name:
         kind = "Enterprise" if is_enterprise_name(phrase.org_name) else None
         level = "foreign" if _country_of(phrase.org_name, "") else "unknown"  # 朝鲜劳动党, 美国国务院
