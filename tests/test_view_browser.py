@@ -275,11 +275,15 @@ def test_people_overview_labels_the_central_people_without_overlap(view_large_gr
     path = tmp_path / "people.html"
     path.write_text(render_people(g, pv, source="out/"), encoding="utf-8")
     o = open_page(path)
-    boxes = _labels_drawn(o)
+    top = [f"人物{i}" for i in range(10)]  # the synthetic graph's most central people
+    for _ in range(20):  # the labels as drawn once the page has settled (a loaded machine draws later)
+        boxes = _labels_drawn(o)
+        drawn = {b["text"] for b in boxes}
+        if len(drawn.intersection(top)) >= 6:
+            break
+        o.page.wait_for_timeout(250)
     assert len(boxes) >= 15
     assert overlap_share(boxes) < OVERLAP_LIMIT
-    drawn = {b["text"] for b in boxes}
-    top = [f"人物{i}" for i in range(10)]  # the synthetic graph's most central people
     assert top[0] in drawn and len(drawn.intersection(top)) >= 6, drawn.intersection(top)
     colours = {n["color"]["background"] for n in o.js("kgView.nodes.get()")}
     assert len(colours) >= 3  # communities told apart
