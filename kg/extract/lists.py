@@ -31,7 +31,7 @@ def _no_body(word: str) -> bool:
     return word[-1] not in _NOT_A_NAME_END and not word.endswith("中心")
 
 
-def _unknown_word(word: str) -> bool:
+def _may_be_name(word: str) -> bool:
     """Not a word of jieba's dictionary other than a name: 赖立峰 may be a name, 能源 is none."""
     return dictionary_tag(word) in (None, "nr", "nrfg", "nrt")
 
@@ -55,7 +55,7 @@ def listed_names(text: str, at: int) -> list[str]:
         return []
     # a name of another script's shape (宝音满都呼), or with a surname rarer than our list's (支现伟),
     # among Chinese-shaped ones of the same list
-    if not all((n in chinese or (2 <= len(n) <= 3 and len(chinese) >= 2 and _unknown_word(n) or 4 <= len(n) <= 6)
+    if not all((n in chinese or (2 <= len(n) <= 3 and len(chinese) >= 2 and _may_be_name(n) or 4 <= len(n) <= 6)
                 and _no_body(n) and n[0] not in _NO_NAME_START)
                and not ROLE_RE.search(n) and not PREFIX_RE.match(n) for n in names):
         return []

@@ -36,6 +36,8 @@ CHAIRED = re.compile(rf"主持(?:召开)?了?(?P<ev>{EV})(?=[，。；]|并|$)")
 # a standing committee's meeting named after the committee: 主持召开市委常委会, 县委常委（扩大）会
 CHAIRED_STANDING = re.compile(r"主持召开了?(?P<ev>[^，。；、]{1,12}?常委会?(?:（扩大）|扩大)?会)(?=[，。；]|并|$)")
 DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
+# the day a meeting met, written before its name: 2月21日中共中央政治局会议 (no part of the name)
+LEADING_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 HELD = re.compile(
     rf"(?:^|[，；：])(?P<ev>{EV}(?:、{EV})?){DAY}?(?:在[^，。；]{{1,15}})?(?:正式|胜利|隆重|顺利|圆满)?"
     rf"(?:召开|举行|开幕|闭幕|举办|开班|开营|完成(?:了)?(?:全部|各项)?议程)(?=[，。；]|$)"
@@ -192,8 +194,8 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
         if tag.startswith("v") and tag != "vn" and start < mw_start and len(text[pos:mw_end]) > 30:
             break
         start = pos
-    if (day := re.match(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日", text[start:mw_end])) is not None:
-        start += day.end()  # 2月21日中共中央政治局会议: the day it met is no part of its name
+    if (day := LEADING_DAY.match(text, start, mw_end)) is not None:
+        start = day.end()  # 2月21日中共中央政治局会议: the day it met is no part of its name
     start = min(start, _framed_start(text, start, mw_end))
     name = text[start:mw_end]
     # 贯彻好全市…会议, 深刻领会全国两会: a scope word starts the name unless nouns precede it

@@ -17,7 +17,7 @@ from collections.abc import Iterator
 from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
-from kg.extract.meetings import LISTED_PLENUMS, MEETING_WORDS, MW, NAMED_SESSION, Meetings, listed_plenums
+from kg.extract.meetings import LEADING_DAY, LISTED_PLENUMS, MEETING_WORDS, MW, NAMED_SESSION, Meetings, listed_plenums
 from kg.extract.roles import joint_events
 from kg.model import Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
@@ -119,7 +119,7 @@ def meetings_in(text: str) -> list[str]:
     meeting word (省委常委会会议听取汇报: 省委常委会会议); a bare 全会 or 会议 names none."""
     out = []
     for piece in _distributed(_pieces(text)):  # (lists of plenums are spelt out by relayed)
-        piece = re.sub(r"^(?:\d{4}年)?\d{1,2}月\d{1,2}日", "", piece)  # 2月21日某会议: not its name
+        piece = piece[m.end():] if (m := LEADING_DAY.match(piece)) else piece  # 2月21日某会议
         if piece in MEETING_WORDS:
             continue  # 讲话和全会精神: the meeting named before
         if SESSION.fullmatch(piece) or NAMED_SESSION.fullmatch(piece):

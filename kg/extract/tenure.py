@@ -27,7 +27,7 @@ from kg.nlp.names import (
     plain_pieces,
 )
 from kg.nlp.segment import pos_tokens
-from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE, ROLES, org_prefixes
+from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE, ROLES, TOWN_PREFIXES, org_prefixes
 from kg.resolve.countries import countries, country_ending, country_short_forms, mentioned_countries
 from kg.resolve.gazetteer import Division, gazetteer
 from kg.resources import lexicon_lines, lexicon_words
@@ -78,9 +78,14 @@ def _function_word_in(text: str, start: int, end: int) -> bool:
     return any(start <= s < end and w in _NOT_IN_ORG for w, _, s in pos_tokens(text))
 
 
+def _clause_start(text: str, end: int, floor: int) -> int:
+    """Where the words right before *end* start: after the last delimiter, or at *floor*."""
+    return max(floor, max(text.rfind(c, 0, end) for c in "、，,：:；。（(“") + 1)
+
+
 def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
     """The body named in full right before *end*, from the last delimiter (or title) on."""
-    start = max(floor, max(text.rfind(c, 0, end) for c in "、，,：:；。（(“") + 1)
+    start = _clause_start(text, end, floor)
     seg = text[start:end]
     # …以视频方式同乌兹别克斯坦最高会议参议院: a foreign body starts at its country's name
     hits = [(seg.rfind(c), c) for c in countries() if len(c) >= 2 and c in seg]
@@ -153,7 +158,7 @@ _LEVELS = "省市州盟县区旗镇乡"
 def _zone_before(text: str, end: int, floor: int) -> tuple[int, str] | None:
     """The zone whose working committee a title belongs to, written right before it from the last
     delimiter on: 宝鸡港务区 (党工委副书记), 红开区, 区."""
-    start = max(floor, max(text.rfind(c, 0, end) for c in "、，,：:；。（(“") + 1)
+    start = _clause_start(text, end, floor)
     seg = text[start:end]
     if re.fullmatch(r"[\u4e00-\u9fff]{0,12}区", seg) and not _function_word_in(text, start, end):
         return start, seg
@@ -169,10 +174,6 @@ def _bare_body_in_list(text: str, start: int, before: list[PostPhrase]) -> str |
         return None
     bare = next((b for b in _BARE_BODIES if text.endswith(b, 0, start)), None)
     return before[-1].prefix[0] + bare if bare else None
-
-
-def floor_of(phrases: list[PostPhrase]) -> int:
-    return phrases[-1].end if phrases else 0
 
 
 def post_phrases(text: str) -> list[PostPhrase]:
@@ -193,9 +194,10 @@ def post_phrases(text: str) -> list[PostPhrase]:
         place = None
         if prefix and prefix in org_prefixes() and (place := place_before(text, start, org_prefixes()[prefix][0])):
             start -= len(written_name(text, start, place))
+        floor = out[-1].end if out else 0
         town_body = None
-        if prefix and place is None and org_prefixes()[prefix][0] == "town" and prefix[0] in "镇乡":
-            town = next((s for s, e in settlements(text) if e == start + 1 and s >= floor_of(out)), None)
+        if prefix in TOWN_PREFIXES and place is None and prefix[0] in "镇乡":
+            town = next((s for s, e in settlements(text) if e == start + 1 and s >= floor), None)
             if town is not None:  # 高沟镇党委书记: the town named, its body written in full
                 town_body = (town, text[town:start + len(prefix)])
                 prefix, start = None, town
@@ -203,7 +205,6 @@ def post_phrases(text: str) -> list[PostPhrase]:
             start -= 2
         if prefix is None and (bare := _bare_body_in_list(text, start, out)) is not None:
             prefix, start = bare, start - len(bare) + 1  # 县委常委、政协主席: 县政协 (bare is one level char longer)
-        floor = out[-1].end if out else 0
         role = m.group(0)
         written = town_body or (None if prefix else _written_org(text, start, floor))
         if written is None and prefix is None and role == "部长":
@@ -342,7 +343,7 @@ def _government_of(country: str) -> OrgName:
 def post_org(phrase: PostPhrase, ctx: ArticleContext) -> OrgName | None:
     if phrase.org_name and (country := phrase.org_name.removesuffix("政府")) in countries():
         return _government_of(countries()[country].name)  # 新加坡总理; 老挝政府总理: 老挝总理
-    town = next((p for p, (level, _) in org_prefixes().items() if level == "town" and phrase.org_name
+    town = next((p for p in TOWN_PREFIXES if phrase.org_name
                  and phrase.org_name.endswith(p) and len(phrase.org_name) > len(p)), None)
     if town is not None:  # 高沟镇党委: the same body as the settlement's (kg.extract.orgs.settlement_bodies)
         kind = KIND_TYPE["party"] if "党" in town else KIND_TYPE["government"]
@@ -416,20 +417,13 @@ def body_entity(org: OrgName, surface: str, ev, implied: bool = False) -> Entity
 NOMINEE = "提名人选"
 
 
-def _town_named_between(between: str, phrase: PostPhrase) -> bool:
-    """、高沟镇党委书记: a town the gazetteer does not know, named before its body's title in a list."""
-    level = org_prefixes().get(phrase.prefix or "", ("",))[0]
-    return level == "town" and re.fullmatch(r"、[\u4e00-\u9fff]{2,4}", between) is not None
-
-
 def _groups(phrases: list[PostPhrase], text: str) -> list[list[PostPhrase]]:
     """Titles joined by 、 (市委常委、区委书记) describe one person, and so do titles in another
     body after a comma, when no name came between (自治区党委常委，自治区政府副主席某某)."""
     groups: list[list[PostPhrase]] = []
     for p in phrases:
         between = text[groups[-1][-1].end:p.start] if groups else None
-        if groups and (between.removeprefix(NOMINEE) in ("、", "", "兼", "，")  # 主席提名人选、…部长某某
-                       or _town_named_between(between, p)):
+        if groups and between.removeprefix(NOMINEE) in ("、", "", "兼", "，"):  # 主席提名人选、…部长某某
             groups[-1].append(p)
         else:
             groups.append([p])

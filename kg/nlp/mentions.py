@@ -229,11 +229,6 @@ def _followers() -> tuple[str, ...]:
 
 
 @cache
-def surnames_1() -> frozenset[str]:
-    return frozenset(w for w in lexicon_words("surnames.txt") if len(w) == 1)
-
-
-@cache
 def _not_names() -> frozenset[str]:
     return frozenset(titles()) | government_bodies()
 

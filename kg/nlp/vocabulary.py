@@ -5,6 +5,7 @@ reader share them, so a title that ends a name is the same title that makes a po
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from kg.resources import lexicon_lines, lexicon_table
 
@@ -18,9 +19,11 @@ ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, rev
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
 
 
+@cache
 def org_prefixes() -> dict[str, tuple[str, str]]:
     """Short names of bodies (区委, 市政府) with their level and kind."""
     return {row[0]: (row[1], row[2]) for row in lexicon_table("org_prefixes.txt")}
 
 
 PREFIX_RE = re.compile("|".join(sorted(map(re.escape, org_prefixes()), key=len, reverse=True)))
+TOWN_PREFIXES = frozenset(p for p, (level, _) in org_prefixes().items() if level == "town")  # 镇党委, 乡政府
