@@ -6,11 +6,10 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from kg.build.inputs import HeldInput
 from kg.ingest import InputResult
-from kg.ingest.page import PageLayout
 from kg.model import ArticleFacts, Author, Problem
 
 
@@ -68,11 +67,18 @@ class ProblemNote:
         return cls(data["message"], data.get("line"))
 
 
-def _page_json(layout: PageLayout) -> dict:
-    """How a newspaper page was laid out, as report.json says it besides its articles (its warnings
-    are the input's)."""
-    return {"page": layout.page, "section": layout.section, "dropped_furniture": list(layout.furniture),
-            "page_captions": list(layout.captions)}
+@dataclass(frozen=True)
+class PageNote:
+    """How a newspaper page was laid out: what report.json says of it besides its articles."""
+
+    page: str | None
+    section: str | None
+    dropped_furniture: tuple[str, ...]
+    page_captions: tuple[str, ...]  # captions not attached to any story
+
+    def to_json(self) -> dict:
+        return {"page": self.page, "section": self.section, "dropped_furniture": list(self.dropped_furniture),
+                "page_captions": list(self.page_captions)}
 
 
 @dataclass(frozen=True)
@@ -86,11 +92,13 @@ class InputReport:
     warnings: tuple[ProblemNote, ...] = ()
     errors: tuple[ProblemNote, ...] = ()
     skipped_records: dict[str, int] = field(default_factory=dict)  # records of a crawl not read, by kind
-    layout: PageLayout | None = None  # of a newspaper page (its warnings are the input's)
+    layout: PageNote | None = None  # of a newspaper page
 
     @classmethod
     def of(cls, result: InputResult, articles: tuple[ArticleSummary, ...]) -> InputReport:
-        note = None if result.layout is None else replace(result.layout, warnings=())
+        layout = result.layout
+        note = None if layout is None else PageNote(layout.page, layout.section, tuple(layout.furniture),
+                                                     tuple(layout.captions))
         return cls(path=result.path, kind=result.kind, encoding=result.encoding, articles=articles,
                    warnings=tuple(ProblemNote.of(p) for p in result.problems if p.severity != "error"),
                    errors=tuple(ProblemNote.of(p) for p in result.problems if p.severity == "error"),
@@ -103,15 +111,15 @@ class InputReport:
         if self.skipped_records:
             data["skipped_records"] = self.skipped_records
         if self.layout is not None:
-            data.update(_page_json(self.layout))
+            data.update(self.layout.to_json())
         return data
 
     @classmethod
     def from_json(cls, data: dict) -> InputReport:
         layout = None
         if "page" in data:
-            layout = PageLayout(data["page"], data["section"], tuple(data["dropped_furniture"]),
-                                tuple(data["page_captions"]), ())
+            layout = PageNote(data["page"], data["section"], tuple(data["dropped_furniture"]),
+                            tuple(data["page_captions"]))
         return cls(path=data["path"], kind=data["kind"], encoding=data.get("encoding"),
                    articles=tuple(ArticleSummary.from_json(a) for a in data.get("articles", [])),
                    warnings=tuple(ProblemNote.from_json(w) for w in data.get("warnings", [])),
