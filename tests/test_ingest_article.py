@@ -162,3 +162,28 @@ def test_a_line_of_particulars_names_the_author_and_is_no_text():
 def test_a_byline_line_after_a_mark():
     art = read("标题\n■ 融媒体记者 俞明\n本报讯 县长王强到企业调研。\n")
     assert [(a.name, a.role) for a in art.authors] == [("俞明", "记者")]
+
+
+def test_bylines_of_local_sites_before_and_after_the_text():
+    # a line of particulars after a subtitle: date, paper, reporter
+    art = read("标题\n副题一句\n2024-05-10   《江城日报》   记者 龙明远\n县委召开会议。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("龙明远", "记者")]
+    assert [s.text for s in art.sentences][-1] == "县委召开会议。"
+    # a reporter of a client or a media centre, on a line of its own or in brackets
+    art = read("标题\n江城日报·新江城客户端记者 韩志明 通讯员 方立华\n县委召开会议。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("韩志明", "记者"), ("方立华", "通讯员")]
+    art = read("标题\n县委召开会议。(江城融媒记者:朱玉明)\n")
+    assert [a.name for a in art.authors] == ["朱玉明"]
+    # a mark before a byline of its own line, a Hui surname
+    art = read("标题\n县委召开会议。\n丨记者:纳雪梅\n")
+    assert [a.name for a in art.authors] == ["纳雪梅"]
+    # who sent the article, after its source
+    art = read("标题\n县委召开会议。\n来源:江城区政协 窦显明\n")
+    assert [(a.name, a.role) for a in art.authors] == [("窦显明", "")]
+
+
+def test_negative_a_source_line_names_no_author_without_a_name():
+    art = read("标题\n县委召开会议。\n来源:江城区政协办公室\n")
+    assert art.authors == ()
+    art = read("标题\n副题一句\n县委召开会议，县长出席。\n")
+    assert art.authors == () and art.sentences[0].text == "副题一句"

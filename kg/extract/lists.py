@@ -11,9 +11,8 @@ from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.persons import listed_people
 from kg.extract.tenure import BODY_ENDS, common_word_at
-from kg.nlp.mentions import dictionary_tag
 from kg.nlp.names import NAME_CHARS, is_chinese_name, name_after
-from kg.nlp.segment import has_surname
+from kg.nlp.segment import dictionary_tag, has_surname, pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE
 from kg.resolve.countries import countries
 from kg.resources import lexicon_lines
@@ -41,6 +40,8 @@ def listed_names(text: str, at: int) -> list[str]:
     m = LISTED.match(text, at)
     if m is None:
         return []
+    if any(s < m.start("list") < s + len(w) for w, _, s in pos_tokens(text)):
+        return []  # 领导班子: the group word is the start of a word of the language
     items = [x for x in m["list"].split("、") if x]
     last = name_after(text, m.end("list"))
     if last is not None and not items and common_word_at(text, m.end("list"), last):
@@ -65,10 +66,10 @@ def listed_names(text: str, at: int) -> list[str]:
 # a bare list starts a clause or follows the group it is drawn from: 受表彰代表甲、乙作了发言
 _BARE_LIST = re.compile(r"(?:^|[，；：\s]|代表|负责人|嘉宾|专家|委员|院士|同志)"
                         r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)$")
-# what closes a bare list before its verb: 等, 等人, 等市领导, 等县四套班子领导, 等负责同志
+# what closes a bare list before its verb: 等, 等人, 同志, 等市领导, 等县四套班子领导, 等负责同志
 # …and others joined to them: 等县四套班子领导和项目企业负责人
-_GROUP_AFTER = re.compile(r"等(?:人|(?:[省市区县旗镇乡州盟]|全国|四套班子|有关|相关)*(?:"
-                          + "|".join(map(re.escape, GROUP_WORDS)) + r"))?"
+_GROUP_AFTER = re.compile(r"(?:等?同志|等(?:人|(?:[省市区县旗镇乡州盟]|全国|四套班子|有关|相关)*(?:"
+                          + "|".join(map(re.escape, GROUP_WORDS)) + r"))?)"
                           r"(?:(?:和|及|以及)[^，。；、]{1,20}?(?:负责人|负责同志|代表|干部|群众|职工|人员|嘉宾))?$")
 _DAY_AT_END = re.compile(r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)$")
 

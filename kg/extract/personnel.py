@@ -9,7 +9,7 @@ from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.orgs import resolve_prefix
 from kg.extract.persons import listed_people, people_of
-from kg.extract.tenure import WRITTEN_ORG, PostPhrase, body_entity, post_of, post_org
+from kg.extract.tenure import WRITTEN_ORG, PostPhrase, body_entity, post_of, post_org, post_phrases
 from kg.model import Entity, Post, Ref, Tenure
 from kg.nlp.names import is_chinese_name
 from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE
@@ -37,7 +37,16 @@ def extract_personnel(ctx: ArticleContext):
             people = people_of(records)
             if m.group(0).startswith(("增补", "任命", "选举", "推选")):
                 found = _APPOINTED_TO.match(sentence.text, m.end("list"))
-                dates = {"starts": decided}
+                if found is None:
+                    continue
+                for listed, at, posts in _appointments(sentence.text, found.start("posts")):
+                    if listed:  # 、乙为某某主席: the next decision of the chain
+                        listed_records = list(listed_people(ctx, sentence, listed, at - 1 - sum(map(len, listed))
+                                                            - len(listed) + 1, name))
+                        yield from listed_records
+                        people = people_of(listed_records)
+                    yield from _decided_posts(ctx, sentence, people, at, posts, name, {"starts": decided})
+                continue
             elif m.group(0).startswith(("免去", "撤销")):
                 found = _REMOVED_FROM.match(sentence.text, m.end("list"))
                 dates = {"ends": decided}
@@ -53,6 +62,40 @@ def extract_personnel(ctx: ArticleContext):
 _APPOINTED_TO = re.compile(r"(?:同志)?为(?P<posts>[^；。，]+)")
 _REMOVED_FROM = re.compile(r"(?:同志)?的?(?P<posts>[^；。，为]+?)(?:职务|资格)")
 _RESIGNED_FROM = re.compile(r"(?:同志)?辞去(?P<posts>[^；。，的]+?)(?:职务)?(?=的|[；。，]|$)")
+def _read_post(item: str, start: int) -> PostPhrase | None:
+    """The title that closes *item*, read as post_phrases reads titles (某镇副镇长), moved to *start*."""
+    phrases = post_phrases(item)
+    if not phrases or phrases[-1].end != len(item):
+        return None
+    last = phrases[-1]
+    return PostPhrase(start + last.start, start + last.end, last.prefix, last.role, last.place, last.org_name)
+
+
+# the next decision of a chain: 选举甲为某镇镇长、乙为某某主席，丙、丁为副镇长
+_NEXT_DECISION = re.compile(r"[、，](?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)(?:同志)?为")
+
+
+def _appointments(text: str, at: int) -> list[tuple[list[str], int, str]]:
+    """The decisions of an appointment from its posts at *at* on: (the names of a next decision,
+    or [] for the first; where its posts start; the posts), over 、 and ， while each goes on
+    with names and 为 (甲为某镇镇长、乙为某某主席，丙、丁为副镇长)."""
+    out: list[tuple[list[str], int, str]] = []
+    listed: list[str] = []
+    end = min((i for i in (text.find("。", at), text.find("；", at)) if i >= 0), default=len(text))
+    while True:
+        following = next((n for n in _NEXT_DECISION.finditer(text, at, end)
+                          if all(is_chinese_name(x) and not ROLE_RE.search(x) for x in n["list"].split("、"))), None)
+        comma = text.find("，", at, end)
+        stop = following.start() if following else end
+        if comma >= 0 and comma < stop:
+            out.append((listed, at, text[at:comma]))  # a clause of its own after the posts
+            return out
+        out.append((listed, at, text[at:stop]))
+        if following is None:
+            return out
+        listed, at = following["list"].split("、"), following.end()
+
+
 # words between a body and a title that make another post of the same role (驻会副主任: full-time)
 _DECIDED_MODIFIERS = ("驻会", "专职", "常务")
 # a seat in a national congress or the CPPCC (第十四届全国政协常委): a post with no title of its own
@@ -81,9 +124,12 @@ def _decided_posts(ctx: ArticleContext, sentence, people: list[Entity], at: int,
             body = item[:title.start()]
             modifier = next((w for w in _DECIDED_MODIFIERS if body.endswith(w)), "")
             body = body[:len(body) - len(modifier)]
-            if not WRITTEN_ORG.match(body):
+            if WRITTEN_ORG.match(body):
+                phrase = PostPhrase(start, start + len(item), None, title.group(0), None, body)
+            elif (read := _read_post(item, start)) is not None:
+                phrase, modifier = read, ""  # 某镇镇长: the title as titles are read, its body with it
+            else:
                 continue
-            phrase = PostPhrase(start, start + len(item), None, title.group(0), None, body)
             org = post_org(phrase, ctx)
             post = post_of(org, phrase, item)
             if org is None or post is None:

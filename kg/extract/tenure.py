@@ -16,7 +16,7 @@ from kg.extract.context import ArticleContext, KnownPerson, OrgName
 from kg.extract.orgs import KIND_TYPE, org_entity, place_before, resolve_prefix, written_name
 from kg.extract.places import settlements
 from kg.model import Entity, Post, Ref, Tenure
-from kg.nlp.mentions import dictionary_tag, government_bodies
+from kg.nlp.mentions import government_bodies
 from kg.nlp.names import (
     NOT_NAME_TAGS,
     dotted_name_at,
@@ -25,8 +25,9 @@ from kg.nlp.names import (
     name_after,
     name_before,
     plain_pieces,
+    unsurnamed_name_at,
 )
-from kg.nlp.segment import pos_tokens
+from kg.nlp.segment import dictionary_tag, pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE, ROLES, TOWN_PREFIXES, org_prefixes
 from kg.resolve.countries import countries, country_ending, country_short_forms, mentioned_countries
 from kg.resolve.gazetteer import Division, gazetteer
@@ -439,6 +440,12 @@ class Holder:
     end: int
     group: tuple[PostPhrase, ...]
     foreign: bool = False  # 同马克龙总统: a foreign title with no country written
+    others: tuple[tuple[str, int, int], ...] = ()  # the rest of a list the titles are each one's
+
+
+# a list of names counted before the title they share: 甲、乙、丙3名县政协委员, 甲、乙等5位代表
+_COUNTED_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?"
+                           r"(?:\d+|[一二三四五六七八九十两]+)[名位]$")
 
 
 def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder | None:
@@ -446,6 +453,9 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     between a body and its title (省委车俊书记), or before a title written after the name
     (习近平总书记, 范明政总理: none when he holds a post abroad)."""
     last = group[-1]
+    if (counted := _counted_list_before(text, group[0].start)) is not None:
+        first, *others = counted
+        return Holder(first[0], first[1], last.end, tuple(group), others=tuple(others))
     if len(group) == 1 and last.prefix is None and last.org_name is None and not last.role.startswith("总"):
         if (between := _name_between_body_and_title(text, last)) is not None:
             return between  # 省政协牛立文副主席, 县委王刚副书记: any title after a body and a name
@@ -468,6 +478,8 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
             n = whole
     if n is None and last.org_name:
         n = foreign_name_at(text, last.end)  # 某国总理内塔尼亚胡
+    if _local(group):
+        n = _whole_item(text, name_at, n)  # 州政协秘书长拥措出席: a name with no surname of our list
     if n is not None:
         return Holder(n, group[0].start, name_at + len(n), tuple(group))
     if last.prefix is None and last.role in TITLE_AFTER_NAME and text[max(0, last.start - 5):last.start]:
@@ -480,6 +492,38 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
         if (hit := _name_before_foreign_title(text, last.start)) is not None:
             return Holder(hit[0], hit[1], last.end, tuple(group), foreign=True)  # 同马克龙总统
     return None
+
+
+def _local(group: list[PostPhrase]) -> bool:
+    """Titles of a body below the national level, written with it (州政协秘书长, 临渭区人民政府区长):
+    where names with no surname of our list are read (not after 政府总理, a leader abroad's)."""
+    return any(p.place is not None or org_prefixes().get(p.prefix or "", ("national",))[0] != "national"
+               for p in group)
+
+
+def _whole_item(text: str, pos: int, name: str | None) -> str | None:
+    """*name* read at *pos*, or the longer name with no surname of our list that runs to the end of
+    the list's item (阿旺平措、: not 阿旺平), or that name when none was read (拥措出席)."""
+    other = unsurnamed_name_at(text, pos)
+    if name is None or (other is not None and len(other) > len(name) and "·" not in name
+                        and text[pos + len(other):pos + len(other) + 1] in ("、", "，", "。", "；")):
+        return other or name
+    return name
+
+
+def _counted_list_before(text: str, end: int) -> list[tuple[str, int, int]] | None:
+    """The names of a list counted right before *end*, where titles start (甲、乙、丙3名县政协委员):
+    each of a Chinese name's shape."""
+    m = _COUNTED_LIST.search(text, 0, end)
+    if m is None:
+        return None
+    items, at, out = m["list"].split("、"), m.start("list"), []
+    for item in items:
+        if not is_chinese_name(item) or ROLE_RE.search(item):
+            return None
+        out.append((item, at, at + len(item)))
+        at += len(item) + 1
+    return out
 
 
 def _plain_first_part(text: str, pos: int) -> bool:
@@ -648,7 +692,7 @@ def extract_tenures(ctx: ArticleContext):
                     and not holder.foreign and not any(w == holder.name and tag.startswith("nr")
                                                        for w, tag, _ in pos_tokens(text))):
                 continue  # a bare 成员 or 主任 says little: the name must be one jieba also reads as a name
-            people = [(holder.name, holder.start, holder.end)]
+            people = [(holder.name, holder.start, holder.end), *holder.others]
             if holder.end > holder.group[-1].end:  # 全国政协副主席甲、乙、丙: the title is each name's
                 people += _listed_after(text, holder.end, pos_tokens(text))
             foreign_org = orgs[-1][0] if orgs and orgs[-1][0] is not None and orgs[-1][0].level == "foreign" else None
@@ -704,6 +748,9 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
                       and is_chinese_name(w)), None)
         if n is None and (item := re.match(r"[\u4e00-\u9fff]{2,3}(?=、)", text[pos:])) is not None:
             n = item.group(0) if is_chinese_name(item.group(0)) else None  # 、于某某、: an item between two 、
+        if (dotted := dotted_name_at(text, pos)) is not None and (n is not None or _plain_first_part(text, pos)):
+            n = dotted  # 、戈教·云登嘉措、: a name written with a dot, whole
+        n = _whole_item(text, pos, n)  # 、阿基布珠、, 、阿旺平措、: a name with no surname of our list
         if n is None or ROLE_RE.match(text, pos) or PREFIX_RE.match(text, pos) or ROLE_RE.match(text, pos + len(n)):
             break  # (国会主席乙: a body before its title, not a name)
         out.append((n, pos, pos + len(n)))

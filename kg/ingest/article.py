@@ -46,12 +46,15 @@ def article_from_text(
     if builders and (trailing := trailing_byline(builders[-1].text)) is not None:
         tail[:0] = trailing.authors  # …其他事项。（甲 乙）
         builders[-1].drop_suffix(trailing.end)
-    while len(builders) > 1 and (opening := closing_byline(builders[0].text)) is not None:
-        head += opening  # 作者：甲 乙, a line of its own before the text (来源：…, no author)
-        builders.pop(0)
+    for at in (0, 1):  # 作者：甲 乙, a line of its own before the text (来源：…, no author), maybe after a subtitle
+        if at == 1 and not (builders and _subtitle(builders[0].text)):
+            break
+        while len(builders) > at + 1 and (opening := closing_byline(builders[at].text)) is not None:
+            head += opening
+            builders.pop(at)
     lead = lead_byline(builders[0].text) if builders else None
     first = 0  # the paragraph the text opens with, after a subtitle (副题) printed under the title
-    subtitle = len(builders) > 1 and len(builders[0].text) <= 40 and not _runs_over_sentences(builders[0].text)
+    subtitle = len(builders) > 1 and _subtitle(builders[0].text)
     if lead is None and subtitle:
         if (lead := lead_byline(builders[1].text)) is not None:
             first = 1
@@ -90,6 +93,11 @@ def article_from_text(
 def _headline(line: str) -> bool:
     """A first line that can be a headline: no dateline opening it, no sentence ending inside it."""
     return not _runs_over_sentences(line) and lead_byline(line) is None
+
+
+def _subtitle(line: str) -> bool:
+    """A line that can be a subtitle (副题) printed under the title: short, one phrase."""
+    return len(line) <= 40 and not _runs_over_sentences(line)
 
 
 def _runs_over_sentences(line: str) -> bool:

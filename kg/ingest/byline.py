@@ -31,7 +31,7 @@ _ROLE = re.compile("^(" + "|".join(sorted(map(re.escape, ROLES), key=len, revers
 _SPACED_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(记)\s+(者)|(通)\s*(讯)\s*(员)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 # a role after the unit, the name maybe glued after it (道县站记者, 新天水·天水日报记者马放)
-_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff·]{1,16}?(?:站|中心|台|社|报|网)("
+_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff·]{1,16}?(?:站|中心|台|社|报|网|融媒|客户端)("
                         + "|".join(sorted((r for r in ROLES if r.endswith(("记者", "通讯员"))), key=len, reverse=True))
                         + ")")
 # the unit an author writes for, printed before his name after a role (图文：区政协联络科 甲)
@@ -51,10 +51,14 @@ FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复
 
 
 # a mark printed before a byline of its own line (■ 记者 甲)
-_MARKER = re.compile(r"^[□■◇◆▲△☆★●○]\s*")
+_MARKER = re.compile(r"^[□■◇◆▲△☆★●○丨│|｜]\s*")
 # a line of a saved page's particulars: its date, source or clicks, and maybe its author (作者：甲)
 _META_LINE = re.compile(r"^(?:[（(]?\d{4}\s*[-年/.]\s*\d{1,2}|来源\s*：|发布时间|发布日期)(?=[^。]{0,80}$)"
-                        r"(?=.*(?:来源|发布|浏览|点击|作者)\s*：)")
+                        r"(?=.*(?:(?:来源|发布|浏览|点击|作者)\s*：|\s(?:本报|融媒体?|全媒体|见习|特约)?(?:记者|通讯员)))")
+# the role that opens the byline in a line of particulars (2019-06-05 《某某日报》 记者 甲)
+_META_ROLE = re.compile(r"(?<=\s)(?:本报|融媒体?|全媒体|见习|特约)?(?:记者|通讯员)")
+# who sent an article, after its source (来源：某区政协 甲)
+_SOURCE_SENDER = re.compile(r"^来源\s*：\s*[^\s：]{2,20}\s+(?P<who>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$")
 _META_AUTHOR = re.compile(r"作者\s*：\s*(?P<who>[^：]{2,20}?)(?=\s+[\u4e00-\u9fff]{2,4}\s*：|\s*$)")
 
 
@@ -173,9 +177,10 @@ def trailing_byline(paragraph: str) -> Byline | None:
 
 def _meta_authors(line: str) -> tuple[Author, ...]:
     """The author a line of particulars names after 作者： (a name with no surname in our list
-    too: 作者 is certain there)."""
+    too: 作者 is certain there), or after a reporter's role (… 记者 甲)."""
     if (m := _META_AUTHOR.search(line)) is None:
-        return ()
+        role = _META_ROLE.search(line)
+        return parse_authors(line[role.start():]) if role else ()
     who = m["who"].strip()
     return parse_authors(who) or ((Author(who, ""),) if _NAME.match(who) else ())
 
@@ -188,9 +193,11 @@ def closing_byline(paragraph: str) -> tuple[Author, ...] | None:
         return _meta_authors(text)
     if m := re.fullmatch(r"（([^（）]{2,60})）", text):
         text = m.group(1)
-    elif len(text) > 40 or not (_ROLE.match(text) or FURNITURE.match(text)):
+    elif len(text) > 40 or not (_ROLE.match(text) or _UNIT_ROLE.match(text) or FURNITURE.match(text)):
         names = parse_authors(text) if len(text) <= 20 else ()
         return names if len(names) >= 2 else None  # 张明 李 红: names alone on the last line
     if FURNITURE.match(text):
-        return ()
+        sender = _SOURCE_SENDER.match(text)  # 来源：某区政协 甲: the source, then who sent it
+        names = parse_authors(sender["who"]) if sender else ()
+        return tuple(Author(a.name, "") for a in names)
     return parse_authors(text) or None

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from kg.nlp.names import dotted_name_at, foreign_name_at, name_after
-from kg.nlp.segment import has_surname, pos_tokens
+from kg.nlp.segment import dictionary_tag, has_surname, pos_tokens
 from kg.resolve.countries import country_short_forms
 from kg.resolve.gazetteer import gazetteer
 from kg.resources import lexicon_lines, lexicon_table, lexicon_words
@@ -145,25 +145,6 @@ def address_endings() -> tuple[str, ...]:
 def name_followers() -> tuple[str, ...]:
     """Words that may follow a personal name (说, 表示, 指出, 等…): boundary_after_name.txt."""
     return _by_length(lexicon_lines("boundary_after_name.txt"))
-
-
-@cache
-def _dictionary_tags() -> dict[str, str]:
-    """jieba's own dictionary, word -> tag, before kg added its words (the gazetteer's short
-    names, titles): tells ordinary words (比如, 平局, 晋级) from names jieba had to guess."""
-    import jieba  # on first use: importing jieba costs start-up time every command would pay
-
-    tags = {}
-    with jieba.dt.get_dict_file() as fh:
-        for raw in fh:
-            parts = raw.decode("utf-8").split()
-            if len(parts) == 3 and len(parts[0]) <= 6:
-                tags[parts[0]] = parts[2]
-    return tags
-
-
-def dictionary_tag(word: str) -> str | None:
-    return _dictionary_tags().get(word)
 
 
 _PLACE_TAGS = (None, "ns", "nr", "nrt", "nz", "nt", "j")

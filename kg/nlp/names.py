@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 
-from kg.nlp.segment import has_surname, pos_tokens
+from kg.nlp.segment import common_word, dictionary_tag, has_surname, pos_tokens
 from kg.nlp.vocabulary import BOUNDARY, PREFIX_RE, ROLE_RE
 from kg.resources import lexicon_lines, lexicon_words
 
@@ -102,7 +102,13 @@ def dotted_name_at(text: str, pos: int) -> str | None:
 
 
 def ends_name(text: str, pos: int) -> bool:
-    return is_boundary(text, pos) or verb_at(text, pos) or text[pos] in _NAME_STOPS
+    return is_boundary(text, pos) or verb_at(text, pos) or text[pos] in _NAME_STOPS or preposition_at(text, pos)
+
+
+def preposition_at(text: str, pos: int) -> bool:
+    """jieba reads a preposition or a conjunction of two characters or more at *pos* (通过, 按照)."""
+    return any(start == pos and len(word) > 1 and tag.startswith(("p", "c"))
+               for word, tag, start in pos_tokens(text))
 
 
 def name_ends_at(text: str, pos: int, following: list[tuple[str, str, int]]) -> bool:
@@ -161,6 +167,8 @@ def name_after(text: str, pos: int) -> str | None:
         if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and is_boundary(text, pos + 2)
                 and not tagged_name(text, cand)):
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
+        if (tag := dictionary_tag(cand)) and tag.startswith(("v", "d", "p", "c", "u")):
+            continue  # 副县长应邀出席: a verb of the language, though 应 is a surname
         if n == 3 and name_then_adverb(text, pos) or cand[-1:] == "案" and n == 3:
             continue  # 韩正将出席: jieba reads 韩正 and then 将; 张琦案: the case of 张琦
         if cand[-1:] in _PLACE_ENDINGS and any(start == pos and word == cand and tag == "ns"
@@ -181,6 +189,47 @@ def name_after(text: str, pos: int) -> str | None:
             if (not PREFIX_RE.match(cand) and not ROLE_RE.match(cand) and not word_not_name_at(text, pos)
                     and cand not in SPEAKING_DOCUMENTS):
                 return cand
+    return None
+
+
+# what follows a name written without a surname of our list, where only a name can stand
+_AFTER_UNSURNAMED = ("出席", "参加", "主持", "带队", "率队", "一行", "陪同", "列席", "讲话", "致辞", "发言", "等")
+_UNSURNAMED = re.compile(r"[\u4e00-\u9fff]{2,4}")
+# what ends a body, a meeting, a place or a case rather than a name
+_NOT_UNSURNAMED_END = frozenset("案们议会团组委部局办队处室所院校厅司社站科行馆镇乡村区县市旗省州盟")
+
+
+def unsurnamed_name_at(text: str, pos: int) -> str | None:
+    """A name of two to four characters with no surname of our list, right after a Chinese title
+    (州政协秘书长拥措出席, 副主席多吉扎西、孙飞, 区长菊峰带队): many Tibetan, Uygur or Yi names
+    have none. Read only where a list or a clause goes on after it (、，。；) or an attendance verb
+    follows, and only when jieba's dictionary holds no word of the language there (副主席高度重视,
+    书记一行: none)."""
+    tokens = pos_tokens(text)
+    for n in (4, 3, 2):
+        cand = text[pos:pos + n]
+        if not _UNSURNAMED.fullmatch(cand):
+            continue
+        after = text[pos + n:pos + n + 1]
+        if not ((after and after in "、，。；") or text.startswith(_AFTER_UNSURNAMED, pos + n)):
+            continue
+        if any(ch in _NAME_STOPS for ch in cand) or ROLE_RE.search(cand) or PREFIX_RE.match(cand):
+            continue
+        if dictionary_tag(cand) not in (None, "nr", "nrfg", "nrt"):
+            continue
+        inside = [(w, t, s) for w, t, s in tokens if pos <= s < pos + n]
+        if not inside or inside[0][2] != pos or inside[-1][2] + len(inside[-1][0]) != pos + n:
+            continue  # jieba reads a word across its edges
+        if any(len(w) > 1 and (common_word(w) or dictionary_tag(w) and t.startswith(NOT_NAME_TAGS))
+               for w, t, _ in inside):
+            continue  # 记者见面交流, 总统一道努力: words of the language
+        if len(inside[0][0]) == 1 and (inside[0][1].startswith(("p", "c", "u", "r")) or inside[0][0] in "有是为"):
+            continue  # 成员有习近平、: a function word or 有, then a name
+        if any(t.startswith("v") and len(w) > 1 for w, t, _ in inside[1:]):
+            continue  # 李强监誓: a name, then a verb
+        if cand[-1] in _NOT_UNSURNAMED_END:
+            continue  # 周江勇案: the case of a person; 常委扩大会议: a meeting, not a name
+        return cand
     return None
 
 

@@ -119,3 +119,30 @@ def surnames() -> frozenset[str]:
 
 def has_surname(name: str) -> bool:
     return name[:2] in surnames() or name[:1] in surnames()
+
+
+@cache
+def _dictionary_tags() -> dict[str, str]:
+    """jieba's own dictionary, word -> tag, before kg added its words (the gazetteer's short
+    names, titles): tells ordinary words (比如, 平局, 晋级) from names jieba had to guess."""
+    import jieba  # on first use: importing jieba costs start-up time every command would pay
+
+    tags = {}
+    with jieba.dt.get_dict_file() as fh:
+        for raw in fh:
+            parts = raw.decode("utf-8").split()
+            if len(parts) == 3 and len(parts[0]) <= 6:
+                tags[parts[0]] = (parts[2], int(parts[1]))
+    return tags
+
+
+def dictionary_tag(word: str) -> str | None:
+    entry = _dictionary_tags().get(word)
+    return entry[0] if entry else None
+
+
+def common_word(word: str) -> bool:
+    """A word jieba's dictionary counts often (100 times or more) and not as a name or a place:
+    见面, 一道, 高度 (基布, 多吉, 扎西: rare, or names)."""
+    entry = _dictionary_tags().get(word)
+    return entry is not None and entry[1] >= 100 and not entry[0].startswith(("nr", "ns"))

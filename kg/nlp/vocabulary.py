@@ -14,6 +14,9 @@ ROLES = {row[0]: row[1] for row in lexicon_table("roles.txt")}
 # them, in the same body
 ROLES.update({f"{modifier}{role}": kind for role, kind in list(ROLES.items()) for modifier in ("副", "常务")
               if not role.startswith(("副", "常务", "代")) and f"{modifier}{role}" not in ROLES})
+# an acting holder holds the post too (代秘书长, 代理检察长): the title with 代 or 代理 is the post's
+ROLES.update({f"{modifier}{role}": kind for role, kind in list(ROLES.items()) for modifier in ("代", "代理")
+              if not role.startswith(("代", "常务")) and f"{modifier}{role}" not in ROLES})
 # not a title: 委员会, 办事处; 部长官 (a minister of some countries: 外交部长官) is one title
 ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处|官)")
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
