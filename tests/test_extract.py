@@ -683,17 +683,21 @@ def test_second_title_of_a_company_post_is_in_the_company():
     assert all(t.post.org.kind == "enterprise" for t in f.tenures)  # the company is one enterprise node
 
 
-def test_former_holders_title_is_the_post_in_that_body():
+def test_former_holders_title_is_the_post_as_written_in_that_body():
+    # 原 marks a former holder: he does not hold 云南省委常委 now (jieba reads 李 石松)
     f = facts_of("中央纪委国家监委对云南省委原常委、省政府原副省长李石松严重违纪违法问题进行了立案审查调查。")
-    assert ("李石松", "云南省委常委") in posts(f)  # jieba reads 李 石松; 原 marks a former holder
-    assert not {p for _, p in posts(f) if "原" in p}
+    assert ("李石松", "云南省委原常委") in posts(f)
+    assert ("李石松", "云南省委常委") not in posts(f)
+    f = facts_of("美国前总统罗伯茨表示，将出席会议。")
+    assert posts(f) == {("罗伯茨", "美国前总统")}
 
 
 def test_province_and_region_written_before_a_body_with_a_former_holder():
     f = facts_of("河北省人大常委会原党组成员、副主任宋太平，西藏自治区政府原党组成员、副主席王勇，"
                  "海南省委原常委、海口市委原书记张琦案等典型案件。")
-    assert {("宋太平", "河北省人大常委会副主任"), ("王勇", "西藏自治区政府副主席"),
-            ("张琦", "海口市委书记")} <= posts(f)  # 河北 is no district of Tianjin here; 张琦案 is his case
+    assert {("宋太平", "河北省人大常委会原副主任"), ("王勇", "西藏自治区政府原副主席"),
+            ("张琦", "海口市委原书记")} <= posts(f)  # 河北 is no district of Tianjin here; 张琦案 is his case
+    assert not {p for _, p in posts(f) if "原" not in p}  # 原 before a list of titles is each title's
 
 
 def test_discipline_investigation_and_expulsion_are_events():
@@ -1038,7 +1042,7 @@ def test_titles_listed_with_a_post_abroad_are_not_chinese_posts():
 
 def test_former_post_abroad_and_a_name_written_with_a_dot():
     f = facts_of("埃及前总理伊萨姆·沙拉巴接受专访。")
-    assert posts(f) == {("伊萨姆·沙拉巴", "埃及总理")}
+    assert posts(f) == {("伊萨姆·沙拉巴", "埃及前总理")}
 
 
 def test_ambassador_posted_abroad_is_chinas():

@@ -8,7 +8,7 @@ Patterns (ontology.md §3.5a): ``市委常委、区委书记徐光文`` (posts, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from kg.extract import extractor
 from kg.extract.bodies import PARTIES, is_enterprise_name
@@ -443,6 +443,8 @@ class Holder:
     others: tuple[tuple[str, int, int], ...] = ()  # the rest of a list the titles are each one's
 
 
+# the names a title is served by: 执行主席由甲、乙、丙担任
+_SERVED_BY = re.compile(r"由(?P<list>[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})*)(?:等?同志)?(?:共同|分别)?担任")
 # a list of names counted before the title they share: 甲、乙、丙3名县政协委员, 甲、乙等5位代表
 _COUNTED_LIST = re.compile(r"(?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等?"
                            r"(?:\d+|[一二三四五六七八九十两]+)[名位]$")
@@ -453,9 +455,10 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     between a body and its title (省委车俊书记), or before a title written after the name
     (习近平总书记, 范明政总理: none when he holds a post abroad)."""
     last = group[-1]
-    if (counted := _counted_list_before(text, group[0].start)) is not None:
+    if (counted := _counted_list_before(text, group[0].start) or _serving_after(text, last.end)) is not None:
         first, *others = counted
-        return Holder(first[0], first[1], last.end, tuple(group), others=tuple(others))
+        return Holder(first[0], min(first[1], group[0].start), max(first[2], last.end), tuple(group),
+                      others=tuple(others))
     if len(group) == 1 and last.prefix is None and last.org_name is None and not last.role.startswith("总"):
         if (between := _name_between_body_and_title(text, last)) is not None:
             return between  # 省政协牛立文副主席, 县委王刚副书记: any title after a body and a name
@@ -494,6 +497,19 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     return None
 
 
+def _former_over_list(orgs: list[tuple[OrgName | None, PostPhrase]]) -> list[tuple[OrgName | None, PostPhrase]]:
+    """原 or 前 before the first title of a list is each title's: 某省人大常委会原党组成员、副主任 is a
+    former 副主任 too (原副主任)."""
+    former, out = "", []
+    for org, phrase in orgs:
+        if phrase.role[:1] in ("原", "前") and phrase.role[1:] in ROLES:
+            former = phrase.role[0]
+        elif former and former + phrase.role in ROLES and "原" not in (phrase.org_name or ""):  # 原总后勤部部长
+            phrase = replace(phrase, role=former + phrase.role)
+        out.append((org, phrase))
+    return out
+
+
 def _local(group: list[PostPhrase]) -> bool:
     """Titles of a body below the national level, written with it (州政协秘书长, 临渭区人民政府区长):
     where names with no surname of our list are read (not after 政府总理, a leader abroad's)."""
@@ -509,6 +525,20 @@ def _whole_item(text: str, pos: int, name: str | None) -> str | None:
                         and text[pos + len(other):pos + len(other) + 1] in ("、", "，", "。", "；")):
         return other or name
     return name
+
+
+def _serving_after(text: str, pos: int) -> list[tuple[str, int, int]] | None:
+    """The names of a list the title at *pos* is served by (执行主席由甲、乙、丙担任)."""
+    m = _SERVED_BY.match(text, pos)
+    if m is None:
+        return None
+    out, at = [], m.start("list")
+    for item in m["list"].split("、"):
+        if not (is_chinese_name(item) or unsurnamed_name_at(item + "、", 0) == item) or ROLE_RE.search(item):
+            return None
+        out.append((item, at, at + len(item)))
+        at += len(item) + 1
+    return out
 
 
 def _counted_list_before(text: str, end: int) -> list[tuple[str, int, int]] | None:
@@ -685,11 +715,11 @@ def extract_tenures(ctx: ArticleContext):
                 continue
             orgs = _group_bodies(ctx, text, holder, abroad, body)
             # 主席提名人选: nominated, not holding it; the title only tells who he is
-            orgs = [(o, p) for o, p in orgs if not text.startswith(NOMINEE, p.end)]
+            orgs = _former_over_list([(o, p) for o, p in orgs if not text.startswith(NOMINEE, p.end)])
             body = next((o for o, _ in reversed(orgs) if o is not None and o.level != "foreign"), body)
             level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="unknown")
             if (all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in holder.group)
-                    and not holder.foreign and not any(w == holder.name and tag.startswith("nr")
+                    and not holder.foreign and not holder.others and not any(w == holder.name and tag.startswith("nr")
                                                        for w, tag, _ in pos_tokens(text))):
                 continue  # a bare 成员 or 主任 says little: the name must be one jieba also reads as a name
             people = [(holder.name, holder.start, holder.end), *holder.others]

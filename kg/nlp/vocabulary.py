@@ -17,6 +17,11 @@ ROLES.update({f"{modifier}{role}": kind for role, kind in list(ROLES.items()) fo
 # an acting holder holds the post too (代秘书长, 代理检察长): the title with 代 or 代理 is the post's
 ROLES.update({f"{modifier}{role}": kind for role, kind in list(ROLES.items()) for modifier in ("代", "代理")
               if not role.startswith(("代", "常务")) and f"{modifier}{role}" not in ROLES})
+# a former holder is named by the title with 原 (区人大常委会原主任; 前 for heads abroad: 美国前总统): the
+# post as written, not the post held now
+ROLES.update({f"原{role}": kind for role, kind in list(ROLES.items()) if not role.startswith(("原", "代"))})
+ROLES.update({f"前{role}": kind for role, kind in list(ROLES.items())
+              if role in ("总统", "副总统", "总理", "首相", "国务卿", "外长", "外交部长")})
 # not a title: 委员会, 办事处; 部长官 (a minister of some countries: 外交部长官) is one title
 ROLE_RE = re.compile("(?:" + "|".join(sorted(map(re.escape, ROLES), key=len, reverse=True)) + ")(?!会|员会|处|官)")
 BOUNDARY = tuple(sorted(lexicon_lines("boundary_after_name.txt"), key=len, reverse=True))
