@@ -16,6 +16,7 @@ from kg.extract.context import ArticleContext, StoryEvent
 from kg.extract.lists import name_list_before
 from kg.extract.meetings import Meetings, person_before
 from kg.extract.persons import people_of
+from kg.extract.roles import mentions
 from kg.model import Ref, Relation
 from kg.resources import lexicon_alternation
 
@@ -47,7 +48,7 @@ _SPEECH_OF_A_VISIT = re.compile(r"(?:重要)?讲话|精神|指示|批示")
 def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
-        rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在[^，。；]{{2,40}}?陪同下，?)?{LEADING}(?:先后|分别)?"
+        rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:先后|分别)?"
         rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<comma>，)?"
         rf"(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
         rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
@@ -100,6 +101,9 @@ def extract_inspections(ctx: ArticleContext):
             for other in _co_leads(ctx, text, m.start()):  # 县委书记甲、县长乙率领…: both lead
                 if other != person:
                     yield Relation(event, role, other, ev)
+            if m["escort"] and role == "attendee":  # 在甲，乙，丙等的陪同下: over the commas of their titles
+                for escort in mentions(ctx, text, m.start("escort"), m.end("escort")):
+                    yield Relation(event, "attendee", escort.person, ev)
             yield from _visited(ctx, event, sentence, m.start(group), m.end(group), name)
             visits.append((event, person))
             if etype == "Inspection":

@@ -23,10 +23,10 @@ from kg.resources import lexicon_alternation, lexicon_lines, rule_table
 MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True)
 MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
 NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
-# a quoted part may sit inside a name: 纪念“三八”国际妇女节暨表彰大会
+# a quoted part may sit inside a name: 纪念“三八”国际妇女节暨表彰大会, 《政府工作报告》征求意见座谈会
 # …and a kind in brackets: 区委常委会（扩大）会议, 县政府常务会议（视频）
 # …a space printed inside a number (第 32 次), and a quoted part or bracketed kind
-EV = (rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”|（(?:扩大|视频|电视电话|联席|专题|网络|社区)）"
+EV = (rf"(?:[^{NOT_IN_NAME}]|“[^“”，。]{{1,12}}”|《[^《》，。]{{1,30}}》|（(?:扩大|视频|电视电话|联席|专题|网络|社区)）"
       rf"|(?<=[\d第])\s(?=\d)|(?<=\d)\s(?=[次届\d]))"
       rf"{{0,40}}?{MW}")
 # a second event held as one with the first: 表彰大会暨“某某”主题演讲决赛活动, 推进会暨签约仪式
@@ -45,6 +45,10 @@ HELD = re.compile(
 CONVENED = re.compile(
     rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:在[^，。；：、]{{1,10}}?)?(?:召开|举行|开展|举办)了?(?P<ev>{EV}{JOINED})(?=[，。；]|$)"
 )
+# projects breaking ground together, named by the clause that says so: 某县6个重点项目集中开工
+GROUNDBREAKING = re.compile(r"(?:^|(?<=[，；]))(?:\d{1,2}月\d{1,2}日(?:上午|下午)?，?)?"
+                            r"(?P<ev>(?:(?!今天|今日|昨天|昨日)[^，。；：“”（）]){0,30}?项目"
+                            r"(?:(?!今天|今日|昨天|昨日)[^，。；：“”（）]){0,12}?集中开工)(?=[，。；]|$)")
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
 # 出席…会议并讲话, 在参加…小组讨论时说: an attendee who spoke
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
@@ -353,6 +357,12 @@ def _trimmed(text: str, start: int, end: int) -> str | None:
     return name if name_start >= start else span
 
 
+def _act_of(label: str) -> str:
+    """What a bare ceremony's name says was done (开工仪式: 开工), or the name itself."""
+    act = label.removesuffix("仪式").removesuffix("活动")
+    return act if len(act) >= 2 else label
+
+
 def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, pattern: re.Pattern, m: re.Match):
     """The event one match of a reporting pattern names (two for a joint session), and its chair or
     attendees where the pattern gives them (甲主持召开…, 甲出席…并讲话)."""
@@ -376,8 +386,8 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     same = None if date else next(  # 第十次出席…全体会议: the one the article reported
         (e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
          and meetings.canonical(_clean_label(label))[0] == e.label), None)
-    if label in MEETING_WORDS and main is not None and main.label.endswith(label):
-        events = [main.ref]  # …启动式 in 京举办. 丁薛祥出席启动式: the same one
+    if label in MEETING_WORDS and main is not None and main.label.endswith((label, _act_of(label))):
+        events = [main.ref]  # …启动式 in 京举办. 丁薛祥出席启动式; 某县项目集中开工. 甲出席开工仪式: the same one
     elif label in EVENT_PARTS and main is not None and main.label not in MEETING_WORDS:
         # 某运动会在南宁开幕。甲、乙出席开幕式: a part of the article's event, named after it
         records = meetings.event(sentence, m.start("ev"), m.end("ev"), main.label + label, True, part=part)
@@ -455,7 +465,7 @@ def extract_meetings(ctx: ArticleContext):
         text = sentence.text
         narrative = sentence.index not in reported and sentence.kind == "body"
         if narrative:
-            for pattern in (CHAIRED, CHAIRED_STANDING, HELD, CONVENED, ATTENDED):
+            for pattern in (CHAIRED, CHAIRED_STANDING, HELD, CONVENED, ATTENDED, GROUNDBREAKING):
                 for m in _matches(pattern, text):
                     yield from _reported(ctx, meetings, sentence, pattern, m)
             for m in DELEGATION.finditer(text):
@@ -480,7 +490,7 @@ def extract_meetings(ctx: ArticleContext):
             if hit is not None:
                 referred += _listed_before(text, *hit, m.end("mw"), tokens)
         for start, end, label in referred:
-            if any(e.kind == "event" and label in e.aliases for e in ctx.entities.values()
+            if any(e.kind == "event" and (label in e.aliases or e.label.endswith(label)) for e in ctx.entities.values()
                    if e.attr("reported_in")) or any(s <= start < e for s, e in spans):
                 continue
             if VAGUE.search(label):
