@@ -679,7 +679,8 @@ def test_foreign_ministers_written_short():
 
 def test_second_title_of_a_company_post_is_in_the_company():
     f = facts_of("被查处的有原国家粮食局副局长徐鸣，原中国国电集团公司党组成员、副总经理谢长军，等等。")
-    assert {("谢长军", "中国国电集团公司党组成员"), ("谢长军", "中国国电集团公司副总经理")} <= posts(f)
+    # 原 before the company: both are former posts, in the company
+    assert {("谢长军", "中国国电集团公司原党组成员"), ("谢长军", "中国国电集团公司原副总经理")} <= posts(f)
     assert all(t.post.org.kind == "enterprise" for t in f.tenures)  # the company is one enterprise node
 
 

@@ -497,12 +497,18 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
     return None
 
 
-def _former_over_list(orgs: list[tuple[OrgName | None, PostPhrase]]) -> list[tuple[OrgName | None, PostPhrase]]:
+Titled = list[tuple[OrgName | None, PostPhrase]]
+
+
+def _former_over_list(orgs: Titled, text: str) -> Titled:
     """原 or 前 before the first title of a list is each title's: 某省人大常委会原党组成员、副主任 is a
-    former 副主任 too (原副主任)."""
+    former 副主任 too (原副主任), as 原 before a body written in full is (原某某公司党组成员、副总经理)."""
     former, out = "", []
     for org, phrase in orgs:
-        if phrase.role[:1] in ("原", "前") and phrase.role[1:] in ROLES:
+        if (not former and phrase.org_name and text[phrase.start - 1:phrase.start] == "原"
+                and "原" + phrase.role in ROLES):
+            former, phrase = "原", replace(phrase, role="原" + phrase.role)
+        elif phrase.role[:1] in ("原", "前") and phrase.role[1:] in ROLES:
             former = phrase.role[0]
         elif former and former + phrase.role in ROLES and "原" not in (phrase.org_name or ""):  # 原总后勤部部长
             phrase = replace(phrase, role=former + phrase.role)
@@ -715,7 +721,7 @@ def extract_tenures(ctx: ArticleContext):
                 continue
             orgs = _group_bodies(ctx, text, holder, abroad, body)
             # 主席提名人选: nominated, not holding it; the title only tells who he is
-            orgs = _former_over_list([(o, p) for o, p in orgs if not text.startswith(NOMINEE, p.end)])
+            orgs = _former_over_list([(o, p) for o, p in orgs if not text.startswith(NOMINEE, p.end)], text)
             body = next((o for o, _ in reversed(orgs) if o is not None and o.level != "foreign"), body)
             level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="unknown")
             if (all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in holder.group)
