@@ -10,7 +10,8 @@ from functools import lru_cache
 from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Ref, Relation
-from kg.nlp.segment import pos_tokens
+from kg.nlp.segment import has_surname, pos_tokens
+from kg.nlp.vocabulary import ROLE_RE
 from kg.resolve.countries import countries
 from kg.resolve.gazetteer import gazetteer
 from kg.resolve.locality import is_written_form
@@ -19,6 +20,7 @@ from kg.resources import lexicon_lines
 ZONE_SUFFIXES = tuple(sorted(lexicon_lines("zone_suffixes.txt"), key=len, reverse=True))
 VENUE_ENDINGS = tuple(sorted(lexicon_lines("venue_endings.txt"), key=len, reverse=True))
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
+_LEVEL_ENDS = frozenset("省市县区旗州盟")  # a division's full name ends with its level
 
 
 # a town or street and a village or community written after their county: 某县某镇某村
@@ -149,6 +151,7 @@ def extract_places(ctx: ArticleContext):
             previous = None
             if len(hits) == 1 and (  # jieba calls some places names (安吉, 沙坪坝): the province settles it
                     tag in ("ns", "nz", "n") and is_written_form(word, hits[0], ctx.locality.finest)
+                    or word == hits[0].name and len(word) >= 3 and word[-1] in _LEVEL_ENDS  # 卓尼县 (jieba: nr)
                     or tag in ("ns", "nz", "n", "nr") and within is not None and is_written_form(word, hits[0], within)
                     or tag == "nr" and hits[0].level == "city" and province is not None
                     and hits[0].province_code == province.code):  # 河北省…，张家口赛区
@@ -169,7 +172,7 @@ def extract_places(ctx: ArticleContext):
                 d, size = venue
                 yield _division(d, word[:size], ctx.evidence(sentence, start, start + size, name))
                 continue
-            if (country := countries().get(word)) is not None:
+            if (country := countries().get(word)) is not None and not _in_a_name(text, start):
                 ev = ctx.evidence(sentence, start, start + len(word), name)
                 yield Entity("place", f"country_{country.code}", country.name, ev, (word,),
                              (("type", "AdministrativeArea"),))
@@ -177,6 +180,18 @@ def extract_places(ctx: ArticleContext):
             if (tag in ("ns", "nr", "nz") and 2 <= len(word) <= 4 and _CJK.fullmatch(word)
                     and (suffix := _zone_suffix_at(text, start + len(word))) is not None):
                 yield from _zone(ctx, sentence, start, word + suffix, ctx.locality.finest, name)
+
+
+def _in_a_name(text: str, start: int) -> bool:
+    """The word at *start* ends a name written after a title, its surname before it (副书记张瑞士)."""
+    if start < 2 or not has_surname(text[start - 1:start + 2]):
+        return False
+    if not any(pos == start - 1 and len(word) == 1 for word, _, pos in pos_tokens(text)):
+        return False  # 主席国老挝: the character is part of a word
+    title = ROLE_RE.search(text, max(0, start - 10), start - 1)
+    while title is not None and title.end() != start - 1:
+        title = ROLE_RE.search(text, title.start() + 1, start - 1)
+    return title is not None
 
 
 def _zone_suffix_at(text: str, pos: int) -> str | None:

@@ -47,7 +47,7 @@ NATIONAL_DEFAULT = {
     "national_state": "国家主席", "national_military": "中央军委",
 }
 # Posts China does not have: whoever holds one is foreign (马克龙总统, 某某首相)
-FOREIGN_TITLES = ("总统", "副总统", "首相")
+FOREIGN_TITLES = ("总统", "副总统", "首相", "前总统", "前副总统", "前首相")
 # titles a list goes on with in the body of the one before (区人大常委会主任甲，副主任乙、丙)
 BODY_TITLES = frozenset({"主任", "副主任", "主席", "副主席", "常务副主席", "专职副主席", "秘书长", "副秘书长",
                          "党组成员", "党组副书记"})
