@@ -49,7 +49,7 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
         rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:先后|分别)?"
-        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<comma>，)?"
+        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<comma>，)?(?P<topic>(?:就|围绕)[^，。；]{{2,40}}?)?"
         rf"(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
         rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
         # 调研某工作时强调; 在调研某工作时，对…说: the visit told in a clause of time
@@ -143,9 +143,10 @@ def _visit_reading(m: re.Match, where: str, text: str) -> tuple[str, str, str]:
         return f"{m['name']}{m['verb']}{where}", "Inspection", "attendee"
     if m["visit"].startswith("宣讲"):
         return f"{m['name']}{m['go']}{where}{m['visit']}", "Event", "speaker"
+    topic = m["topic"] or ""  # 到某地，就某工作进行考察
     if m["comma"]:  # 到某园区，调研企业复工复产情况: what he did names the visit
-        return f"{m['name']}{m['visit']}", "Inspection", "attendee"
-    return f"{m['name']}{m['go']}{where}{m['visit']}", "Inspection", "attendee"
+        return f"{m['name']}{topic}{m['visit']}", "Inspection", "attendee"
+    return f"{m['name']}{m['go']}{where}{topic}{m['visit']}", "Inspection", "attendee"
 
 
 def _trip_details(ctx: ArticleContext, event: Ref, person: Ref, event_is_trip: bool, name: str):
