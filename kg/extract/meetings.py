@@ -46,9 +46,9 @@ CONVENED = re.compile(
     rf"(?P<subj>[^，。；：、]{{0,20}}?){DAY}?(?:在[^，。；：、]{{1,10}}?)?(?:召开|举行|开展|举办)了?(?P<ev>{EV}{JOINED})(?=[，。；]|$)"
 )
 # projects breaking ground together, named by the clause that says so: 某县6个重点项目集中开工
-GROUNDBREAKING = re.compile(r"(?:^|(?<=[，；]))(?:\d{1,2}月\d{1,2}日(?:上午|下午)?，?)?"
-                            r"(?P<ev>(?:(?!今天|今日|昨天|昨日)[^，。；：“”（）]){0,30}?项目"
-                            r"(?:(?!今天|今日|昨天|昨日)[^，。；：“”（）]){0,12}?集中开工)(?=[，。；]|$)")
+_IN_A_NAME = r"(?:(?!今天|今日|昨天|昨日)[^，。；：“”（）])"  # the day is no part of the name
+GROUNDBREAKING = re.compile(rf"(?:^|(?<=[，；]))(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午)?，?)?"
+                            rf"(?P<ev>{_IN_A_NAME}{{0,30}}?项目{_IN_A_NAME}{{0,12}}?集中开工)(?=[，。；]|$)")
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
 # 出席…会议并讲话, 在参加…小组讨论时说: an attendee who spoke
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"

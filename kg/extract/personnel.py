@@ -39,10 +39,9 @@ def extract_personnel(ctx: ArticleContext):
                 found = _APPOINTED_TO.match(sentence.text, m.end("list"))
                 if found is None:
                     continue
-                for listed, at, posts in _appointments(sentence.text, found.start("posts")):
+                for listed, listed_at, at, posts in _appointments(sentence.text, found.start("posts")):
                     if listed:  # 、乙为某某主席: the next decision of the chain
-                        listed_records = list(listed_people(ctx, sentence, listed, at - 1 - sum(map(len, listed))
-                                                            - len(listed) + 1, name))
+                        listed_records = list(listed_people(ctx, sentence, listed, listed_at, name))
                         yield from listed_records
                         people = people_of(listed_records)
                     yield from _decided_posts(ctx, sentence, people, at, posts, name, {"starts": decided})
@@ -62,6 +61,8 @@ def extract_personnel(ctx: ArticleContext):
 _APPOINTED_TO = re.compile(r"(?:同志)?为(?P<posts>[^；。，]+)")
 _REMOVED_FROM = re.compile(r"(?:同志)?的?(?P<posts>[^；。，为]+?)(?:职务|资格)")
 _RESIGNED_FROM = re.compile(r"(?:同志)?辞去(?P<posts>[^；。，的]+?)(?:职务)?(?=的|[；。，]|$)")
+
+
 def _read_post(item: str, start: int) -> PostPhrase | None:
     """The title that closes *item*, read as post_phrases reads titles (某镇副镇长), moved to *start*."""
     phrases = post_phrases(item)
@@ -75,12 +76,13 @@ def _read_post(item: str, start: int) -> PostPhrase | None:
 _NEXT_DECISION = re.compile(r"[、，](?P<list>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})*)(?:同志)?为")
 
 
-def _appointments(text: str, at: int) -> list[tuple[list[str], int, str]]:
+def _appointments(text: str, at: int) -> list[tuple[list[str], int, int, str]]:
     """The decisions of an appointment from its posts at *at* on: (the names of a next decision,
-    or [] for the first; where its posts start; the posts), over 、 and ， while each goes on
-    with names and 为 (甲为某镇镇长、乙为某某主席，丙、丁为副镇长)."""
-    out: list[tuple[list[str], int, str]] = []
+    or [] for the first; where they start; where its posts start; the posts), over 、 and ， while
+    each goes on with names and 为 (甲为某镇镇长、乙为某某主席，丙、丁为副镇长)."""
+    out: list[tuple[list[str], int, int, str]] = []
     listed: list[str] = []
+    listed_at = at
     end = min((i for i in (text.find("。", at), text.find("；", at)) if i >= 0), default=len(text))
     while True:
         following = next((n for n in _NEXT_DECISION.finditer(text, at, end)
@@ -88,12 +90,12 @@ def _appointments(text: str, at: int) -> list[tuple[list[str], int, str]]:
         comma = text.find("，", at, end)
         stop = following.start() if following else end
         if comma >= 0 and comma < stop:
-            out.append((listed, at, text[at:comma]))  # a clause of its own after the posts
+            out.append((listed, listed_at, at, text[at:comma]))  # a clause of its own after the posts
             return out
-        out.append((listed, at, text[at:stop]))
+        out.append((listed, listed_at, at, text[at:stop]))
         if following is None:
             return out
-        listed, at = following["list"].split("、"), following.end()
+        listed, listed_at, at = following["list"].split("、"), following.start("list"), following.end()
 
 
 # words between a body and a title that make another post of the same role (驻会副主任: full-time)

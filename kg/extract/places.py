@@ -21,6 +21,7 @@ ZONE_SUFFIXES = tuple(sorted(lexicon_lines("zone_suffixes.txt"), key=len, revers
 VENUE_ENDINGS = tuple(sorted(lexicon_lines("venue_endings.txt"), key=len, reverse=True))
 _CJK = re.compile(r"[\u4e00-\u9fff]+")
 _LEVEL_ENDS = frozenset("省市县区旗州盟")  # a division's full name ends with its level
+_TITLE_AT_END = re.compile(f"(?:{ROLE_RE.pattern})$")
 
 
 # a town or street and a village or community written after their county: 某县某镇某村
@@ -188,10 +189,7 @@ def _in_a_name(text: str, start: int) -> bool:
         return False
     if not any(pos == start - 1 and len(word) == 1 for word, _, pos in pos_tokens(text)):
         return False  # 主席国老挝: the character is part of a word
-    title = ROLE_RE.search(text, max(0, start - 10), start - 1)
-    while title is not None and title.end() != start - 1:
-        title = ROLE_RE.search(text, title.start() + 1, start - 1)
-    return title is not None
+    return _TITLE_AT_END.search(text, max(0, start - 10), start - 1) is not None
 
 
 def _zone_suffix_at(text: str, pos: int) -> str | None:

@@ -475,8 +475,7 @@ def _holder(ctx: ArticleContext, text: str, group: list[PostPhrase]) -> Holder |
             return before[0]
     name_at = last.end + len(NOMINEE) if text.startswith(NOMINEE, last.end) else last.end
     n = name_after(text, name_at)
-    if (dotted := dotted_name_at(text, name_at)) is not None and (n is not None or _plain_first_part(text, name_at)):
-        n = dotted  # 伊萨姆·沙拉夫, 州长叶尔夏提·吐尔逊拜: a name written with a dot, whole
+    n = _dotted_whole(text, name_at, n)  # 伊萨姆·沙拉夫, 州长叶尔夏提·吐尔逊拜
     if last.org_name in countries() or last.role in FOREIGN_TITLES:  # 某国总统米尔济约耶夫
         if (whole := foreign_name_at(text, last.end)) is not None and len(whole) > len(n or ""):
             n = whole
@@ -534,29 +533,33 @@ def _whole_item(text: str, pos: int, name: str | None) -> str | None:
     return name
 
 
+def _dotted_whole(text: str, pos: int, name: str | None) -> str | None:
+    """The name written with a dot at *pos*, whole, where one is (伊萨姆·沙拉夫, not 伊萨姆), else *name*."""
+    if (dotted := dotted_name_at(text, pos)) is not None and (name is not None or _plain_first_part(text, pos)):
+        return dotted
+    return name
+
+
 def _serving_after(text: str, pos: int) -> list[tuple[str, int, int]] | None:
-    """The names of a list the title at *pos* is served by (执行主席由甲、乙、丙担任)."""
+    """The names of a list the title at *pos* is served by (执行主席由甲、乙、丙担任), of a Chinese
+    name's shape or with no surname of our list (read as an item of a list)."""
     m = _SERVED_BY.match(text, pos)
-    if m is None:
-        return None
-    out, at = [], m.start("list")
-    for item in m["list"].split("、"):
-        if not (is_chinese_name(item) or unsurnamed_name_at(item + "、", 0) == item) or ROLE_RE.search(item):
-            return None
-        out.append((item, at, at + len(item)))
-        at += len(item) + 1
-    return out
+    return _list_items(m, lambda item: is_chinese_name(item) or unsurnamed_name_at(item + "、", 0) == item)
 
 
 def _counted_list_before(text: str, end: int) -> list[tuple[str, int, int]] | None:
     """The names of a list counted right before *end*, where titles start (甲、乙、丙3名县政协委员):
     each of a Chinese name's shape."""
-    m = _COUNTED_LIST.search(text, 0, end)
+    return _list_items(_COUNTED_LIST.search(text, 0, end), is_chinese_name)
+
+
+def _list_items(m: re.Match | None, is_name) -> list[tuple[str, int, int]] | None:
+    """The items of *m*'s list (甲、乙、丙) with where each is, when each is a name by *is_name*."""
     if m is None:
         return None
-    items, at, out = m["list"].split("、"), m.start("list"), []
-    for item in items:
-        if not is_chinese_name(item) or ROLE_RE.search(item):
+    out, at = [], m.start("list")
+    for item in m["list"].split("、"):
+        if not is_name(item) or ROLE_RE.search(item):
             return None
         out.append((item, at, at + len(item)))
         at += len(item) + 1
@@ -785,8 +788,7 @@ def _listed_after(text: str, pos: int, tokens) -> list[tuple[str, int, int]]:
                       and is_chinese_name(w)), None)
         if n is None and (item := re.match(r"[\u4e00-\u9fff]{2,3}(?=、)", text[pos:])) is not None:
             n = item.group(0) if is_chinese_name(item.group(0)) else None  # 、于某某、: an item between two 、
-        if (dotted := dotted_name_at(text, pos)) is not None and (n is not None or _plain_first_part(text, pos)):
-            n = dotted  # 、戈教·云登嘉措、: a name written with a dot, whole
+        n = _dotted_whole(text, pos, n)  # 、戈教·云登嘉措、
         n = _whole_item(text, pos, n)  # 、阿基布珠、, 、阿旺平措、: a name with no surname of our list
         if n is None or ROLE_RE.match(text, pos) or PREFIX_RE.match(text, pos) or ROLE_RE.match(text, pos + len(n)):
             break  # (国会主席乙: a body before its title, not a name)

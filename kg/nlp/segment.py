@@ -122,9 +122,9 @@ def has_surname(name: str) -> bool:
 
 
 @cache
-def _dictionary_tags() -> dict[str, str]:
-    """jieba's own dictionary, word -> tag, before kg added its words (the gazetteer's short
-    names, titles): tells ordinary words (比如, 平局, 晋级) from names jieba had to guess."""
+def _dictionary_tags() -> dict[str, tuple[str, int]]:
+    """jieba's own dictionary, word -> (tag, count), before kg added its words (the gazetteer's
+    short names, titles): tells ordinary words (比如, 平局, 晋级) from names jieba had to guess."""
     import jieba  # on first use: importing jieba costs start-up time every command would pay
 
     tags = {}
