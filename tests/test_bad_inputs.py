@@ -212,3 +212,33 @@ def test_interrupts_at_random_moments_stop_a_two_job_build_cleanly(tmp_path):
         assert {p.name: p.read_bytes() for p in out.iterdir() if p.is_file()} == before
         assert not [p for p in out.iterdir() if p.name.startswith(".") and p.name != ".kg-cache"]
     assert interrupted >= 12, "most signals should come while the build runs"
+
+
+
+def test_a_stop_while_outputs_are_moved_into_place_waits_until_all_are_moved(tmp_path):
+    """The interrupt test above once caught a Ctrl-C between two moves (half the folder new, half
+    old). write_all_atomic moves the finished files and folders with stops held off; a stop after
+    that stops again."""
+    import signal
+    import time
+
+    from kg.rdf.serialize import stops_deferred, write_all_atomic
+
+    made = tmp_path / "made"
+    made.mkdir()
+    (made / "inner").write_text("new", encoding="utf-8")
+    (tmp_path / "store").mkdir()
+    (tmp_path / "store" / "inner").write_text("old", encoding="utf-8")
+    write_all_atomic({tmp_path / "a.ttl": b"new a"}, {tmp_path / "store": made})
+    assert (tmp_path / "store" / "inner").read_text(encoding="utf-8") == "new"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.ttl", "store"]
+
+    finished = False
+    with stops_deferred():
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(0.05)
+        finished = True
+    assert finished
+    with pytest.raises(KeyboardInterrupt):
+        os.kill(os.getpid(), signal.SIGINT)
+        time.sleep(1)

@@ -3,12 +3,14 @@ article's statements compactly (Statements) and the facts only as long as it tak
 them; tell people of one name apart; then write the graph files, the view and the store from the
 statements, and last the report.
 
-Outputs are rendered in memory and then moved into the output folder file by file, so a failing
-run leaves what was there before untouched.
+Outputs are rendered in memory (the store in a hidden folder) and then moved into the output folder
+all at once, so a failing or interrupted run leaves what was there before untouched.
 """
 
 from __future__ import annotations
 
+import shutil
+import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -31,7 +33,7 @@ from kg.rdf.serialize import Statements, output_prefixes, write_all_atomic
 from kg.rdf.vocab import ORG
 from kg.resolve.identity import renames
 from kg.review import BuildLog, review_csv, review_summary
-from kg.store.embedded import replace_store
+from kg.store.embedded import load_new_store, store_free
 
 
 def build(paths: list[Path], out: Path, options: BuildOptions,
@@ -43,6 +45,8 @@ def build(paths: list[Path], out: Path, options: BuildOptions,
     fingerprint = build_fingerprint(survey, options)
     if options.cache and (previous := up_to_date(out, fingerprint, options)) is not None:
         return previous  # the folder already holds exactly this build
+    if options.store:
+        store_free(out / "store")  # refused before the work while a server has it open (StoreError)
     timings: dict[str, float] = {}
     clock = Clock(timings, say_on_stderr if options.progress else None)
     emitter = Emitter(options.base)
@@ -57,14 +61,26 @@ def build(paths: list[Path], out: Path, options: BuildOptions,
         fingerprint=fingerprint if fresh else "", review=review_summary(review),
         cache=None if cache is None else CacheUse(reused=cache.hits, extracted=cache.misses),
         kept_previous_graph=not fresh, timings=timings)
-    rendered = _graph_and_store(read.statements, out, options, clock) if fresh else {}
-    rendered["report.json"] = report.to_json()
-    if fresh:  # else the graph, and what reviews it, are kept as they were
-        rendered["merges.json"] = read.log.merges_json(identities, counterparts)
-        rendered["review.csv"] = review_csv(review)
-    with clock("writing"):
-        write_all_atomic({out / name: data for name, data in rendered.items()})
+    store = out / "store" if fresh and options.store else None
+    new_store = _empty_folder_beside(store) if store is not None else None
+    try:
+        rendered = _graph_and_store(read.statements, new_store, options, clock) if fresh else {}
+        rendered["report.json"] = report.to_json()
+        if fresh:  # else the graph, and what reviews it, are kept as they were
+            rendered["merges.json"] = read.log.merges_json(identities, counterparts)
+            rendered["review.csv"] = review_csv(review)
+        with clock("writing"):
+            write_all_atomic({out / name: data for name, data in rendered.items()},
+                             {store: new_store} if store is not None else None)
+    finally:
+        if new_store is not None:
+            shutil.rmtree(new_store, ignore_errors=True)  # moved into place, or never to be
     return report
+
+
+def _empty_folder_beside(path: Path) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{path.name}-new-", dir=path.parent))
 
 
 @dataclass
@@ -124,21 +140,22 @@ def _tell_people_apart(read: _Read, emitter: Emitter, clock: Clock) -> tuple[dic
     return identities, counterparts
 
 
-def _graph_and_store(statements: Statements, out: Path, options: BuildOptions, clock: Clock) -> dict[str, bytes]:
-    """The graph files and the view, rendered; the store replaced (issue #5, kg/store/,
-    docs/stores.md: it holds exactly this build's articles, as the graph files do; raises
-    StoreError). The files are written only once the store is replaced.
+def _graph_and_store(statements: Statements, new_store: Path | None, options: BuildOptions,
+                     clock: Clock) -> dict[str, bytes]:
+    """The graph files and the view, rendered; the store (issue #5, kg/store/, docs/stores.md: it
+    holds exactly this build's articles, as the graph files do) loaded into the empty folder
+    *new_store*, which the build then moves into place with the files (raises StoreError).
 
     With more than one job, this runs side by side: the store is loaded and the graph files are
     rendered by new processes while this one renders the view. (A thread for the store was slower:
     it waits for the GIL between the bulk loader's calls.) With one job, one after the other."""
     store = None
-    if options.store:
+    if new_store is not None:
         if options.jobs > 1:
-            store = InBackground(replace_store, out / "store", statements)
+            store = InBackground(load_new_store, new_store, statements)
         else:
             with clock("store"):
-                replace_store(out / "store", statements)
+                load_new_store(new_store, statements)
     try:
         rendered = rendered_graph(statements, options, clock)
         if store is not None:
@@ -146,11 +163,11 @@ def _graph_and_store(statements: Statements, out: Path, options: BuildOptions, c
                 store.result()
             clock.timings["store"] = store.seconds
     except KeyboardInterrupt:
-        if store is not None:  # stopped at once; it removes what it had begun to write
+        if store is not None:  # stopped at once; the caller removes its folder
             store.cancel()
         raise
     except BaseException:
-        if store is not None:  # let it finish (or clean up after itself) rather than kill it mid-write
+        if store is not None:  # let it finish rather than kill it mid-write
             store.wait()
         raise
     return rendered

@@ -4,9 +4,14 @@ truncated file (rdflib raises mid-write on a bad IRI)."""
 from __future__ import annotations
 
 import os
+import shutil
+import signal
 import tempfile
+import threading
+import uuid
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -23,9 +28,11 @@ def write_atomic(path: Path, data: bytes) -> None:
     write_all_atomic({path: data})
 
 
-def write_all_atomic(files: dict[Path, bytes]) -> None:
-    """Write every file to a temporary name next to its target, then move them all into place:
-    if any write fails (a full disk, say), no target is touched."""
+def write_all_atomic(files: dict[Path, bytes], folders: dict[Path, Path] | None = None) -> None:
+    """Write every file to a temporary name next to its target, then move them all into place,
+    and the finished *folders* (target: the folder made to replace it) with them: if any write
+    fails (a full disk, say), no target is touched. Ctrl-C or SIGTERM while they are moved waits
+    until all are moved (stops_deferred), so the targets are all old or all new."""
     staged: list[tuple[str, Path]] = []
     umask = os.umask(0)
     os.umask(umask)
@@ -44,11 +51,45 @@ def write_all_atomic(files: dict[Path, bytes]) -> None:
             Path(tmp).unlink(missing_ok=True)
         raise
     try:
-        for tmp, path in staged:
-            os.replace(tmp, path)
+        with stops_deferred():
+            for path, new in (folders or {}).items():
+                replace_folder(new, path)
+            for tmp, path in staged:
+                os.replace(tmp, path)
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
+
+
+def replace_folder(new: Path, path: Path) -> None:
+    """The folder *new* moved to *path*, in place of what was there (removed)."""
+    if path.exists():
+        old = path.with_name(f".{path.name}-old-{uuid.uuid4().hex[:8]}")
+        os.rename(path, old)
+        os.rename(new, path)
+        shutil.rmtree(old, ignore_errors=True)
+    else:
+        os.rename(new, path)
+
+
+STOP_SIGNALS = (signal.SIGINT, signal.SIGTERM)
+
+
+@contextmanager
+def stops_deferred() -> Iterator[None]:
+    """Ctrl-C and SIGTERM are ignored while the block runs: it is the last, short step of a
+    command (moving finished outputs into place), and a stop that came during it finds the work
+    done. Python runs signal handlers in the main thread only, whatever thread the signal reached,
+    so swapping the handlers (not a thread's signal mask) is what holds them off."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {s: signal.signal(s, signal.SIG_IGN) for s in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for s, handler in previous.items():
+            signal.signal(s, handler)
 
 
 def dataset_quads(ds: Dataset) -> list[ox.Quad]:

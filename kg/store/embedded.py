@@ -19,7 +19,6 @@ store is written.
 from __future__ import annotations
 
 import itertools
-import os
 import shutil
 import tempfile
 import uuid
@@ -32,7 +31,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.rdf.io import STORE_DIRNAME, build_store
-from kg.rdf.serialize import RDFLIB_DEFAULT_GRAPH, Statements
+from kg.rdf.serialize import RDFLIB_DEFAULT_GRAPH, Statements, replace_folder
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -106,13 +105,11 @@ def update_store(path: Path, data: Dataset | Statements) -> StoreChange:
     return StoreChange(len(names) - replaced, replaced, triples)
 
 
-def replace_store(path: Path, statements: Statements) -> int:
-    """The store at *path* made to hold exactly *statements* (a build's); refused (StoreError)
-    while another process has it open. Returns the number of statements."""
+def store_free(path: Path) -> None:
+    """Raises StoreError while another process has the store at *path* open."""
     if path.exists():
-        del_me = open_store(path)  # raises StoreError when the store is in use
+        del_me = open_store(path)
         del del_me  # releases the RocksDB lock
-    return rebuild_store(path, statements)
 
 
 def rebuild_store(path: Path, graphs: ArticleGraphs | Statements) -> int:
@@ -121,24 +118,26 @@ def rebuild_store(path: Path, graphs: ArticleGraphs | Statements) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     new = Path(tempfile.mkdtemp(prefix=f".{path.name}-new-", dir=path.parent))
     try:
-        store = ox.Store(str(new))
-        if isinstance(graphs, Mapping):
-            add_graphs(store, graphs)
-            count = sum(len(ts) for ts in graphs.values())
-        else:
-            count = load_statements(store, graphs)
-        store.flush()
-        del store
-        if path.exists():
-            old = path.with_name(f".{path.name}-old-{uuid.uuid4().hex[:8]}")
-            os.rename(path, old)
-            os.rename(new, path)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.rename(new, path)
+        count = load_new_store(new, graphs)
+        replace_folder(new, path)
     except BaseException:
         shutil.rmtree(new, ignore_errors=True)
         raise
+    return count
+
+
+def load_new_store(folder: Path, graphs: ArticleGraphs | Statements) -> int:
+    """A store made in the empty *folder*, holding exactly *graphs*; returns their number of
+    statements. (A build loads its store this way into a folder it names, and moves it into place
+    with its files: kg/build/run.py.)"""
+    store = ox.Store(str(folder))
+    if isinstance(graphs, Mapping):
+        add_graphs(store, graphs)
+        count = sum(len(ts) for ts in graphs.values())
+    else:
+        count = load_statements(store, graphs)
+    store.flush()
+    del store
     return count
 
 
