@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 @dataclass(frozen=True)
 class Author:
     name: str
-    role: str  # 记者, 通讯员, ...
+    role: str  # as written: 记者, 通讯员, 摄影…; "" when the byline names no job (作者：甲, (甲 乙))
 
 
 @dataclass(frozen=True)

@@ -111,7 +111,7 @@ def test_closing_bylines_of_names_joined_and_of_a_unit():
     art = read("标题\n县委召开会议。\n共同努力，开好大会。(王利华、杨蓉芳)\n")
     assert [a.name for a in art.authors] == ["王利华", "杨蓉芳"]
     art = read("标题\n县委召开会议。\n    (图文:区政协联络科 钟健明)\n")
-    assert [(a.name, a.role) for a in art.authors] == [("钟健明", "作者")]
+    assert [(a.name, a.role) for a in art.authors] == [("钟健明", "")]
 
 
 def test_negative_an_affiliation_without_a_role_is_no_byline():
@@ -187,3 +187,32 @@ def test_negative_a_source_line_names_no_author_without_a_name():
     assert art.authors == ()
     art = read("标题\n副题一句\n县委召开会议，县长出席。\n")
     assert art.authors == () and art.sentences[0].text == "副题一句"
+
+
+def test_more_bylines_of_local_sites():
+    # 作者 and 文/图 name an author, not a post
+    art = read("标题\n县委召开会议。\n作者:黎明远\n")
+    assert [(a.name, a.role) for a in art.authors] == [("黎明远", "")]
+    # the role before a vertical mark, each on a line of its own
+    art = read("标题\n县委召开会议。\n记者丨韩志明\n通讯员丨方立华\n")
+    assert [(a.name, a.role) for a in art.authors] == [("韩志明", "记者"), ("方立华", "通讯员")]
+    # a site's dateline taking the report from a paper, the byline after it
+    art = read("标题\n江城网1月7日讯 据江城日报报道(记者龙明远)1月5日下午,县长王强到企业调研。\n")
+    assert [a.name for a in art.authors] == ["龙明远"] and art.sentences[0].text.startswith("1月5日下午")
+    # units before the names of those who wrote and photographed it, one credited once
+    art = read("标题\n县长王强到企业调研。\n(文:县政府办/龙明远  园区管委会/方立华  图:园区管委会/方立华)\n")
+    assert [(a.name, a.role) for a in art.authors] == [("龙明远", ""), ("方立华", "")]
+    # a line of particulars as some sites label it
+    art = read("标题\n发布时期: 2021-01-15 信息来源: 江城区人大 作者: 韩志明\n县长王强到企业调研。\n")
+    assert [a.name for a in art.authors] == ["韩志明"]
+    # after the last sentence: a mark, or names in brackets one of which is a pen name
+    art = read("标题\n县长王强到企业调研。□ 韩志明\n")
+    assert [a.name for a in art.authors] == ["韩志明"] and art.sentences[-1].text == "县长王强到企业调研。"
+    art = read("标题\n县长王强到企业调研。(江组轩 韩志明)\n")
+    assert [a.name for a in art.authors] == ["江组轩", "韩志明"]
+
+
+def test_negative_words_in_brackets_or_after_a_mark_are_no_byline():
+    assert read("标题\n县长王强到企业调研。(一期 二期)\n").authors == ()  # no name among them
+    assert read("标题\n会议审议了有关事项(修订 草案)\n").authors == ()  # not after a sentence
+    assert read("标题\n县长王强到企业调研。□ 重点项目\n").authors == ()

@@ -138,9 +138,9 @@ def _authors(value: object) -> tuple[Author, ...]:
     out = []
     for a in value if isinstance(value, list) else []:
         if isinstance(a, str) and a.strip():
-            out.append(Author(a.strip(), "作者"))
+            out.append(Author(a.strip(), ""))
         elif isinstance(a, dict) and isinstance(a.get("name"), str):
-            out.append(Author(a["name"].strip(), str(a.get("role") or "作者")))
+            out.append(Author(a["name"].strip(), str(a.get("role") or "")))
     return tuple(out)
 
 

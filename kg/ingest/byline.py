@@ -21,8 +21,9 @@ ROLES: dict[str, str | None] = {
     "本报记者": "记者", "记者": "记者", "见习记者": "记者", "特约记者": "记者", "实习记者": "记者",
     "融媒记者": "记者", "融媒体记者": "记者", "全媒体记者": "记者", "图": "摄影",
     "通讯员": "通讯员", "本报通讯员": "通讯员",
-    "特约通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影", "作者": "作者", "文": "作者",
-    "文/图": "作者", "图/文": "作者", "文图": "作者", "图文": "作者", "撰稿": "作者", "撰文": "作者", "供稿": "作者",
+    "特约通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影",
+    # who wrote it, with no job named: an author with no role ("" as in ANNOTATING.md)
+    "作者": "", "文": "", "文/图": "", "图/文": "", "文图": "", "图文": "", "撰稿": "", "撰文": "", "供稿": "",
     # editors are credited beside the authors; the names after them are not authors'
     "责任编辑": None, "编辑": None, "审核": None, "校对": None, "一审": None, "二审": None, "三审": None,
 }
@@ -35,13 +36,15 @@ _UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff·]{1,16}?(?:站|中心|台|社|报|网
                         + "|".join(sorted((r for r in ROLES if r.endswith(("记者", "通讯员"))), key=len, reverse=True))
                         + ")")
 # the unit an author writes for, printed before his name after a role (图文：区政协联络科 甲)
-_AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|处|室|办|部|中心|站|所|局|委|队|报社|融媒|网)$")
+_AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|处|室|办|部|中心|站|所|局|委|会|院|馆|队|报社|融媒|网)$")
 # a source that reports: 本报, 某某日报, 某某网, 新华社, 某某融媒体中心, 某某频道, 某某客户端
 _SOURCE = r"[\u4e00-\u9fffA-Za-z]{0,14}?(?:报|网|社|台|频道|新闻|中心|融媒|客户端|在线)"
 DATELINE = re.compile(
     rf"^(?P<source>{_SOURCE}|[\u4e00-\u9fff]{{2,6}}(?=讯[（【]))\s*(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*"
     r"(?:讯|电|报道|消息)[：:]?\s*"
 )
+# the paper a site's dateline takes the report from (某某网1月7日讯 据某某日报报道（记者 甲）)
+_TAKEN_FROM = re.compile(rf"据{_SOURCE}报道[：:，]?\s*")
 _REPORTED_BY = re.compile(r"(?P<who>(?:本报|融媒)?(?:记者|通讯员)[^：:，。（）]{2,30}?)报道[：:]?\s*")
 _BRACKETED = re.compile(r"[（【](?P<who>[^（）【】]{2,60})[）】]\s*")
 # a source named before a bracketed byline with no 讯 or 电: 某某新闻网-某某融媒体中心（记者 甲）
@@ -53,7 +56,8 @@ FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复
 # a mark printed before a byline of its own line (■ 记者 甲)
 _MARKER = re.compile(r"^[□■◇◆▲△☆★●○丨│|｜]\s*")
 # a line of a saved page's particulars: its date, source or clicks, and maybe its author (作者：甲)
-_META_LINE = re.compile(r"^(?:[（(]?\d{4}\s*[-年/.]\s*\d{1,2}|来源\s*：|发布时间|发布日期)(?=[^。]{0,80}$)"
+_META_LINE = re.compile(r"^(?:[（(]?\d{4}\s*[-年/.]\s*\d{1,2}|(?:信息)?来源\s*：|发布(?:时间|日期|时期))"
+                        r"(?=[^。]{0,80}$)"
                         r"(?=.*(?:(?:来源|发布|浏览|点击|作者)\s*：|\s(?:本报|融媒体?|全媒体|见习|特约)?(?:记者|通讯员)))")
 # the role that opens the byline in a line of particulars (2019-06-05 《某某日报》 记者 甲)
 _META_ROLE = re.compile(r"(?<=\s)(?:本报|融媒体?|全媒体|见习|特约)?(?:记者|通讯员)")
@@ -86,10 +90,12 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
     >>> parse_authors("扩大")
     ()
     >>> parse_authors("图文：区政协联络科 钟明")
-    (Author(name='钟明', role='作者'),)
+    (Author(name='钟明', role=''),)
+    >>> [a.name for a in parse_authors("文：市政府办/王明 园区管委会/李红 图：园区管委会/李红")]
+    ['王明', '李红']
     """
     text = _SPACED_ROLE.sub(lambda m: "".join(g for g in m.groups() if g), text.replace("\\", "/"))
-    tokens = re.split(r"[\s：:、，,|｜/]+", text.replace("文/图", "文图").replace("图/文", "文图"))
+    tokens = re.split(r"[\s：:、，,|｜丨/]+", text.replace("文/图", "文图").replace("图/文", "文图"))
     authors, role, saw_role = [], "", False  # (甲 乙): authors with no role written
     for token in _joined_halves(list(filter(None, tokens))):
         while token:
@@ -107,7 +113,10 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
                 return ()
     if need_role and not saw_role:
         return ()
-    return tuple(authors)
+    first: dict[str, Author] = {}  # 文：甲 图：甲: one author, credited once
+    for author in authors:
+        first.setdefault(author.name, author)
+    return tuple(first.values())
 
 
 def _joined_halves(tokens: list[str]) -> list[str]:
@@ -139,6 +148,8 @@ def lead_byline(paragraph: str) -> Byline | None:
     end, when, authors = 0, None, ()
     if m := DATELINE.match(text):
         end, when = m.end(), m["when"]
+        if taken := _TAKEN_FROM.match(text, end):
+            end = taken.end()
     if r := _REPORTED_BY.match(text, end):  # 记者甲报道：, 通讯员甲、乙报道：
         if who := parse_authors(r["who"]):
             return Byline(who, r.end(), when)
@@ -155,8 +166,8 @@ def lead_byline(paragraph: str) -> Byline | None:
 
 
 def trailing_byline(paragraph: str) -> Byline | None:
-    """A byline in brackets closing the last paragraph (…其他事项。（甲 乙）): its authors, and
-    where it starts (as ``end``).
+    """A byline in brackets or after a mark closing the last paragraph (…其他事项。（甲 乙）,
+    …建言献策。□ 甲): its authors, and where it starts (as ``end``).
 
     >>> trailing_byline("会议还研究了其他事项。 (朱明 李红)").end
     11
@@ -164,15 +175,33 @@ def trailing_byline(paragraph: str) -> Byline | None:
     True
     >>> [a.name for a in trailing_byline("开好大会。（王明、李红）").authors]
     ['王明', '李红']
+    >>> [a.name for a in trailing_byline("开好大会。（组宣平 李红）").authors]
+    ['组宣平', '李红']
+    >>> [a.name for a in trailing_byline("开好大会。□ 李红").authors]
+    ['李红']
     """
     text = full_width_punctuation(paragraph).rstrip()
+    if marked := re.search(r"(?<=[。！？”])\s*[□■]\s*(?P<who>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$", text):
+        who = parse_authors(marked["who"])
+        return Byline(who, marked.start()) if who else None
     m = re.search(r"\s*（(?P<who>[^（）]{2,60})）$", text)
     if m is None or m.start() == 0:
         return None
     inner = m["who"].strip()
     listed = re.fullmatch(r"[\u4e00-\u9fff]{2,4}(?:、[\u4e00-\u9fff]{2,4})+", inner) is not None  # （甲、乙）
     who = parse_authors(inner, need_role=" " not in inner and not listed and not _looks_like_name(inner))
+    if not who and text[m.start() - 1] in "。！？”":
+        who = _with_pen_names(inner)
     return Byline(who, m.start()) if who else None
+
+
+def _with_pen_names(inner: str) -> tuple[Author, ...]:
+    """（某组轩 甲）after the last sentence: names apart, one a person's, the others pen names
+    (a department writing as 某组轩) — all authors, with no role."""
+    tokens = inner.split()
+    if len(tokens) < 2 or not all(re.fullmatch(r"[\u4e00-\u9fff]{2,4}", t) for t in tokens):
+        return ()
+    return tuple(Author(t, "") for t in tokens) if any(_looks_like_name(t) for t in tokens) else ()
 
 
 def _meta_authors(line: str) -> tuple[Author, ...]:

@@ -70,7 +70,7 @@ def parse_byline(body: str) -> tuple[Author, ...]:
     >>> parse_byline("记者王秋蕊 通讯员 李四")
     (Author(name='王秋蕊', role='记者'), Author(name='李四', role='通讯员'))
     """
-    authors, role = [], "作者"
+    authors, role = [], ""  # no role written: an author with no job named
     for token in body.split():
         while token:
             m = _ROLE_PREFIX.match(token)

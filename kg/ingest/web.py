@@ -76,7 +76,7 @@ def page_article(html: bytes | str, *, article_id: str, path: str, issued: str |
     title = (doc.title or "").strip() or None
     if title and lines and re.sub(r"\s+", "", lines[0]) == re.sub(r"\s+", "", title):
         lines.pop(0)
-    authors = tuple(Author(n, "作者") for n in _names(doc.author)) if doc.author else ()
+    authors = tuple(Author(n, "") for n in _names(doc.author)) if doc.author else ()
     article = article_from_text("\n".join(lines), article_id=article_id, path=path, title=title,
                                 issued=_template_date(tree) or doc.date or issued, source=source or None,
                                 url=doc.url or url, authors=authors)
