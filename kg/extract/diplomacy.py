@@ -1,5 +1,5 @@
-"""Meetings between leaders: 甲在北京会见乙, 甲以视频方式同乙举行会谈, 甲为乙举行欢迎仪式, 甲应邀访问某国，
-分别会见乙、丙. Each is an event (lg:Meeting) named after the two sides as written (甲会见某国总统乙),
+"""Meetings between leaders: 甲在北京会见乙, 甲率队拜会乙, 甲以视频方式同乙举行会谈, 甲为乙举行欢迎仪式,
+甲应邀访问某国，分别会见乙、丙. Each is an event (lg:Meeting) named after the two sides as written (甲会见某国总统乙),
 dated from the sentence, with every side as attendee; it becomes the article's event when the
 article reports no other, so 丙、丁参加 attend it. A visit (甲应邀访问某国, 甲对某国进行国事访问) is an
 event too (lg:Inspection: a visit by officials to a place), with its visitor as attendee."""
@@ -16,7 +16,7 @@ from kg.extract.inspections import WHEN
 from kg.extract.meetings import Meetings
 from kg.model import Relation
 
-_CUES = ("会见", "会晤", "接见", "会谈", "通话", "举行", "访问")  # the verbs of the patterns
+_CUES = ("会见", "会晤", "接见", "拜会", "拜访", "会谈", "通话", "举行", "访问")  # the verbs of the patterns
 # what a host holds for a guest: 为某某举行欢迎仪式
 _HOSTED = "欢迎仪式|欢迎宴会|欢迎午宴|欢迎晚宴|国宴|宴会|午宴|晚宴"
 _PLACE = r"(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频连线方式)?"
@@ -26,8 +26,10 @@ _PLACE = r"(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频�
 def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     # the one who meets may open an earlier clause of the sentence: 甲应邀访问某国，分别会见乙、丙
-    meets = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?P<lead>[^。；]{{0,30}}?，)??"
-                       rf"(?:分别|并|还|随后|期间)?(?P<verb>会见|会晤|接见)(?P<rest>[^，。；]{{2,60}})")
+    # …or lead a delegation that calls on someone: 甲率队在某地拜会乙
+    meets = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}(?:率队|带队|一行)?{_PLACE}"
+                       rf"(?P<lead>[^。；]{{0,30}}?，)??"
+                       rf"(?:分别|并|还|随后|期间)?(?P<verb>会见|会晤|接见|拜会|拜访)(?P<rest>[^，。；]{{2,60}})")
     talks = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?:同|与)(?P<rest>[^，。；]{{2,40}}?)"
                        rf"(?:举行|进行)(?:视频)?(?P<verb>会谈|会晤|通话)")
     hosts = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}为(?P<rest>[^，。；]{{2,40}}?)"

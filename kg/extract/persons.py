@@ -34,16 +34,17 @@ def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, 
 
 # verbs a name stands right before (张三指出…, 甲、乙等参加): saying, and taking part
 SPEECH_VERBS = lexicon_words("speech_verbs.txt") + ("主持", "出席", "参加", "讲话", "调研", "一行", "宣布", "宣读")
+COMRADE = "同志"  # 结合甲同志的讲话: a name jieba tags, called comrade, is a person's too
 
 
 @extractor("lg.person.v1", assigns=("persons",), after=("lg.personnel.v1",))
 def extract_persons(ctx: ArticleContext):
-    """Names jieba tags as persons right before a speech or attendance verb (张三指出…), alone
-    or listed (甲、乙等参加). Names already known in the article are linked by string."""
+    """Names jieba tags as persons right before a speech or attendance verb (张三指出…) or 同志,
+    alone or listed (甲、乙等参加). Names already known in the article are linked by string."""
     name = "lg.person.v1"
     for sentence in ctx.sentences:
         text = sentence.text
-        if not any(v in text for v in SPEECH_VERBS):
+        if not any(v in text for v in SPEECH_VERBS + (COMRADE,)):
             continue
         for word, start, end in _names_before_verbs(text, pos_tokens(text), ctx.persons):
             if word in ctx.persons:
@@ -74,7 +75,7 @@ def _names_before_verbs(text: str, tokens, known) -> list[tuple[str, int, int]]:
             listed = []
         listed.append((word, start, end))
         after = end + (2 if text.startswith("等人", end) else 1 if text.startswith("等", end) else 0)
-        if text.startswith(SPEECH_VERBS, after):
+        if text.startswith(SPEECH_VERBS, after) or text.startswith(COMRADE, end):
             found += listed
             listed = []
     return found

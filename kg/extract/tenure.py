@@ -73,6 +73,8 @@ WRITTEN_ORG = re.compile(
     r"工人党|共产党|民主党|共和党|保守党|工党)$"
 )
 _NOT_IN_ORG = frozenset("对在经由向为是把将被从让给的")  # as words of their own: 经…批准, not 财经, 经济
+# verbs of meeting someone, which no body's name holds
+_MEETS_SOMEONE = re.compile(r"会见|会晤|接见|拜会|拜访|看望|慰问|走访|陪同|率队|带队|一行|来到|前往")
 
 
 def _function_word_in(text: str, start: int, end: int) -> bool:
@@ -101,6 +103,8 @@ def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
         start, seg = start + m.end(), seg[m.end():]
     if (cut := max(seg.rfind(c) for c in "了还着兼")) >= 0:  # 领导人还听取了新开发银行行长, 某联邦委员兼经济部长
         start, seg = start + cut + 1, seg[cut + 1:]
+    if verbs := list(_MEETS_SOMEONE.finditer(seg)):  # 甲率队拜会某集团董事长乙: the body starts after the verb
+        start, seg = start + verbs[-1].end(), seg[verbs[-1].end():]
     if seg.startswith(("兼", "原")) and len(seg) > 3:  # 副总理兼财政部长; 原某某公司: the former company
         start, seg = start + 1, seg[1:]
     if WRITTEN_ORG.match(seg) and not _function_word_in(text, start, end) and not PREFIX_RE.fullmatch(seg):

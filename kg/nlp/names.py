@@ -169,8 +169,8 @@ def name_after(text: str, pos: int) -> str | None:
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
         if (tag := dictionary_tag(cand)) and tag.startswith(("v", "d", "p", "c", "u")):
             continue  # 副县长应邀出席: a verb of the language, though 应 is a surname
-        if n == 3 and name_then_adverb(text, pos) or cand[-1:] == "案" and n == 3:
-            continue  # 韩正将出席: jieba reads 韩正 and then 将; 张琦案: the case of 张琦
+        if n == 3 and (name_then_adverb(text, pos) or cand[-1:] in ("案", "所")):
+            continue  # 韩正将出席: jieba reads 韩正 and then 将; 张琦案: the case of 张琦; 汪洋所作的报告
         if cand[-1:] in _PLACE_ENDINGS and any(start == pos and word == cand and tag == "ns"
                                               for word, tag, start in pos_tokens(text)):
             continue  # 总统巴厘岛会晤: a place jieba reads whole (not 普京, which it also tags ns)
@@ -180,6 +180,7 @@ def name_after(text: str, pos: int) -> str | None:
         ends = (is_boundary(text, pos + n) or (text[pos + n:pos + n + 1] in ("同", "和", "与")
                                                 and tagged_name(text, cand))
                 or name_then_adverb(text, pos, n)  # 韩正将出席, 习近平以视频方式
+                or text.startswith(_BY_WHOM, pos + n)  # 汪洋所作的报告
                 or tagged_name(text, cand) and verb_at(text, pos + n)  # 赵旭辉进行问责
                 or plain_pieces(text, pos, n) and verb_at(text, pos + n))  # 胡晓海现场视察
         if any(pos < start < pos + n < start + len(word) and tag.startswith(("c", "p", "u"))
@@ -192,6 +193,8 @@ def name_after(text: str, pos: int) -> str | None:
     return None
 
 
+# 所 and a verb after a name: what he made or said (汪洋所作的报告, 甲所提的要求)
+_BY_WHOM = ("所作", "所做", "所提", "所讲", "所述", "所说")
 # what follows a name written without a surname of our list, where only a name can stand
 _AFTER_UNSURNAMED = ("出席", "参加", "主持", "带队", "率队", "一行", "陪同", "列席", "讲话", "致辞", "发言", "等")
 _UNSURNAMED = re.compile(r"[\u4e00-\u9fff]{2,4}")
