@@ -1,5 +1,6 @@
 """Places: administrative divisions from the gazetteer (莲都区, 丽水), and named zones such as
-…新区, …开发区 whose first part jieba tags as a place name. Emits schema:AdministrativeArea with
+…新区, …开发区, …产业园: after a division or a word jieba tags as a place, or named by the words
+before their ending (凤阳循环产业园, 到化工产业集聚区调研). Emits schema:AdministrativeArea with
 lg:adminCode, schema:Place, schema:containedInPlace."""
 
 from __future__ import annotations
@@ -147,6 +148,7 @@ def extract_places(ctx: ArticleContext):
         previous = None  # the division named by the token before
         within = None  # a province or city right before, or before a list this word is in: 重庆九龙坡、江北
         province = None  # the last province the sentence named
+        named: set[str] = set()  # zones read after a place word
         for word, tag, start in tokens:
             hits = _disambiguated(g.lookup(word), previous or within) if len(word) >= 2 else ()
             previous = None
@@ -164,6 +166,7 @@ def extract_places(ctx: ArticleContext):
                 yield _division(d, word, ctx.evidence(sentence, start, start + len(word), name))
                 if (suffix := _zone_suffix_at(text, start + len(word))) is not None:  # 广元经开区
                     yield from _zone(ctx, sentence, start, word + suffix, d, name)
+                    named.add(word + suffix)
                 if d.level == "district" and word == d.name:
                     yield from _below_county(ctx, sentence, d, start + len(word), name)
                 continue
@@ -181,6 +184,10 @@ def extract_places(ctx: ArticleContext):
             if (tag in ("ns", "nr", "nz") and 2 <= len(word) <= 4 and _CJK.fullmatch(word)
                     and (suffix := _zone_suffix_at(text, start + len(word))) is not None):
                 yield from _zone(ctx, sentence, start, word + suffix, ctx.locality.finest, name)
+                named.add(word + suffix)
+        for start, end in named_zones(text):
+            if not any(z.endswith(text[start:end]) for z in named):  # not one read above
+                yield from _zone(ctx, sentence, start, text[start:end], ctx.locality.finest, name)
 
 
 def _in_a_name(text: str, start: int) -> bool:
@@ -190,6 +197,47 @@ def _in_a_name(text: str, start: int) -> bool:
     if not any(pos == start - 1 and len(word) == 1 for word, _, pos in pos_tokens(text)):
         return False  # 主席国老挝: the character is part of a word
     return _TITLE_AT_END.search(text, max(0, start - 10), start - 1) is not None
+
+
+_ZONE_END = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
+# the words a zone's name is made of (凤阳 循环 产业园, 县 盐化 工业园, 陇东 国家 现代 能源经济 示范区)
+_ZONE_WORD = ("ns", "nz", "nr", "j", "n", "vn", "t", "zg", "ng", "nt")
+_PROPER = ("ns", "nz", "nr", "j")
+# where a zone's name written with no place word may start: after punctuation or a verb of going
+_ZONE_CAN_START = re.compile(r"(?:^|[，,、：:；;（(“\s和及]|到|赴|在|来到|前往|深入|走进|走访)$")
+# verbs jieba tags as nouns of action, which start what is done there, not a name (调研永桐新城)
+_NOT_IN_A_ZONE = frozenset("调研 考察 视察 检查 督导 建设 推进 打造 发展 参观 调度 服务".split())
+_GONE_TO = re.compile(r"(?:到|赴|在|来到|前往|深入|走进)$")
+_BARE_ZONES = frozenset({"高新区", "开发区", "经开区", "新区"})  # 赴高新区调研: the local one
+
+
+def named_zones(text: str) -> list[tuple[int, int]]:
+    """Zones and parks named by the words before their ending: from a place word (凤阳循环产业园;
+    not 加快建设现代产业园, where no word names it), or from where a name can start when it is
+    gone to or listed (到化工产业集聚区调研, 县盐化工业园的某公司); a bare 高新区 only when gone to."""
+    tokens = pos_tokens(text)
+    ending_at = {pos + len(w): i for i, (w, _, pos) in enumerate(tokens)}
+    starts = {pos for _, _, pos in tokens}
+    out = []
+    for m in _ZONE_END.finditer(text):
+        if m.start() not in ending_at and m.start() not in starts or m.end() not in ending_at:
+            continue
+        run, i = [], ending_at.get(m.start())
+        while (i is not None and tokens[i][1].startswith(_ZONE_WORD) and tokens[i][0] not in _NOT_IN_A_ZONE
+               and m.start() - tokens[i][2] <= 14):
+            run.insert(0, tokens[i])
+            i = ending_at.get(tokens[i][2])
+        if not run:
+            if m.group(0) in _BARE_ZONES and _GONE_TO.search(text, 0, m.start()):
+                out.append(m.span())
+            continue
+        proper = [k for k, (_, tag, _) in enumerate(run) if tag.startswith(_PROPER)]
+        if _ZONE_CAN_START.search(text, 0, run[0][2]) and (proper or _GONE_TO.search(text, 0, run[0][2])
+                                                           and all(t.startswith(("n", "j")) for _, t, _ in run)):
+            out.append((run[0][2], m.end()))
+        elif proper:  # 加快建设凤阳循环产业园: from the first word that names it
+            out.append((run[proper[0]][2], m.end()))
+    return out
 
 
 def _zone_suffix_at(text: str, pos: int) -> str | None:
