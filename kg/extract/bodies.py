@@ -36,10 +36,8 @@ _SCOPE_LEVEL = {"省": "province", "市": "city", "区": "district", "县": "dis
 _TITLE_END = re.compile(r"(?:书记|常委|委员|主任|主席|部长|局长|长|员)$")
 _INSTITUTION_RE = re.compile(rf"(?:{'|'.join(map(re.escape, INSTITUTION_ENDINGS))})")
 # national bodies named by themselves (中共中央、国务院印发…, 全国人大代表); 党中央 only where it is
-# the CPC's (以…为核心的党中央), not a glued party's (某国人民革命党中央)
-_NATIONAL_BODY_RE = re.compile(
-    r"中共中央|全国人大常委会|全国人大|全国政协|国务院|中央军委|(?<![^\W的和与及向对在同为把将])党中央"
-)
+# the CPC's (维护党中央权威), not a glued party's (某国人民革命党中央: jieba reads 革命党 as one word)
+_NATIONAL_BODY_RE = re.compile(r"中共中央|全国人大常委会|全国人大|全国政协|国务院|中央军委|党中央")
 # 联合国, 欧盟, 东盟…: full name or short form -> (full name, the short form news uses, the label)
 INTERNATIONAL = {w: (line.split()[0], line.split()[1]) for line in lexicon_lines("international_bodies.txt")
                  for w in line.split()}
@@ -245,6 +243,8 @@ def extract_bodies(ctx: ArticleContext):
         # 国务院新闻办公室, 美国国务院)
         alone = [m for m in _INTERNATIONAL_RE.finditer(text) if m.start() in words]
         for m in alone + list(_NATIONAL_BODY_RE.finditer(text)):
+            if m.group(0) == "党中央" and not any(pos == m.start() for _, _, pos in pos_tokens(text)):
+                continue  # 某国人民革命党中央: the 党 ends a party's name
             if _free(claimed, m.start(), m.end()):
                 claimed.append((m.start(), m.end()))
                 ev = ctx.evidence(sentence, m.start(), m.end(), name)
