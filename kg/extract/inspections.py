@@ -21,7 +21,7 @@ from kg.model import Ref, Relation
 from kg.resources import lexicon_alternation
 
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
-GO = r"(?:在|到|赴|赶赴|来到|前往|深入|来)"  # 来我县调研
+GO = r"(?:在|到|赴|赶赴|来到|前往|深入|莅临|来)"  # 来我县调研, 莅临某市
 VISIT = (r"(?:(?:开展|进行)了?[^，。；]{0,12}?(?:调研|视察|考察|督导|督查)(?:工作|活动)?|调研|考察|视察|督导|督查|"
          r"检查指导|检查|指导[^，。；]{0,12}?工作|对接[^，。；]{0,12}?工作|宣讲|走访(?:慰问)?)")
 # (对接某协作工作: a liaison visit; 到某镇宣讲某全会精神: a lecture)
@@ -50,7 +50,7 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     return re.compile(
         rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:先后|分别)?"
         rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<comma>，)?(?P<topic>(?:就|围绕)[^，。；]{{2,40}}?)?"
-        rf"(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
+        rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
         rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
         # 调研某工作时强调; 在调研某工作时，对…说: the visit told in a clause of time
         rf"|(?P<while>在)?(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,30}}?)"

@@ -357,6 +357,13 @@ def _trimmed(text: str, start: int, end: int) -> str | None:
     return name if name_start >= start else span
 
 
+def _bare_ceremony(label: str) -> bool:
+    """欢迎仪式: a ceremony named by a word or two before 仪式 (one a host holds for a guest, see
+    diplomacy.py), not a named one (纪念某某“升国旗、唱国歌”仪式)."""
+    mw = _MW_AT_END.search(label)
+    return mw is not None and mw.group(0) == "仪式" and len(label) < 6
+
+
 def _act_of(label: str) -> str:
     """What a bare ceremony's name says was done (开工仪式: 开工), or the name itself."""
     act = label.removesuffix("仪式").removesuffix("活动")
@@ -368,7 +375,7 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     attendees where the pattern gives them (甲主持召开…, 甲出席…并讲话)."""
     text = sentence.text
     label = _trimmed(text, m.start("ev"), m.end("ev"))
-    if label is None:
+    if label is None or _bare_ceremony(label):
         return
     if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label) or TERM_SESSION.match(label):
         # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
