@@ -1403,3 +1403,9 @@ def test_two_meetings_held_at_once_are_both_reported():
     f = facts_of("2月4日，全省重点项目建设现场推进会、全市重点项目建设现场推进会召开。区长王营出席会议。")
     reported = {(e.label, e.attr("date")) for e in f.entities if e.kind == "event" and e.attr("reported_in")}
     assert reported == {("全省重点项目建设现场推进会", "2021-02-04"), ("全市重点项目建设现场推进会", "2021-02-04")}
+
+
+def test_negative_in_a_digest_of_briefs_words_are_no_speech_at_its_one_event():
+    body = "韩国国会5日举行全体会议。韩国总统李明远表示，希望深化双边关系。"
+    assert not relations(facts_of(body, title="国际快讯"), "speaker")
+    assert relations(facts_of(body, title="韩国国会举行全体会议"), "speaker")

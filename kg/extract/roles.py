@@ -117,11 +117,31 @@ def joint_events(ctx: ArticleContext) -> list[Ref]:
                                and e.evidence.sentence_index == at and e.ref != ctx.main_event]
 
 
-def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref) -> bool:
-    """Whose words a sentence gives spoke at the article's event when the article reports that one
-    event only, or when they had a part in it already (several delegations, several speakers)."""
+def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref, sentence: Sentence) -> bool:
+    """Whose words a sentence gives spoke at the article's event when they had a part in it already
+    (several delegations, several speakers), or when the article reports that one event only,
+    unless the words are not of that event (_said_elsewhere)."""
+    if any(r.subject == event and r.object == person for r in ctx.relations.values()):
+        return True
     reported = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")]
-    return len(reported) <= 1 or any(r.subject == event and r.object == person for r in ctx.relations.values())
+    return len(reported) <= 1 and not _said_elsewhere(ctx, person, sentence)
+
+
+# a digest of briefs: each item its own story (国际快讯, 要闻简讯)
+_DIGEST_TITLE = re.compile(r"快讯|简讯|速览|一览|综述")
+
+
+def _said_elsewhere(ctx: ArticleContext, person: Ref, sentence: Sentence) -> bool:
+    """The words come from a media report (据某媒体报道，甲表示), from one item of a digest of briefs,
+    or from instructions the person gave (甲作出重要指示…甲强调): not a speech at the event."""
+    if sentence.text.startswith("据") and "报道" in sentence.text:
+        return True
+    titles = [ctx.article.title or ""] + [s.text for s in ctx.sentences if s.kind == "title"]
+    if any(_DIGEST_TITLE.search(t) for t in titles):
+        return True
+    name = re.escape(ctx.entities[person].label)
+    gave = re.compile(rf"{name}[^。；]{{0,40}}?(?:作出|做出|作)[^。；]{{0,8}}?(?:指示|批示)")
+    return any(gave.search(t) for t in titles + [s.text for s in ctx.sentences])
 
 
 def _first_rule(clause: str, event_type: str | None) -> tuple[RoleRule, re.Match] | None:
@@ -183,7 +203,7 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
 def _opening_facts(ctx, sentence, event, opening: tuple[RoleRule, Mention], clause: re.Match):
     """The speaker a clause opens with, when he speaks at *event* (_speaks_at)."""
     rule, who = opening
-    if _speaks_at(ctx, event, who.person) or ctx.entities[event].label in clause.group(0):  # 甲在座谈会上强调
+    if _speaks_at(ctx, event, who.person, sentence) or ctx.entities[event].label in clause.group(0):  # 甲在座谈会上强调
         yield from _facts(ctx, sentence, event, rule, [who], clause)
 
 
