@@ -375,7 +375,7 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     attendees where the pattern gives them (甲主持召开…, 甲出席…并讲话)."""
     text = sentence.text
     label = _trimmed(text, m.start("ev"), m.end("ev"))
-    if label is None or _bare_ceremony(label):
+    if label is None or _bare_ceremony(_clean_label(label)):
         return
     if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label) or TERM_SESSION.match(label):
         # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
