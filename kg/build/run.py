@@ -10,7 +10,6 @@ all at once, so a failing or interrupted run leaves what was there before untouc
 from __future__ import annotations
 
 import shutil
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -29,7 +28,7 @@ from kg.build.runners import runner_for
 from kg.ingest import read_inputs
 from kg.model import Problem, Ref
 from kg.rdf.emit import Emitter
-from kg.rdf.serialize import Statements, output_prefixes, write_all_atomic
+from kg.rdf.serialize import Statements, new_folder_beside, output_prefixes, write_all_atomic
 from kg.rdf.vocab import ORG
 from kg.resolve.identity import renames
 from kg.review import BuildLog, review_csv, review_summary
@@ -62,7 +61,7 @@ def build(paths: list[Path], out: Path, options: BuildOptions,
         cache=None if cache is None else CacheUse(reused=cache.hits, extracted=cache.misses),
         kept_previous_graph=not fresh, timings=timings)
     store = out / "store" if fresh and options.store else None
-    new_store = _empty_folder_beside(store) if store is not None else None
+    new_store = new_folder_beside(store) if store is not None else None
     try:
         rendered = _graph_and_store(read.statements, new_store, options, clock) if fresh else {}
         rendered["report.json"] = report.to_json()
@@ -76,11 +75,6 @@ def build(paths: list[Path], out: Path, options: BuildOptions,
         if new_store is not None:
             shutil.rmtree(new_store, ignore_errors=True)  # moved into place, or never to be
     return report
-
-
-def _empty_folder_beside(path: Path) -> Path:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f".{path.name}-new-", dir=path.parent))
 
 
 @dataclass

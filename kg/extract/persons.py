@@ -35,6 +35,7 @@ def listed_people(ctx: ArticleContext, sentence, items: list[str], offset: int, 
 # verbs a name stands right before (张三指出…, 甲、乙等参加): saying, and taking part
 SPEECH_VERBS = lexicon_words("speech_verbs.txt") + ("主持", "出席", "参加", "讲话", "调研", "一行", "宣布", "宣读")
 COMRADE = "同志"  # 结合甲同志的讲话: a name jieba tags, called comrade, is a person's too
+_CUES = SPEECH_VERBS + (COMRADE,)
 
 
 @extractor("lg.person.v1", assigns=("persons",), after=("lg.personnel.v1",))
@@ -44,7 +45,7 @@ def extract_persons(ctx: ArticleContext):
     name = "lg.person.v1"
     for sentence in ctx.sentences:
         text = sentence.text
-        if not any(v in text for v in SPEECH_VERBS + (COMRADE,)):
+        if not any(v in text for v in _CUES):
             continue
         for word, start, end in _names_before_verbs(text, pos_tokens(text), ctx.persons):
             if word in ctx.persons:

@@ -31,8 +31,8 @@ def write_atomic(path: Path, data: bytes) -> None:
 def write_all_atomic(files: dict[Path, bytes], folders: dict[Path, Path] | None = None) -> None:
     """Write every file to a temporary name next to its target, then move them all into place,
     and the finished *folders* (target: the folder made to replace it) with them: if any write
-    fails (a full disk, say), no target is touched. Ctrl-C or SIGTERM while they are moved waits
-    until all are moved (stops_deferred), so the targets are all old or all new."""
+    fails (a full disk, say), no target is touched. Ctrl-C or SIGTERM while they are moved is
+    ignored (stops_deferred): the work is done by then, and the targets are all old or all new."""
     staged: list[tuple[str, Path]] = []
     umask = os.umask(0)
     os.umask(umask)
@@ -59,6 +59,12 @@ def write_all_atomic(files: dict[Path, bytes], folders: dict[Path, Path] | None 
     finally:
         for tmp, _ in staged:
             Path(tmp).unlink(missing_ok=True)
+
+
+def new_folder_beside(path: Path) -> Path:
+    """An empty hidden folder next to *path*, to be moved there by replace_folder."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f".{path.name}-new-", dir=path.parent))
 
 
 def replace_folder(new: Path, path: Path) -> None:

@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import itertools
 import shutil
-import tempfile
 import uuid
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ import pyoxigraph as ox
 
 from kg.errors import KgError
 from kg.rdf.io import STORE_DIRNAME, build_store
-from kg.rdf.serialize import RDFLIB_DEFAULT_GRAPH, Statements, replace_folder
+from kg.rdf.serialize import RDFLIB_DEFAULT_GRAPH, Statements, new_folder_beside, replace_folder
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -115,8 +114,7 @@ def store_free(path: Path) -> None:
 def rebuild_store(path: Path, graphs: ArticleGraphs | Statements) -> int:
     """A new store holding exactly *graphs*, bulk-loaded beside *path* and then moved there;
     returns the number of statements in the graphs."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    new = Path(tempfile.mkdtemp(prefix=f".{path.name}-new-", dir=path.parent))
+    new = new_folder_beside(path)
     try:
         count = load_new_store(new, graphs)
         replace_folder(new, path)
