@@ -241,3 +241,23 @@ def test_dropping_a_leaders_post_abroad_leaves_a_graph_that_conforms(tmp_path):
     from kg.rdf.validate import validate_path
 
     assert validate_path(out).conforms
+
+
+def test_a_rebuild_of_unchanged_statements_writes_what_a_fresh_build_writes(two_articles, tmp_path):
+    # every article from the cache, so the store and graph files can be taken from the folder
+    # (kg.build.reuse); a graph file edited by hand is made again
+    a, b = two_articles
+    out, fresh = tmp_path / "out", tmp_path / "fresh"
+    build([a, b], out, BuildOptions())
+    (out / "graph.ttl").write_text("# edited by hand\n", encoding="utf-8")
+    options = BuildOptions(formats=("ttl", "trig", "nt"))  # one format more: not the same build
+    again = build([b, a], out, options)
+    assert not again.unchanged and again.cache == CacheUse(reused=2, extracted=0)
+    build([b, a], fresh, BuildOptions(formats=("ttl", "trig", "nt"), cache=False))
+    for name in ("graph.ttl", "graph.trig", "graph.nt"):
+        assert (out / name).read_bytes() == (fresh / name).read_bytes()
+    assert _labels(out, "people", "name") == {"陈刚", "周立平"}
+    b.write_text(b.read_text(encoding="utf-8").replace("周立平", "周立安"), encoding="utf-8")
+    build([a, b], out, options)  # other statements: nothing is taken from the folder
+    assert _labels(out, "people", "name") == {"陈刚", "周立安"}
+    assert "周立平" not in (out / "graph.trig").read_text(encoding="utf-8")

@@ -10,8 +10,9 @@ One module a concern, each importing only those listed below it:
 
     run          build(): the stages in order
     fingerprint  whether the folder already holds this build
+    reuse        the store and graph files a rebuild of the same statements takes from the folder
     render       the graph files and the view
-    cache        the extraction cache, and extraction through it
+    cache        the extraction cache (facts and their N-Quads), and extraction through it
     report       the build report, as frozen records, and report.json
     background   work handed to another process while this one goes on
     runners      where extraction runs: this process, a process pool, a Dask cluster

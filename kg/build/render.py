@@ -13,16 +13,20 @@ from kg.view import overview_html
 from kg.view.project import Triples
 
 
-def rendered_graph(statements: Statements, options: BuildOptions, clock: Clock) -> dict[str, bytes]:
-    """graph.<format> for each format asked for, and graph.html, by file name. With more than one
-    job the graph files are rendered by another process while this one draws the view."""
-    rendered: dict[str, bytes] = {}
-    background = options.jobs > 1 and options.html
-    files = InBackground(serialize_all, statements, options.formats) if background else None
+def rendered_graph(statements: Statements, options: BuildOptions, clock: Clock,
+                   kept: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """graph.<format> for each format asked for, and graph.html, by file name; graph files in
+    *kept* (by file name, made from these statements: kg.build.reuse) are not rendered again.
+    With more than one job the graph files are rendered by another process while this one draws
+    the view."""
+    rendered: dict[str, bytes] = dict(kept or {})
+    formats = tuple(f for f in options.formats if f"graph.{f}" not in rendered)
+    background = options.jobs > 1 and options.html and bool(formats)
+    files = InBackground(serialize_all, statements, formats) if background else None
     try:
         if files is None:
             with clock("serialisation"):
-                graph_files = serialize_all(statements, options.formats)
+                graph_files = serialize_all(statements, formats) if formats else {}
         if options.html:
             with clock("view"):
                 rendered["graph.html"] = overview_html(view_index(statements)).encode("utf-8")

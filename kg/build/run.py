@@ -24,6 +24,7 @@ from kg.build.inputs import HeldInput, held_inputs, inputs_to_build, survey_inpu
 from kg.build.options import BuildOptions
 from kg.build.render import rendered_graph
 from kg.build.report import ArticleSummary, BuildReport, CacheUse, InputReport
+from kg.build.reuse import Reused, copy_store, forget, remember, reusable
 from kg.build.runners import runner_for
 from kg.ingest import read_inputs
 from kg.model import Problem, Ref
@@ -49,7 +50,7 @@ def build(paths: list[Path], out: Path, options: BuildOptions,
     timings: dict[str, float] = {}
     clock = Clock(timings, say_on_stderr if options.progress else None)
     emitter = Emitter(options.base)
-    cache = FactsCache(out / ".kg-cache" / "facts") if options.cache else None
+    cache = FactsCache(out / ".kg-cache" / "facts", options.base) if options.cache else None
     read = _read(todo, options, emitter, cache, clock, survey.articles, on_problem)
     identities, counterparts = _tell_people_apart(read, emitter, clock)
     review = read.log.review(identities)
@@ -62,15 +63,21 @@ def build(paths: list[Path], out: Path, options: BuildOptions,
         kept_previous_graph=not fresh, timings=timings)
     store = out / "store" if fresh and options.store else None
     new_store = new_folder_beside(store) if store is not None else None
+    digest = read.statements.digest() if fresh else ""
+    graph_files = [f"graph.{fmt}" for fmt in options.formats]
+    kept = reusable(out, digest, graph_files, store is not None) if fresh and options.cache else Reused()
     try:
-        rendered = _graph_and_store(read.statements, new_store, options, clock) if fresh else {}
+        rendered = _graph_and_store(read.statements, new_store, options, clock, kept) if fresh else {}
         rendered["report.json"] = report.to_json()
         if fresh:  # else the graph, and what reviews it, are kept as they were
             rendered["merges.json"] = read.log.merges_json(identities, counterparts)
             rendered["review.csv"] = review_csv(review)
+            forget(out)
         with clock("writing"):
             write_all_atomic({out / name: data for name, data in rendered.items()},
                              {store: new_store} if store is not None else None)
+        if fresh:
+            remember(out, digest, {n: rendered[n] for n in graph_files}, store is not None)
     finally:
         if new_store is not None:
             shutil.rmtree(new_store, ignore_errors=True)  # moved into place, or never to be
@@ -104,10 +111,9 @@ def _read(todo: list[HeldInput], options: BuildOptions, emitter: Emitter, cache:
                 if on_problem:
                     on_problem(problem)
             articles = []
-            for facts, nquads in clock.each("extraction", extracted(result.articles, runner, cache)):
+            emitted = extracted(result.articles, runner, cache, emitter.article_nquads)
+            for facts, nquads in clock.each("extraction", emitted):
                 with clock("emission"):
-                    if nquads is None:
-                        nquads = emitter.article_nquads(facts)
                     read.statements.add(emitter.article_iri(facts.article), nquads)
                     read.log.add(facts)
                     articles.append(ArticleSummary.of(facts))
@@ -135,7 +141,7 @@ def _tell_people_apart(read: _Read, emitter: Emitter, clock: Clock) -> tuple[dic
 
 
 def _graph_and_store(statements: Statements, new_store: Path | None, options: BuildOptions,
-                     clock: Clock) -> dict[str, bytes]:
+                     clock: Clock, kept: Reused) -> dict[str, bytes]:
     """The graph files and the view, rendered; the store (issue #5, kg/store/, docs/stores.md: it
     holds exactly this build's articles, as the graph files do) loaded into the empty folder
     *new_store*, which the build then moves into place with the files (raises StoreError).
@@ -144,14 +150,17 @@ def _graph_and_store(statements: Statements, new_store: Path | None, options: Bu
     rendered by new processes while this one renders the view. (A thread for the store was slower:
     it waits for the GIL between the bulk loader's calls.) With one job, one after the other."""
     store = None
-    if new_store is not None:
+    if new_store is not None and kept.store is not None:
+        with clock("store"):  # made from these very statements (kg.build.reuse)
+            copy_store(kept.store, new_store)
+    elif new_store is not None:
         if options.jobs > 1:
             store = InBackground(load_new_store, new_store, statements)
         else:
             with clock("store"):
                 load_new_store(new_store, statements)
     try:
-        rendered = rendered_graph(statements, options, clock)
+        rendered = rendered_graph(statements, options, clock, kept.files)
         if store is not None:
             with clock("waiting for the store"):
                 store.result()

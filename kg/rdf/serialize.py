@@ -3,6 +3,7 @@ truncated file (rdflib raises mid-write on a bad IRI)."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import shutil
 import signal
@@ -144,6 +145,17 @@ class Statements:
 
     def __bool__(self) -> bool:
         return bool(self._graphs)
+
+    def digest(self) -> str:
+        """A digest of the statements as kept (graph by graph, in name order) and the prefixes:
+        equal digests, equal outputs (kg.build.reuse)."""
+        h = hashlib.sha256(repr(sorted(self.prefixes.items())).encode())
+        for name in sorted(self._graphs):
+            h.update(name.encode())
+            for chunk in self._graphs[name]:
+                h.update(len(chunk).to_bytes(8, "big"))
+                h.update(chunk)
+        return h.hexdigest()
 
     def graph_names(self) -> list[str]:
         """The IRIs of the named graphs (the default graph, which kg's builds leave empty, and
