@@ -29,7 +29,7 @@ def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     # …or lead a delegation that calls on someone: 甲率队在某地拜会乙
     meets = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}(?:率队|带队|一行)?{_PLACE}"
                        rf"(?P<lead>[^。；]{{0,30}}?，)??"
-                       rf"(?:分别|并|还|随后|期间)?(?P<verb>会见|会晤|接见|拜会|拜访)(?P<rest>[^，。；]{{2,60}})")
+                       rf"(?:分别|并|还|随后|期间)?(?P<verb>会见|会晤|接见|拜会|拜访)(?!期间|时(?!任))(?P<rest>[^，。；]{{2,60}})")
     talks = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?:同|与)(?P<rest>[^，。；]{{2,40}}?)"
                        rf"(?:举行|进行)(?:视频)?(?P<verb>会谈|会晤|通话)")
     hosts = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}为(?P<rest>[^，。；]{{2,40}}?)"

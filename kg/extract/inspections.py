@@ -50,10 +50,10 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     return re.compile(
         rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:先后|分别)?"
         rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<comma>，)?(?P<topic>(?:就|围绕)[^，。；]{{2,40}}?)?"
-        rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时{SPEECH_VERBS})[^，。；]){{0,20}}?)(?=[，。；]|并|时{SPEECH_VERBS}|$)"
-        rf"|在(?P<hall>{WHERE})[作做](?P<lecture>[^，。；]{{0,8}}?报告)"
+        rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时|期间)[^，。；]){{0,20}}?)(?=[，。；]|并|时|期间|$)"
+        rf"|在(?P<hall>{WHERE})(?<!工)[作做](?P<lecture>[^，。；]{{0,8}}?报告)(?!中)"
         # 调研某工作时强调; 在调研某工作时，对…说: the visit told in a clause of time
-        rf"|(?P<while>在)?(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?P<what>[^，。；]{{2,30}}?)"
+        rf"|(?P<while>在)?(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?!的)(?P<what>[^，。；]{{2,30}}?)"
         rf"(?=[，。；]|时{SPEECH_VERBS}|(?(while)时|(?!))|$))"
     )
 

@@ -114,6 +114,7 @@ LEFT_STOP_WORDS = {
 LEFT_STOP_TAGS = {"p", "u", "uj", "ul", "c", "r", "d", "y", "e", "x"}
 # time words end a name too; not jieba's whole "t" tag, which also covers 元首
 LEFT_STOP_WORDS |= {"当天", "当日", "正在", "今天", "昨天", "日前", "近日", "目前", "此前", "随后", "同日"}
+LEFT_STOP_WORDS |= set(lexicon_lines("event_taking_verbs.txt"))
 SCOPE_PREFIX = {"全市": "city", "市": "city", "全省": "province", "省": "province", "全区": "district",
                 "区": "district", "全县": "district", "县": "district"}
 
@@ -125,6 +126,10 @@ _BRACKETED_KIND = re.compile(r"（(?:扩大|视频|电视电话|联席|专题|�
 ORDINAL_SESSION = re.compile(r"^第[一二三四五六七八九十百零〇\d\s]{1,6}次")
 # …or by its term and number: 三届三次常委会 (a local body convening it names it: 区政协三届三次常委会)
 TERM_SESSION = re.compile(r"^[一二三四五六七八九十]{1,3}届[一二三四五六七八九十百零〇\d]{1,6}次")
+
+
+# words no body's name holds: time words and adverbs of a clause (甲当天举行会议, 正在某地召开会议)
+_NOT_A_BODY = re.compile(r"当天|当日|今天|昨天|正在|已经|已|开始|就|与|同|将|是|的|在")
 
 
 def _convener(subject: str) -> str:
@@ -143,8 +148,17 @@ def _joint_session(label: str) -> list[str]:
     return [label]
 
 
+# a verb whose object is the event opens no name of it (data/lexicon/event_taking_verbs.txt)
+EVENT_TAKING_VERB = re.compile(rf"^(?:要|将|正|已)?(?:扎实|认真)?{lexicon_alternation('event_taking_verbs')}")
+# one event counted (一场发布会, 首场某发布会): the count is no part of its name
+ONE_EVENT = re.compile(r"^(?:一|首)场")
+# many events counted (举办30场高峰会, 多场交流会议, 五场某报告会): none of them is named
+COUNTED_EVENTS = re.compile(r"^(?:\d+|[两二三四五六七八九十百几多数]+)场")
+
+
 def _clean_label(label: str) -> str:
-    return re.sub(r"^(?:了|正式|隆重|召开|举行)+", "", label).strip()
+    label = re.sub(r"^(?:了|的|正式|隆重|召开|举行)+", "", label).strip()
+    return ONE_EVENT.sub("", EVENT_TAKING_VERB.sub("", label))
 
 
 def _framed_start(text: str, start: int, mw_end: int) -> int:
@@ -375,13 +389,14 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     attendees where the pattern gives them (甲主持召开…, 甲出席…并讲话)."""
     text = sentence.text
     label = _trimmed(text, m.start("ev"), m.end("ev"))
-    if label is None or _bare_ceremony(_clean_label(label)):
+    if label is None or _bare_ceremony(_clean_label(label)) or COUNTED_EVENTS.match(_clean_label(label)):
         return
     if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label) or TERM_SESSION.match(label):
         # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
         subject = _convener(m.groupdict().get("subj") or "")
-        if len(subject) < 2 and label in BARE:
-            return
+        if label in BARE and (len(subject) < 2 or _NOT_A_BODY.search(subject)
+                              or any(name in subject for name in ctx.persons)):
+            return  # 某总参谋长甲当天举行会议, 某部已开始与伙伴国就某事举行会议: a body names a bare 会议
         if (not PREFIX_RE.match(subject) and not ORDINAL_SESSION.match(label) and label not in BARE
                 and not (_MW_AT_END.search(subject) and _whole_clause(sentence.text, m, "subj"))):
             subject = ""  # 在北京召开座谈会: only a body (or a session: 某人代会召开预备会) names a bare kind

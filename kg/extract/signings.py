@@ -18,10 +18,12 @@ from kg.extract.meetings import Meetings
 _PARTY = r"[^，。；：、“”《》\s]{2,24}?"
 SIGNED = re.compile(
     rf"(?:^|(?<=[，。；：]))(?:\d{{1,2}}月\d{{1,2}}日(?:上午|下午|晚上)?，?)?"
-    rf"(?P<ev>{_PARTY}(?:与|和|同){_PARTY}(?:正式|成功|现场)?签(?:署|订)了?"
+    rf"(?P<ev>{_PARTY}(?:与|和|同){_PARTY}(?:正式|成功|现场)?签(?:署|订)(?!的)了?"
     r"(?:[^，。；：]{0,40}?)(?:协议|协议书|合同|备忘录|协定))(?=[，。；]|$)"
 )
-_NOT_A_PARTY = re.compile(r"^(?:要|将|需|应|并|还|会议|会上|双方|各方|大家|我们)")
+_NOT_A_PARTY = re.compile(r"^(?:要|将|需|应|并|还|会议|会上|双方|各方|大家|我们|根据|依据|按照)")
+# a signing to come, or wished for: 某国将与该组织签署…, 希望与某国签署… (no event yet)
+_NOT_YET = re.compile(r"(?:将|希望|愿意?|拟|计划|准备|打算|有望|同意|寻求)(?:与|和|同)")
 
 
 @extractor("lg.signing.v1", requires=("events",), assigns=("events", "story", "participation"))
@@ -36,7 +38,7 @@ def extract_signings(ctx: ArticleContext):
         if sentence.kind != "body" or sentence.index in reported:
             continue
         m = SIGNED.search(sentence.text)
-        if m is None or _NOT_A_PARTY.match(m["ev"]):
+        if m is None or _NOT_A_PARTY.match(m["ev"]) or _NOT_YET.search(m["ev"]):
             continue
         date, part = meetings.date_for(sentence)
         records = meetings.event(sentence, m.start("ev"), m.end("ev"), m["ev"], True, "Signing", date, part)
