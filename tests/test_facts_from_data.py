@@ -1,6 +1,7 @@
 """Extractors on cases written for the tests (tests/data/extract/facts.jsonl, invented names): each
 case gives a short report, the facts it must yield ("has") and facts it must not ("lacks"), and
-names the extractor it exercises. A case a rule must not fire on sits beside each positive one."""
+names the extractor it exercises ("title": the headline, when the case needs one). A case a rule
+must not fire on sits beside each positive one."""
 
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ def as_set(items: list) -> set:
 @pytest.mark.parametrize("case", CASES, ids=[c["case"] for c in CASES])
 def test_case(case):
     assert case["extractor"] in EXTRACTORS
-    facts = facts_of(case["text"])
+    facts = facts_of(case["text"], **({"title": case["title"]} if "title" in case else {}))
     for kind, items in case.get("has", {}).items():
         assert as_set(items) <= found(facts, kind), kind
     for kind, items in case.get("lacks", {}).items():

@@ -9,6 +9,7 @@ claimed by a person, a post's organisation or a place found earlier is left alon
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from kg.extract import extractor
 from kg.extract.context import ArticleContext, OrgName
@@ -170,6 +171,36 @@ def companies_listed_as_enterprises(text: str) -> list[tuple[int, int]]:
     return out
 
 
+# a list of places visited, after a verb of going, to its 等 or the clause's end (先后到甲、乙、丙等地调研)
+_VISITED_LIST = re.compile(r"(?:来到|到|前往|走进|走访|深入|赴)"
+                           r"(?P<items>(?:(?!调研|考察|视察|检查|察看|了解|走访|参观|慰问|指导)[^，。；：]){2,120}?)"
+                           r"(?=等|调研|考察|视察|检查|察看|了解|走访|参观|慰问|指导|[，。；]|$)")
+_TRADE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
+    set(lexicon_lines("trade_endings.txt")) | set(lexicon_lines("company_endings.txt")), key=len, reverse=True)))
+    + r")$")
+
+
+def companies_visited(text: str) -> list[tuple[int, int]]:
+    """Short company names in a list of places visited (先后到某某食品、某某新材料等地调研): the
+    items of two or more that end with a trade word (trade_endings.txt, company_endings.txt)."""
+    out = []
+    for m in _VISITED_LIST.finditer(text):
+        pieces, pos = [], m.start("items")
+        for piece in m["items"].split("、"):
+            pieces.append((pos, pos + len(piece)))
+            pos += len(piece) + 1
+        if len(pieces) < 2:
+            continue
+        out += [(a, b) for a, b in pieces
+                if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text[a:b]) and _TRADE_END.search(text[a:b])
+                and len(text[a:b]) > len(_TRADE_END.search(text[a:b]).group(0)) + 1]
+    return out
+
+
+# verbs of meeting or going that the tagger sometimes reads into a body's name: the name starts after
+_AFTER_AN_ACT = re.compile(r"^.*(?:会见|会晤|接见|拜会|拜访|会谈|访问|出席|参加|来到|前往|致电|致信|陪同)")
+
+
 def _starts_with_a_verb(text: str, start: int) -> bool:
     """jieba reads an adverb, a conjunction or a preposition (not a country's short form) where a
     body's name would start (将同步进行…)."""
@@ -208,6 +239,8 @@ def extract_bodies(ctx: ArticleContext):
                 yield org_entity(OrgName(full, m.group(0), full, None, "national"), m.group(0), ev)
                 claimed.append((m.start(), m.end()))
         for mention in recognise(text):
+            if (cut := _AFTER_AN_ACT.search(mention.surface)) is not None:  # 纽约会见美国某基金会
+                mention = replace(mention, start=mention.start + cut.end(), surface=mention.surface[cut.end():])
             surface = mention.surface
             if mention.label == "company":
                 end = _enterprise_end(surface)
@@ -224,7 +257,7 @@ def extract_bodies(ctx: ArticleContext):
                 if surface.startswith("中国") and surface[2:].startswith(("全国", "中央")):
                     start, surface = start + 2, surface[2:]  # 中国全国人大 is 全国人大
                 found.append((start, mention.end, "org", surface))
-        for start, end in listed_companies(text) + companies_listed_as_enterprises(text):
+        for start, end in listed_companies(text) + companies_listed_as_enterprises(text) + companies_visited(text):
             found.append((start, end, "enterprise", text[start:end]))  # 来到甲有限公司、乙有限公司; 甲、乙等企业
         for m in _INSTITUTION_RE.finditer(text):
             start = _institution_start(text, m.start())

@@ -11,6 +11,9 @@ from kg.resources import lexicon_alternation
 
 REPORTING_VERBS = lexicon_alternation("speech_verbs")
 _REPORTED_OPENING = re.compile(r"^[\u4e00-\u9fff]{1,12}?" + REPORTING_VERBS + r"[，：:]")
+# a sentence that only says who was there (县领导甲、乙、丙参加活动。): no speaker's words
+_WHO_WAS_THERE = re.compile(r"^[^，。；：“”]{2,60}?(?:等)?(?:参加|出席|列席|陪同)(?:了)?"
+                            r"(?:活动|会议|调研|考察|视察|仪式|开工仪式|座谈会|签约仪式)?[。！]?$")
 
 
 def reported_sentences(sentences: tuple[Sentence, ...]) -> frozenset[int]:
@@ -23,6 +26,8 @@ def reported_sentences(sentences: tuple[Sentence, ...]) -> frozenset[int]:
             current_paragraph, reporting = s.paragraph, False
         if _REPORTED_OPENING.match(s.text) or s.text.startswith(("“", "「")):
             reporting = True
+        elif reporting and _WHO_WAS_THERE.match(s.text):
+            reporting = False  # …加油助力。县领导甲、乙参加活动。: the reporter again
         if reporting:
             out.add(s.index)
     return frozenset(out)

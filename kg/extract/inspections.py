@@ -18,6 +18,7 @@ from kg.extract.meetings import Meetings, person_before
 from kg.extract.persons import people_of
 from kg.extract.roles import mentions
 from kg.model import Ref, Relation
+from kg.nlp.vocabulary import PREFIX_RE
 from kg.resources import lexicon_alternation
 
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
@@ -53,7 +54,7 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
         rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时|期间)[^，。；]){{0,20}}?)(?=[，。；]|并|时|期间|$)"
         rf"|在(?P<hall>{WHERE})(?<!工)[作做](?P<lecture>[^，。；]{{0,8}}?报告)(?!中)"
         # 调研某工作时强调; 在调研某工作时，对…说: the visit told in a clause of time
-        rf"|(?P<while>在)?(?P<verb>(?:参观|实地)?(?:调研|考察|视察))(?!的)(?P<what>[^，。；]{{2,30}}?)"
+        rf"|(?P<while>在)?(?P<verb>(?:参观|实地|走访|专题|蹲点)?(?:调研|考察|视察))(?!的)(?P<what>[^，。；]{{2,30}}?)"
         rf"(?=[，。；]|时{SPEECH_VERBS}|(?(while)时|(?!))|$))"
     )
 
@@ -61,8 +62,11 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
 # a delegation with no lead named: 某市党政考察团一行来我旗考察, 省督导组深入某镇检查指导
 GROUP_VISIT = re.compile(
     rf"(?:^|(?<=[，；]))(?:{DAY}(?:上午|下午)?，?)?(?P<group>[^，。；、的派“”]{{2,30}}?(?:考察团|调研组|调研团|代表团|督导组|检查组|"
-    rf"观摩团|考察组|督查组|巡察组|工作组|党政代表团))(?:一行)?(?:\d+人)?{WHEN}(?:先后)?"
-    rf"(?P<go>{GO})(?P<where>{WHERE})(?:，(?:就|围绕)[^。；]{{2,80}}?)?(?P<visit>{VISIT})(?:交流|学习)?(?=[，。；]|$)")
+    rf"观摩团|考察组|督查组|巡察组|工作组|党政代表团))(?:一行)?(?:\d+人)?{WHEN}"
+    # …led by someone named there: 某党政代表团在县委书记甲的带领下，来我区参观考察
+    rf"(?P<led>在(?P<lead>[^，。；]{{2,30}}?)(?:的)?(?:带领|率领)下，?)?(?:先后)?"
+    rf"(?P<go>{GO})(?P<where>{WHERE})(?:，(?:就|围绕)[^。；]{{2,80}}?)?(?P<visit>{VISIT})(?:交流|学习)?"
+    rf"(?:[^，。；]{{0,20}}?)(?=[，。；]|$)")  # …参观考察经济社会发展情况
 
 
 @extractor("lg.inspection.v1", requires=("persons", "organizations"), assigns=("events", "story", "participation"),
@@ -117,8 +121,9 @@ def extract_inspections(ctx: ArticleContext):
 
 
 def _is_a_visit(m: re.Match, where: str) -> bool:
-    if _SPEECH_OF_A_VISIT.search(m.group(0)) and "宣讲" not in m.group(0):
-        return False  # 落实习近平总书记视察天津重要讲话精神: a speech relayed, not a visit reported
+    clause = m.group(0) + re.split(r"[，。；]", m.string[m.end():], maxsplit=1)[0]
+    if _SPEECH_OF_A_VISIT.search(clause) and "宣讲" not in m.group(0):
+        return False  # 落实习近平总书记视察天津重要讲话精神, 学习甲在某地考察时的重要讲话: a speech relayed
     if re.search(r"^会|会议?上$", where):
         return False  # 在会上作报告: the meeting's own business
     if m["verb"] and re.search(r"会议?上|上的|时的", where):
@@ -199,11 +204,43 @@ def _group_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
         if (m := GROUP_VISIT.search(sentence.text)) is None:
             continue
         date, part = meetings.date_for(sentence)
-        label = sentence.text[m.start("group"):m.end("where")] + m["visit"]  # without 就…: what was studied
+        # without 就… and 在…带领下
+        label = sentence.text[m.start("group"):m.end("where")].replace(m["led"] or "", "") + m["visit"]
         records = meetings.event(sentence, m.start("group"), m.end(), label, True, "Inspection", date, part)
         yield from records
         yield StoryEvent(records[0].ref)
+        if m["lead"]:
+            ev = ctx.evidence(sentence, m.start(), m.end(), name)
+            for lead in mentions(ctx, sentence.text, m.start("lead"), m.end("lead")):
+                yield Relation(records[0].ref, "attendee", lead.person, ev)
         yield from _visited(ctx, records[0].ref, sentence, m.start("where"), m.end("where"), name)
+        return
+    yield from _body_visit(ctx, meetings, body, name)
+
+
+# a visit a body holds, with no one named leading it: 某镇组织开展人大代表视察民生实事项目活动,
+# 市政协组织委员围绕“某某”开展监督性视察 (the article's event: who took part is told after)
+BODY_VISIT = re.compile(
+    rf"(?:^|(?<=，))(?:(?:\d{{4}}年)?{DAY}(?:上午|下午)?，)?(?P<body>[^，。；、“”]{{2,16}}?)(?:组织|牵头)[^。；]{{0,40}}?"
+    rf"(?:开展|进行)了?(?P<ev>[^，。；“”]{{0,24}}?(?:视察|调研|考察|督导|督查)(?:[^，。；“”]{{0,20}}?活动)?)(?=[，。；]|$)")
+
+
+# the name of a body or of the place whose government acts (某镇, 某区人大常委会, 某局)
+_A_BODY = re.compile(r"(?:镇|乡|街道|县|区|市|旗|州)(?:党委|政府|人大|政协)?$"
+                     r"|(?:政协|人大常委会|党委|政府|局|委员会|办公室)$")
+
+
+def _body_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
+    for sentence in body[:2]:  # the report's opening: what it is about
+        m = BODY_VISIT.search(sentence.text)
+        if m is None or not (PREFIX_RE.match(m["body"]) or _A_BODY.search(m["body"])):
+            continue
+        date, part = meetings.date_for(sentence)
+        records = meetings.event(sentence, m.start("ev"), m.end("ev"), m["ev"], True, "Inspection", date, part)
+        yield from records
+        # …then 座谈交流会上，甲说: the visit the report opens with is its story
+        first = ctx.main_event is None or _opens_before(ctx, sentence.index, ctx.main_event)
+        yield StoryEvent(records[0].ref, replaces=first)
         return
 
 

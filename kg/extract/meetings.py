@@ -229,6 +229,16 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
     return start, name
 
 
+# a meeting a report turns to by its kind alone, at a sentence's start (座谈会上，…; 在随后召开的座谈会上，…):
+# one more event of the day the report tells, unless one of that kind is reported already
+SIDE_MEETING = re.compile(r"^(?:在)?(?:随后|接着|之后|其后)?(?:召开|举行)?的?"
+                          r"(?P<ev>座谈会|座谈交流会|汇报会|见面会|恳谈会|交流会)上[，,]?")
+
+
+def _reported_kind(ctx: ArticleContext, kind: str) -> bool:
+    return any(e.kind == "event" and e.attr("reported_in") and e.label.endswith(kind) for e in ctx.entities.values())
+
+
 # a sentence that starts from the article's event: what it reports happened the same day
 SAME_DAY = re.compile(
     r"^(?:当天|当日|同日|(?:会谈|会见|会晤|会议|宴会|仪式|活动)(?:开始)?(?:前|后|期间)|会前|会后)[，,]"
@@ -308,7 +318,23 @@ class Meetings:
         main = self.ctx.entities.get(self.ctx.main_event) if self.ctx.main_event else None
         if main is not None and main.attr("date") and SAME_DAY.match(sentence.text):
             return main.attr("date"), None  # 会谈前，甲为乙举行欢迎仪式: the day of the talks
+        if main is not None and main.attr("date") and self._one_day(main, sentence):
+            return main.attr("date"), None  # 甲一行首先来到某镇参加座谈会: a part of that day's visit
         return None, None
+
+    def _one_day(self, main: Entity, sentence: Sentence) -> bool:
+        """The article tells of one day: its event's sentence names one day and no other sentence
+        of the body names a day (a trip over two days, 5月25日至26日, is not one day)."""
+        ctx, issued = self.ctx, self.ctx.article.publication_date
+        at = main.evidence.sentence_index
+        if sentence.index <= at or main.attr("type") not in ("Inspection", "Meeting", "Event"):
+            return False
+        opening = next((s for s in ctx.sentences if s.index == at), None)
+        if opening is None or len(find_dates(opening.text, issued)) != 1:
+            return False
+        if re.search(r"日\s*[至到—\-－~～]", opening.text):
+            return False
+        return not any(find_dates(s.text, issued) for s in ctx.sentences if s.kind == "body" and s.index != at)
 
 
 def person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, Ref]]:
@@ -319,6 +345,7 @@ def person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, R
     head = re.sub(rf"{DAY}$", "", head)  # 李希27日出席…
     head = re.sub(r"在(?:[^，。；、在]{1,15})?$", "", head)  # 王明在参加…时说; 韩正在四川成都出席…
     head = re.sub(rf"{DAY}$", "", head)
+    head = re.sub(r"同志$", "", head)  # 区长甲同志在某会议室主持召开…
     head = head[:-1] if head.endswith("等") else head
     while True:
         hit = next(((n, r) for n, r in sorted(ctx.persons.items(), key=lambda x: -len(x[0])) if head.endswith(n)), None)
@@ -391,6 +418,8 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     label = _trimmed(text, m.start("ev"), m.end("ev"))
     if label is None or _bare_ceremony(_clean_label(label)) or COUNTED_EVENTS.match(_clean_label(label)):
         return
+    if pattern is GROUNDBREAKING and "宣布" in label:
+        return  # 甲宣布某县6个项目集中开工: the words of the ceremony that is reported, not another
     if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label) or TERM_SESSION.match(label):
         # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
         subject = _convener(m.groupdict().get("subj") or "")
@@ -408,7 +437,7 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     same = None if date else next(  # 第十次出席…全体会议: the one the article reported
         (e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
          and meetings.canonical(_clean_label(label))[0] == e.label), None)
-    if label in MEETING_WORDS and main is not None and main.label.endswith((label, _act_of(label))):
+    if label in MEETING_WORDS and main is not None and _act_of(main.label).endswith(_act_of(label)):
         events = [main.ref]  # …启动式 in 京举办. 丁薛祥出席启动式; 某县项目集中开工. 甲出席开工仪式: the same one
     elif label in EVENT_PARTS and main is not None and main.label not in MEETING_WORDS:
         # 某运动会在南宁开幕。甲、乙出席开幕式: a part of the article's event, named after it
@@ -492,6 +521,9 @@ def extract_meetings(ctx: ArticleContext):
                     yield from _reported(ctx, meetings, sentence, pattern, m)
             for m in DELEGATION.finditer(text):
                 yield from _deliberation(ctx, meetings, sentence, m)
+            if (m := SIDE_MEETING.match(text)) and not _reported_kind(ctx, m["ev"]):
+                date, part = meetings.date_for(sentence)  # 座谈会上，甲介绍…: held on the visit reported
+                yield from meetings.event(sentence, m.start("ev"), m.end("ev"), m["ev"], True, date=date, part=part)
     # meetings referred to (…会议精神, 在…会议上), once every reported one is known: the report's
     # own meeting may be referred to before the sentence that reports it
     for sentence in ctx.sentences:

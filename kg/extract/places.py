@@ -191,7 +191,10 @@ def extract_places(ctx: ArticleContext):
 
 
 def _in_a_name(text: str, start: int) -> bool:
-    """The word at *start* ends a name written after a title, its surname before it (副书记张瑞士)."""
+    """The word at *start* ends a name written after a title, its surname before it (副书记张瑞士),
+    or continues a transliterated name joined by a hyphen or a dot (参谋长阿尔-古马里)."""
+    if _AFTER_JOINED_NAME.search(text, max(0, start - 5), start):
+        return True
     if start < 2 or not has_surname(text[start - 1:start + 2]):
         return False
     if not any(pos == start - 1 and len(word) == 1 for word, _, pos in pos_tokens(text)):
@@ -199,6 +202,7 @@ def _in_a_name(text: str, start: int) -> bool:
     return _TITLE_AT_END.search(text, max(0, start - 10), start - 1) is not None
 
 
+_AFTER_JOINED_NAME = re.compile(r"[-－·‧•][\u4e00-\u9fff]{0,3}$")
 _ZONE_END = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
 # the words a zone's name is made of (凤阳 循环 产业园, 县 盐化 工业园, 陇东 国家 现代 能源经济 示范区)
 _ZONE_WORD = ("ns", "nz", "nr", "j", "n", "vn", "t", "zg", "ng", "nt")

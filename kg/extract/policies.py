@@ -70,6 +70,7 @@ _QUOTE_CONTEXT = lexicon_table("quoted_policy_context.txt")
 _BEFORE_QUOTE = tuple(w for side, w in _QUOTE_CONTEXT if side == "before")
 _AFTER_QUOTE = tuple(sorted((w for side, w in _QUOTE_CONTEXT if side == "after"), key=len, reverse=True))
 _PARALLEL = re.compile(r"[^、·\s+＋]+[、·\s+＋]")
+_NUMERALS_ONLY = re.compile(r"[一二三四五六七八九十]{2}")  # a month and a day: “五一”, “三八” (not “十四五”)
 _NUMBERED = re.compile(r"^[一二三四五六七八九十两百千万0-9]+[个大项点条次张类化稳保农]?")
 
 
@@ -78,6 +79,8 @@ def names_a_policy(text: str, m: re.Match, cue: str, in_chain: bool) -> bool:
     its shape says so (“六稳”, “两个确立”, “千万工程”), or it is one of a chain of quotes
     (“三农”“六保”), or the words around it do (实施“某某”, “某某”行动; quoted_policy_context.txt)."""
     label = m["q"].strip()
+    if _NUMERALS_ONLY.fullmatch(label):
+        return False  # a holiday named by its day: “五一”期间, “十一”黄金周
     if _NUMBERED.match(label) and len(label) <= 8 or label.endswith(ENDINGS_OF_POLICIES):
         return True
     if _PARALLEL.search(label):
@@ -183,7 +186,10 @@ DELIBERATED = re.compile(
     "(?:" + "|".join(sorted(map(re.escape, lexicon_lines("deliberation_verbs.txt")), key=len, reverse=True)) + ")"
     + r"(?:并原则通过|通过)?了?(?P<obj>[^，。；：]{4,200})"
 )
-DRAFT = r"(?:（(?:草案|讨论稿|征求意见稿|送审稿|修订稿|试行|修订)）)?"
+# what a document's title may end with besides its kind: its stage or the years it covers
+# (某某纲要（2021-2030年）, 某某规划（2024年版）)
+DRAFT = (r"(?:[（(](?:草案|讨论稿|征求意见稿|送审稿|修订稿|试行|修订"
+         r"|\d{4}\s*[-—–－至~～]\s*\d{4}\s*年?|\d{4}\s*年?版?)[）)])?")
 _DOCUMENT_AT_END = re.compile("(?:" + "|".join(sorted(map(re.escape, DOCUMENT_ENDINGS), key=len, reverse=True))
                               + ")" + DRAFT + "$")
 

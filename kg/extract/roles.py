@@ -62,6 +62,12 @@ class Mention:
     person: Ref
 
 
+# events counted, none named: 出席一系列重要会议, 历次全会, 多场活动
+_EVENTS_COUNTED = re.compile(r"一系列|历次|(?:多|数|几)(?:场|次)(?:[^，。；]{0,8}?)(?:会议?|活动|论坛)")
+# a person whose envoy acts: 甲主席特别代表, 甲主席特使, 甲的特使
+_ENVOY_OF = re.compile(r"(?:总书记|主席|总统|总理|国王|首相)?(?:的)?(?:特别代表|特使)")
+
+
 def mentions(ctx: ArticleContext, text: str, start: int, end: int) -> list[Mention]:
     """The known people named between *start* and *end*, longest names first, none overlapping."""
     out: list[Mention] = []
@@ -69,6 +75,8 @@ def mentions(ctx: ArticleContext, text: str, start: int, end: int) -> list[Menti
     for name in sorted(ctx.persons, key=len, reverse=True):
         for m in re.finditer(re.escape(name), text[start:end]):
             span = range(start + m.start(), start + m.end())
+            if _ENVOY_OF.match(text, span.stop):
+                continue  # 作为甲主席特别代表出席: 甲 sent someone, he is not there
             if taken.isdisjoint(span):
                 taken.update(span)
                 out.append(Mention(span.start, span.stop, ctx.persons[name]))
@@ -94,7 +102,21 @@ def events_of(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
     # 甲在座谈会上强调: a sentence that names another event the article reports is about that one
     named = [e.ref for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
              and e.ref != ctx.main_event and e.label in sentence.text]
+    if not here and not named and _JOINED_THE_MEETING.search(sentence.text):
+        return _last_talks(ctx, sentence)
     return here or named or _meeting_before(ctx, sentence) or joint_events(ctx)
+
+
+# 甲、乙等参加会见: the 会见 (会晤, 会谈: one meeting, whichever word the report uses) reported
+# before, not the article's main event (an opening ceremony the guest came for)
+_JOINED_THE_MEETING = re.compile(r"(?:参加|出席|陪同|参与)(?:了)?(?:会见|会谈|会晤)(?=[，。；]|$)")
+
+
+def _last_talks(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
+    before = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+              and re.search("会见|会晤|会谈", e.label) and e.evidence.sentence_index <= sentence.index]
+    last = max(before, key=lambda e: e.evidence.sentence_index, default=None)
+    return [last.ref] if last is not None else []
 
 
 def _meeting_before(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
@@ -121,6 +143,8 @@ def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref, sentence: Sentence)
     """Whose words a sentence gives spoke at the article's event when they had a part in it already
     (several delegations, several speakers), or when the article reports that one event only,
     unless the words are not of that event (_said_elsewhere)."""
+    if _another_brief(ctx, event, sentence):
+        return False
     if any(r.subject == event and r.object == person for r in ctx.relations.values()):
         return True
     reported = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")]
@@ -131,16 +155,30 @@ def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref, sentence: Sentence)
 _DIGEST_TITLE = re.compile(r"快讯|简讯|速览|一览|综述")
 
 
+def _digest(ctx: ArticleContext) -> bool:
+    titles = [ctx.article.title or ""] + [s.text for s in ctx.sentences if s.kind == "title"]
+    return any(_DIGEST_TITLE.search(t) for t in titles)
+
+
+def _another_brief(ctx: ArticleContext, event: Ref, sentence: Sentence) -> bool:
+    """In a digest of briefs, a paragraph other than the event's is another story."""
+    at = ctx.entities[event].evidence.sentence_index
+    paragraph = next((s.paragraph for s in ctx.sentences if s.index == at), sentence.paragraph)
+    return paragraph != sentence.paragraph and _digest(ctx)
+
+
 def _said_elsewhere(ctx: ArticleContext, person: Ref, sentence: Sentence) -> bool:
     """The words come from a media report (据某媒体报道，甲表示), from one item of a digest of briefs,
     or from instructions the person gave (甲作出重要指示…甲强调): not a speech at the event."""
     if sentence.text.startswith("据") and "报道" in sentence.text:
         return True
-    titles = [ctx.article.title or ""] + [s.text for s in ctx.sentences if s.kind == "title"]
-    if any(_DIGEST_TITLE.search(t) for t in titles):
+    if _digest(ctx):
         return True
+    titles = [ctx.article.title or ""] + [s.text for s in ctx.sentences if s.kind == "title"]
     name = re.escape(ctx.entities[person].label)
-    gave = re.compile(rf"{name}[^。；]{{0,40}}?(?:作出|做出|作)[^。；]{{0,8}}?(?:指示|批示)")
+    # …or a letter he sent: 甲致信祝贺某论坛开幕…甲强调 (the letter's words, not a speech there)
+    gave = re.compile(rf"{name}[^。；]{{0,40}}?(?:(?:作出|做出|作)[^。；]{{0,8}}?(?:指示|批示)"
+                      rf"|致信|致贺信|发来贺信|致贺电|回信)")
     return any(gave.search(t) for t in titles + [s.text for s in ctx.sentences])
 
 
@@ -188,6 +226,9 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
                 pending = []  # 县人大常委会副县级干部某某 (no one known, no verb) keeps the list going
             continue
         rule, m = hit
+        if _EVENTS_COUNTED.search(clause):  # 甲出席一系列重要会议并讲话: at none of them in particular
+            pending = []
+            continue
         if rule.at == "inside":  # 会议听取了甲的工作汇报: the people the phrase names
             yield from _facts(ctx, sentence, event, rule, mentions(ctx, text, offset + m.start(), offset + m.end()), c)
             pending = []
