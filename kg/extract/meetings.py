@@ -152,8 +152,8 @@ def _joint_session(label: str) -> list[str]:
 EVENT_TAKING_VERB = re.compile(rf"^(?:要|将|正|已)?(?:扎实|认真)?{lexicon_alternation('event_taking_verbs')}")
 # one event counted (一场发布会, 首场某发布会): the count is no part of its name
 ONE_EVENT = re.compile(r"^(?:一|首)场")
-# many events counted (举办30场高峰会, 多场交流会议, 五场某报告会): none of them is named
-COUNTED_EVENTS = re.compile(r"^(?:\d+|[两二三四五六七八九十百几多数]+)场")
+# many events counted (举办30场高峰会, 多场交流会议, 五场某报告会, 举行了两次全体会议): none of them is named
+COUNTED_EVENTS = re.compile(r"^(?:(?:\d+|[两二三四五六七八九十百几多数]+)场|(?:两|多|数|几|历)次)")
 
 
 def _clean_label(label: str) -> str:
