@@ -127,9 +127,9 @@ _UNIT_RE = re.compile(
     rf"(?P<place>[\u4e00-\u9fff]{{2,6}}?)?(?P<prefix>{PREFIX_RE.pattern})(?P<unit>{'|'.join(UNITS)})"
 )
 _LOCAL_BODY_RE = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[和与及]))(?P<level>[区县市])(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?P<suffix>{'|'.join(SUFFIXES)})(?=[\u4e00-\u9fff]|$)"
+    rf"(?:(?<![\u4e00-\u9fff])|(?<=[和与及]))(?P<level>[区县市])(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?P<suffix>{'|'.join(SUFFIXES)})(?=[\u4e00-\u9fff、，,。；;：:）)]|$)"
 )
-_NOT_LOCAL_BODY = re.compile(r"^(直|内|里|委|政府|场|民|级|长)")
+_NOT_LOCAL_BODY = re.compile(r"^(直|内|里|委|政府|场|民|级|长|域)")
 
 
 def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):

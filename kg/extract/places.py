@@ -108,9 +108,8 @@ def _settlement(text: str, tokens, start: int, end: int) -> bool:
     if (word in _NOT_SETTLEMENTS or word[: -len(ending)] in _NOT_SETTLEMENTS or word.endswith(_NOT_SETTLEMENT_ENDINGS)
             or word[0] in "省市县区镇乡村全各该本" or _starts_with_a_division(word)):
         return False
-    inside = [(w, t) for w, t, pos in tokens if start <= pos < end - len(ending)]
-    # (an adjective of two characters is no name's part either: 壮大村集体经济; 大/新 may be: 新华村)
-    return bool(inside) and not any(t.startswith(_NOT_IN_A_SETTLEMENT) or t == "a" and len(w) >= 2 for w, t in inside)
+    inside = [t for _, t, pos in tokens if start <= pos < end - len(ending)]
+    return bool(inside) and not any(t.startswith(_NOT_IN_A_SETTLEMENT) for t in inside)
 
 
 @lru_cache(maxsize=4096)  # read by the place extractor and again by the bodies named after them
@@ -206,7 +205,7 @@ def _in_a_name(text: str, start: int) -> bool:
     return _TITLE_AT_END.search(text, max(0, start - 10), start - 1) is not None
 
 
-_STREET_AFTER = re.compile(r"大街|大道|路(?!线|径|上|过|边|演)|街(?![头道])|巷|胡同")
+_STREET_AFTER = re.compile(r"大街(?!小巷)|大道|路(?!线|径|上|过|边|演)|街(?![头道])|巷(?!子)|胡同")
 _AFTER_JOINED_NAME = re.compile(r"[-－·‧•][\u4e00-\u9fff]{0,3}$")
 _ZONE_END = re.compile("|".join(map(re.escape, ZONE_SUFFIXES)))
 # the words a zone's name is made of (凤阳 循环 产业园, 县 盐化 工业园, 陇东 国家 现代 能源经济 示范区)
