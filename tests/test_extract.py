@@ -1409,3 +1409,21 @@ def test_negative_in_a_digest_of_briefs_words_are_no_speech_at_its_one_event():
     body = "韩国国会5日举行全体会议。韩国总统李明远表示，希望深化双边关系。"
     assert not relations(facts_of(body, title="国际快讯"), "speaker")
     assert relations(facts_of(body, title="韩国国会举行全体会议"), "speaker")
+
+
+def _event_dates(f) -> dict[str, str | None]:
+    return {e.label: e.attr("date") for e in f.entities if e.kind == "event"}
+
+
+def test_a_meeting_of_a_one_day_report_takes_its_day():
+    f = facts_of("8月25日，市长林国栋到青禾镇调研。他先后走访了三家企业。林国栋一行来到镇政府参加座谈会。")
+    assert _event_dates(f)["座谈会"] == "2020-08-25"
+
+
+def test_negative_a_meeting_stays_undated_when_the_report_names_a_month_or_two_days():
+    month = facts_of("2019年4月，市长林国栋到青禾镇调研。他先后走访了三家企业。林国栋一行来到镇政府参加座谈会。")
+    assert _event_dates(month)["座谈会"] is None
+    span = facts_of("8月25日至26日，市长林国栋到青禾镇调研。他先后走访了三家企业。林国栋一行来到镇政府参加座谈会。")
+    assert _event_dates(span)["座谈会"] is None
+    two = facts_of("8月25日，市长林国栋到青禾镇调研。8月26日，林国栋来到镇政府参加座谈会。")
+    assert _event_dates(two)["座谈会"] == "2020-08-26"

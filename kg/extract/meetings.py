@@ -158,6 +158,7 @@ COUNTED_EVENTS = re.compile(r"^(?:(?:\d+|[两二三四五六七八九十百几�
 
 def _clean_label(label: str) -> str:
     label = re.sub(r"^(?:了|的|正式|隆重|召开|举行)+", "", label).strip()
+    label = re.sub(r"^\d{1,2}日(?:上午|下午|晚上|晚)?", "", label)  # 15日颁奖典礼: the day is no part of it
     return ONE_EVENT.sub("", EVENT_TAKING_VERB.sub("", label))
 
 
@@ -318,23 +319,23 @@ class Meetings:
         main = self.ctx.entities.get(self.ctx.main_event) if self.ctx.main_event else None
         if main is not None and main.attr("date") and SAME_DAY.match(sentence.text):
             return main.attr("date"), None  # 会谈前，甲为乙举行欢迎仪式: the day of the talks
-        if main is not None and main.attr("date") and self._one_day(main, sentence):
-            return main.attr("date"), None  # 甲一行首先来到某镇参加座谈会: a part of that day's visit
+        if (day := self._the_one_day(sentence)) is not None:
+            return day, None  # 甲一行首先来到某镇参加座谈会: a part of the day the report tells
         return None, None
 
-    def _one_day(self, main: Entity, sentence: Sentence) -> bool:
-        """The article tells of one day: its event's sentence names one day and no other sentence
-        of the body names a day (a trip over two days, 5月25日至26日, is not one day)."""
+    def _the_one_day(self, sentence: Sentence) -> str | None:
+        """The day a report of one day tells, for a sentence after the one that names it: the body
+        names exactly one day, once, and not as the start of a span (5月25日至26日)."""
         ctx, issued = self.ctx, self.ctx.article.publication_date
-        at = main.evidence.sentence_index
-        if sentence.index <= at or main.attr("type") not in ("Inspection", "Meeting", "Event"):
-            return False
-        opening = next((s for s in ctx.sentences if s.index == at), None)
-        if opening is None or len(find_dates(opening.text, issued)) != 1:
-            return False
-        if re.search(r"日\s*[至到—\-－~～]", opening.text):
-            return False
-        return not any(find_dates(s.text, issued) for s in ctx.sentences if s.kind == "body" and s.index != at)
+        dated = [(s, d) for s in ctx.sentences if s.kind == "body" for d in find_dates(s.text, issued)]
+        if len(dated) != 1 or sentence.index <= dated[0][0].index:
+            return None
+        if re.search(r"日\s*[至到—\-－~～]", dated[0][0].text) or not _A_DAY.fullmatch(dated[0][1].date):
+            return None  # a span, or a month (2019年4月，甲在某地考察时…: no day of this report)
+        return dated[0][1].date
+
+
+_A_DAY = re.compile(r"(?:\d{4}|-)-\d\d-\d\d")
 
 
 def person_before(ctx: ArticleContext, text: str, pos: int) -> list[tuple[str, Ref]]:

@@ -246,6 +246,8 @@ def word_not_name_at(text: str, pos: int) -> bool:
     name: 何卫东, 安瓦尔.)"""
     for word, tag, start in pos_tokens(text):
         if start == pos:
+            if len(word) > 1 and tag in ("q", "m") and has_surname(text[pos:pos + 3]) and is_boundary(text, pos + 3):
+                return False  # 副市长马元永出席: jieba's 马元 (a measure word), then where names end
             if len(word) > 1:  # 总理官邸时: a word that follows titles (官邸) starts no name either
                 return tag.startswith(NOT_NAME_TAGS) or word in WORDS_AFTER_TITLES
             if text[pos - 1:pos] == "、" and any(s == pos + 1 and t.startswith("nr") for _, t, s in pos_tokens(text)):
