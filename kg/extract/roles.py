@@ -155,9 +155,12 @@ def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref, sentence: Sentence)
 _DIGEST_TITLE = re.compile(r"快讯|简讯|速览|一览|综述")
 
 
+def _titles(ctx: ArticleContext) -> list[str]:
+    return [ctx.article.title or ""] + [s.text for s in ctx.sentences if s.kind == "title"]
+
+
 def _digest(ctx: ArticleContext) -> bool:
-    titles = [ctx.article.title or ""] + [s.text for s in ctx.sentences if s.kind == "title"]
-    return any(_DIGEST_TITLE.search(t) for t in titles)
+    return any(_DIGEST_TITLE.search(t) for t in _titles(ctx))
 
 
 def _another_brief(ctx: ArticleContext, event: Ref, sentence: Sentence) -> bool:
@@ -174,12 +177,11 @@ def _said_elsewhere(ctx: ArticleContext, person: Ref, sentence: Sentence) -> boo
         return True
     if _digest(ctx):
         return True
-    titles = [ctx.article.title or ""] + [s.text for s in ctx.sentences if s.kind == "title"]
     name = re.escape(ctx.entities[person].label)
     # …or a letter he sent: 甲致信祝贺某论坛开幕…甲强调 (the letter's words, not a speech there)
     gave = re.compile(rf"{name}[^。；]{{0,40}}?(?:(?:作出|做出|作)[^。；]{{0,8}}?(?:指示|批示)"
                       rf"|致信|致贺信|发来贺信|致贺电|回信)")
-    return any(gave.search(t) for t in titles + [s.text for s in ctx.sentences])
+    return any(gave.search(t) for t in _titles(ctx) + [s.text for s in ctx.sentences])
 
 
 def _first_rule(clause: str, event_type: str | None) -> tuple[RoleRule, re.Match] | None:
