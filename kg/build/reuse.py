@@ -18,6 +18,8 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from kg.rdf.serialize import write_atomic
+
 RECORD = Path(".kg-cache") / "outputs.json"
 
 
@@ -66,8 +68,4 @@ def remember(out: Path, statements_digest: str, files: dict[str, bytes], store: 
     """Record what the outputs just moved into place were made from."""
     record = {"statements": statements_digest, "files": {name: len(data) for name, data in files.items()},
               "store": store}
-    path = out / RECORD
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_suffix(".tmp")
-    tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
-    tmp.replace(path)
+    write_atomic(out / RECORD, json.dumps(record, ensure_ascii=False).encode("utf-8"))

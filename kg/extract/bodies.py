@@ -191,9 +191,10 @@ def companies_visited(text: str) -> list[tuple[int, int]]:
             pos += len(piece) + 1
         if len(pieces) < 2:
             continue
-        out += [(a, b) for a, b in pieces
-                if re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text[a:b]) and _TRADE_END.search(text[a:b])
-                and len(text[a:b]) > len(_TRADE_END.search(text[a:b]).group(0)) + 1]
+        for a, b in pieces:
+            trade = _TRADE_END.search(text[a:b])
+            if trade and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text[a:b]) and b - a > len(trade.group(0)) + 1:
+                out.append((a, b))  # a name before the trade word (not 新材料 alone)
     return out
 
 

@@ -7,6 +7,7 @@ schema:attendee, lg:speaker, lg:relays, schema:organizer (ontology.md §3.5b–c
 from __future__ import annotations
 
 import re
+from functools import cached_property
 
 from kg.extract import extractor
 from kg.extract.context import ArticleContext, OrgName, StoryEvent
@@ -324,15 +325,23 @@ class Meetings:
         return None, None
 
     def _the_one_day(self, sentence: Sentence) -> str | None:
-        """The day a report of one day tells, for a sentence after the one that names it: the body
-        names exactly one day, once, and not as the start of a span (5月25日至26日)."""
-        ctx, issued = self.ctx, self.ctx.article.publication_date
-        dated = [(s, d) for s in ctx.sentences if s.kind == "body" for d in find_dates(s.text, issued)]
-        if len(dated) != 1 or sentence.index <= dated[0][0].index:
+        """The day a report of one day tells, for a sentence after the one that names it."""
+        if self._one_day is None or sentence.index <= self._one_day[0]:
             return None
-        if re.search(r"日\s*[至到—\-－~～]", dated[0][0].text) or not _A_DAY.fullmatch(dated[0][1].date):
-            return None  # a span, or a month (2019年4月，甲在某地考察时…: no day of this report)
-        return dated[0][1].date
+        return self._one_day[1]
+
+    @cached_property
+    def _one_day(self) -> tuple[int, str] | None:
+        """(sentence index, day) when the body names exactly one day, once, and not as the start of
+        a span (5月25日至26日) nor as a month (2019年4月，甲在某地考察时…: no day of this report)."""
+        issued = self.ctx.article.publication_date
+        dated = [(s, d) for s in self.ctx.sentences if s.kind == "body" for d in find_dates(s.text, issued)]
+        if len(dated) != 1:
+            return None
+        (sentence, day), = dated
+        if re.search(r"日\s*[至到—\-－~～]", sentence.text) or not _A_DAY.fullmatch(day.date):
+            return None
+        return sentence.index, day.date
 
 
 _A_DAY = re.compile(r"(?:\d{4}|-)-\d\d-\d\d")
@@ -417,7 +426,8 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     attendees where the pattern gives them (甲主持召开…, 甲出席…并讲话)."""
     text = sentence.text
     label = _trimmed(text, m.start("ev"), m.end("ev"))
-    if label is None or _bare_ceremony(_clean_label(label)) or COUNTED_EVENTS.match(_clean_label(label)):
+    cleaned = _clean_label(label) if label is not None else ""
+    if label is None or _bare_ceremony(cleaned) or COUNTED_EVENTS.match(cleaned):
         return
     if pattern is GROUNDBREAKING and "宣布" in label:
         return  # 甲宣布某县6个项目集中开工: the words of the ceremony that is reported, not another

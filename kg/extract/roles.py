@@ -109,12 +109,13 @@ def events_of(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
 
 # 甲、乙等参加会见: the 会见 (会晤, 会谈: one meeting, whichever word the report uses) reported
 # before, not the article's main event (an opening ceremony the guest came for)
-_JOINED_THE_MEETING = re.compile(r"(?:参加|出席|陪同|参与)(?:了)?(?:会见|会谈|会晤)(?=[，。；]|$)")
+_TALKS = "会见|会谈|会晤"
+_JOINED_THE_MEETING = re.compile(rf"(?:参加|出席|陪同|参与)(?:了)?(?:{_TALKS})(?=[，。；]|$)")
 
 
 def _last_talks(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
     before = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
-              and re.search("会见|会晤|会谈", e.label) and e.evidence.sentence_index <= sentence.index]
+              and re.search(_TALKS, e.label) and e.evidence.sentence_index <= sentence.index]
     last = max(before, key=lambda e: e.evidence.sentence_index, default=None)
     return [last.ref] if last is not None else []
 
