@@ -397,3 +397,37 @@ def test_a_store_in_use_gives_a_clear_error(tmp_path):
             update_store(path, ds)
     finally:
         del holder
+
+
+# ---- listings answered once by the build (kg.store.listings) ----
+
+def _page(graph, name: str, limit: int | None, offset: int | None) -> list:
+    return json.loads(format_result(run_query(graph, load_query(name), {}, limit=limit, offset=offset),
+                                    "json"))["results"]["bindings"]
+
+
+@pytest.mark.parametrize("name", [n for n, q in canned_queries().items() if not q.params])
+def test_a_page_of_a_listing_is_the_page_of_its_live_answer(store_sample_build, name):
+    folder = store_sample_build / "store"
+    kept = StoreGraph(open_store(folder, read_only=True), str(folder), folder)  # pages from listings
+    live = StoreGraph(kept.store, "live")  # no folder: every page answered by the engine
+    every = _page(live, name, None, None)
+    for limit, offset in [(1, None), (3, 2), (None, max(len(every) - 1, 0)), (100, None), (0, 0), (2, len(every))]:
+        assert _page(kept, name, limit, offset) == _page(live, name, limit, offset) \
+            == every[offset or 0:None if limit is None else (offset or 0) + limit]
+
+
+def test_a_store_changed_after_its_build_answers_pages_live(tmp_path):
+    from kg.store.query import write_listings
+    path = tmp_path / "store"
+    first = Dataset()
+    _article(first, "a1", [("x", "y")])
+    update_store(path, first)
+    query = f"SELECT ?s ?o WHERE {{ ?s <{SDO}knows> ?o }} ORDER BY ?s"
+    assert write_listings(path, [query]) == 1
+    second = Dataset()
+    _article(second, "a2", [("u", "v")])
+    update_store(path, second)  # incremental: a1 stays, a2 added
+    graph = StoreGraph(open_store(path, read_only=True), str(path), path)
+    page = graph.query(query + "\nLIMIT 5")
+    assert sorted(r[0].value[-1] for r in page.rows) == ["u", "x"]

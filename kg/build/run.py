@@ -28,12 +28,14 @@ from kg.build.reuse import Reused, copy_store, forget, remember, reusable
 from kg.build.runners import runner_for
 from kg.ingest import read_inputs
 from kg.model import Problem, Ref
+from kg.queries import listing_texts
 from kg.rdf.emit import Emitter
 from kg.rdf.serialize import Statements, new_folder_beside, output_prefixes, write_all_atomic
 from kg.rdf.vocab import ORG
 from kg.resolve.identity import renames
 from kg.review import BuildLog, review_csv, review_summary
 from kg.store.embedded import load_new_store, store_free
+from kg.store.query import write_listings
 
 
 def build(paths: list[Path], out: Path, options: BuildOptions,
@@ -140,6 +142,13 @@ def _tell_people_apart(read: _Read, emitter: Emitter, clock: Clock) -> tuple[dic
     return identities, counterparts
 
 
+def _make_store(folder: Path, statements: Statements) -> None:
+    """The store of *statements* in the empty *folder*, with its listings answered once, so that
+    a page of one (`kg query events --limit 100`) reads only its rows (kg.store.listings)."""
+    load_new_store(folder, statements)
+    write_listings(folder, listing_texts())
+
+
 def _graph_and_store(statements: Statements, new_store: Path | None, options: BuildOptions,
                      clock: Clock, kept: Reused) -> dict[str, bytes]:
     """The graph files and the view, rendered; the store (issue #5, kg/store/, docs/stores.md: it
@@ -153,12 +162,13 @@ def _graph_and_store(statements: Statements, new_store: Path | None, options: Bu
     if new_store is not None and kept.store is not None:
         with clock("store"):  # made from these very statements (kg.build.reuse)
             copy_store(kept.store, new_store)
+            write_listings(new_store, listing_texts())  # those of queries new since it was made
     elif new_store is not None:
         if options.jobs > 1:
-            store = InBackground(load_new_store, new_store, statements)
+            store = InBackground(_make_store, new_store, statements)
         else:
             with clock("store"):
-                load_new_store(new_store, statements)
+                _make_store(new_store, statements)
     try:
         rendered = rendered_graph(statements, options, clock, kept.files)
         if store is not None:

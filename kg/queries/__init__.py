@@ -93,6 +93,12 @@ def canned_queries() -> dict[str, CannedQuery]:
     return out
 
 
+def listing_texts() -> list[str]:
+    """The text of each canned query that takes no parameter: the listings a build answers once
+    into its store, so that a page of one is cheap (kg.store.listings)."""
+    return [q.text for q in canned_queries().values() if not q.params]
+
+
 def load_query(name_or_path: str) -> CannedQuery:
     queries = canned_queries()
     if name_or_path in queries:

@@ -31,6 +31,7 @@ import pyoxigraph as ox
 from kg.errors import KgError
 from kg.rdf.io import STORE_DIRNAME, build_store
 from kg.rdf.serialize import RDFLIB_DEFAULT_GRAPH, Statements, new_folder_beside, replace_folder
+from kg.store.listings import LISTINGS
 
 if TYPE_CHECKING:
     from rdflib import Dataset
@@ -94,6 +95,7 @@ def update_store(path: Path, data: Dataset | Statements) -> StoreChange:
         try:
             present = set(article_graph_names(store))
             if not present <= names:  # the store holds other articles too: incremental
+                shutil.rmtree(path / LISTINGS, ignore_errors=True)  # answers of what it held
                 change = replace_graphs(store, group_quads(statements.quads()))
                 store.flush()
                 return change

@@ -7,7 +7,8 @@ so formatting (table, CSV, JSON) stays rdflib's and the rows are the same whiche
 A final ``ORDER BY ?a DESC(?b) …`` is applied in Python to the decoded rows (``kg.store.order``),
 and a ``LIMIT``/``OFFSET`` after it to the sorted rows: the on-disk store re-reads both strings of
 every comparison, which made sorting costlier than the query itself. Without an ORDER BY, a
-``LIMIT`` stays in the query, so the engine stops early.
+``LIMIT`` stays in the query, so the engine stops early. A page (``LIMIT``/``OFFSET``) of a listing
+the build answered once is read from the store folder instead (kg.store.listings).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from rdflib.term import Identifier
 
 from kg.rdf.io import STORE_FORMATS, XSD_STRING, graph_file, to_oxigraph, to_rdflib
 from kg.store.embedded import has_store, load_file, open_store, store_dir
+from kg.store.listings import listing_path, read_page, write_listing
 from kg.store.order import Unsortable, sort_rows, split_order_by, split_window
 from kg.store.params import substitute
 
@@ -34,14 +36,19 @@ _json_string = json.encoder.encode_basestring  # a str as json.dumps(…, ensure
 class StoreGraph:
     """A pyoxigraph store seen through rdflib's ``Graph.query`` interface."""
 
-    def __init__(self, store: ox.Store, where: str):
+    def __init__(self, store: ox.Store, where: str, folder: Path | None = None):
         self.store = store
         self.where = where  # for messages: the store folder, or "memory"
+        self.folder = folder  # the store's folder, whose listings answer pages (kg.store.listings)
 
     def query(self, text: str, initBindings: Mapping[str, Identifier] | None = None) -> Result:  # noqa: N803 (rdflib's name)
         values = {str(k): to_oxigraph(v) for k, v in (initBindings or {}).items()}
         text = substitute(text, values)
         body, window = split_window(text)
+        if window is not None and self.folder is not None:
+            page = read_page(listing_path(self.folder, body), window.offset, window.limit)
+            if page is not None:
+                return StoreResult(*page)
         split = split_order_by(body)
         if split is not None:
             unordered, keys = split
@@ -69,7 +76,8 @@ def open_for_query(paths: list[Path]) -> StoreGraph | None:
     if not any(has_store(p) for p in paths):
         return None
     if len(paths) == 1:
-        return StoreGraph(open_store(store_dir(paths[0]), read_only=True), str(store_dir(paths[0])))
+        folder = store_dir(paths[0])
+        return StoreGraph(open_store(folder, read_only=True), str(folder), folder)
     memory = ox.Store()
     for p in paths:
         if has_store(p):
@@ -80,6 +88,25 @@ def open_for_query(paths: list[Path]) -> StoreGraph | None:
         else:
             _load_file_into(memory, p)
     return StoreGraph(memory, "memory")
+
+
+def write_listings(folder: Path, texts: Iterable[str]) -> int:
+    """Answer each query of *texts* (listings: no parameter) in the store at *folder*, which
+    nobody else has open, and keep its ordered rows there for pages (kg.store.listings); a listing
+    already kept is not answered again. Returns how many were written."""
+    graph = StoreGraph(open_store(folder, read_only=True), str(folder))
+    written = 0
+    for text in texts:
+        body, _ = split_window(substitute(text, {}))
+        path = listing_path(folder, body)
+        if path.exists():
+            continue
+        answer = graph.query(body)
+        if isinstance(answer, StoreResult):
+            write_listing(path, [str(v) for v in answer.vars], answer.rows)
+            written += 1
+    del graph
+    return written
 
 
 def _load_file_into(memory: ox.Store, path: Path) -> None:
