@@ -7,8 +7,8 @@ so formatting (table, CSV, JSON) stays rdflib's and the rows are the same whiche
 A final ``ORDER BY ?a DESC(?b) …`` is applied in Python to the decoded rows (``kg.store.order``),
 and a ``LIMIT``/``OFFSET`` after it to the sorted rows: the on-disk store re-reads both strings of
 every comparison, which made sorting costlier than the query itself. Without an ORDER BY, a
-``LIMIT`` stays in the query, so the engine stops early. A page (``LIMIT``/``OFFSET``) of a listing
-the build answered once is read from the store folder instead (kg.store.listings).
+``LIMIT`` stays in the query, so the engine stops early. A listing the build answered once, or a
+page of it (``LIMIT``/``OFFSET``), is read from the store folder instead (kg.store.listings).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from rdflib.term import Identifier
 from kg.rdf.io import STORE_FORMATS, XSD_STRING, graph_file, to_oxigraph, to_rdflib
 from kg.store.embedded import has_store, load_file, open_store, store_dir
 from kg.store.listings import listing_path, read_page, write_listing
-from kg.store.order import Unsortable, sort_rows, split_order_by, split_window
+from kg.store.order import Unsortable, Window, sort_rows, split_order_by, split_window
 from kg.store.params import substitute
 
 _json_string = json.encoder.encode_basestring  # a str as json.dumps(…, ensure_ascii=False) writes it
@@ -45,8 +45,9 @@ class StoreGraph:
         values = {str(k): to_oxigraph(v) for k, v in (initBindings or {}).items()}
         text = substitute(text, values)
         body, window = split_window(text)
-        if window is not None and self.folder is not None:
-            page = read_page(listing_path(self.folder, body), window.offset, window.limit)
+        if self.folder is not None:
+            rows = window or Window()
+            page = read_page(listing_path(self.folder, body), rows.offset, rows.limit)
             if page is not None:
                 return StoreResult(*page)
         split = split_order_by(body)
