@@ -29,7 +29,7 @@ def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     # …or lead a delegation that calls on someone: 甲率队在某地拜会乙
     meets = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}(?:率队|带队|一行)?{_PLACE}"
                        rf"(?P<lead>[^。；]{{0,30}}?，)??"
-                       rf"(?:分别|并|还|随后|期间)?(?P<verb>会见|会晤|接见|拜会|拜访)(?!期间|时(?!任))(?P<rest>[^，。；]{{2,60}})")
+                       rf"(?:分别|并|还|随后|期间)?(?(lead){_PLACE}(?:亲切)?)(?P<verb>会见|会晤|接见|拜会|拜访)(?!期间|时(?!任))(?P<rest>[^，。；]{{2,60}})")
     talks = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?:同|与)(?P<rest>[^，。；]{{2,40}}?)"
                        rf"(?:举行|进行)(?:视频)?(?P<verb>会谈|会晤|通话)")
     hosts = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}为(?P<rest>[^，。；]{{2,40}}?)"
@@ -38,6 +38,20 @@ def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     visits = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}(?:应邀)?"
                         rf"(?:(?:出访|访问)(?P<to>[^，。；并“”的]{{2,12}}?)|对(?P<to2>[^，。；“”]{{2,12}}?)进行(?:国事|正式|友好|工作)*访问)(?=[，。；并]|$)")
     return meets, talks, hosts, visits
+
+
+def _last_named(text: str, persons) -> str | None:
+    """The name of *persons* that *text* names last."""
+    found = [(text.rfind(n), -len(n), n) for n in persons if n in text]
+    return max(found)[2] if found else None
+
+
+def _one_subject(lead: str, name: str) -> bool:
+    """Whether *lead* (what follows the first name, up to the clause that meets) only adds a
+    second person to the subject (，市委副书记、市长乙深入某园区调研，): no full stop, no verb
+    between the first name and the second one's titles."""
+    before = lead[:lead.rfind(name)]
+    return before.startswith("，") and "，" not in before[1:] and len(before) <= 16
 
 
 def _listed(text: str, others: list) -> list:
@@ -79,9 +93,12 @@ def extract_leader_meetings(ctx: ArticleContext):
             yield Relation(records[0].ref, "attendee", ctx.persons[m["a"]], ev)
         for pattern in (meets, talks, hosts):
             for m in pattern.finditer(sentence.text):
-                a = ctx.persons[m["a"]]
-                if m.groupdict().get("lead") and any(n in m["lead"] for n in ctx.persons):
-                    continue  # another person opens the clause that meets
+                who, also = m["a"], []
+                if m.groupdict().get("lead") and (inside := _last_named(m["lead"], ctx.persons)):
+                    if inside == who or not _one_subject(m["lead"], inside):
+                        continue  # another person opens the clause that meets
+                    who, also = inside, [ctx.persons[who]]  # 甲，市长乙深入某园区调研，并会见丙: both meet
+                a = ctx.persons[who]
                 others = [(e.evidence.start, e) for e in ctx.entities.values()
                           if e.kind == "person" and e.ref != a and e.evidence.sentence_index == sentence.index
                           and m.start("rest") <= e.evidence.start < m.end("rest")]
@@ -96,15 +113,15 @@ def extract_leader_meetings(ctx: ArticleContext):
                 at = sentence.text.find(b.label, m.start("rest"))
                 b_side = sentence.text[m.start("rest"):at + len(b.label)] if at >= 0 else b.label
                 b_side = re.split(r"的|、|了", b_side)[-1] or b.label  # 来华出席某论坛的越南总理范明政
-                label = (f"{m['a']}{m['verb']}{b_side}" if pattern is meets
-                         else f"{m['a']}为{b_side}举行{m['verb']}" if pattern is hosts
-                         else f"{m['a']}同{b_side}举行{m['verb']}")
+                label = (f"{who}{m['verb']}{b_side}" if pattern is meets
+                         else f"{who}为{b_side}举行{m['verb']}" if pattern is hosts
+                         else f"{who}同{b_side}举行{m['verb']}")
                 date, part = meetings.date_for(sentence)
                 records = meetings.event(sentence, m.start(), m.end(), label, True, "Meeting", date, part)
                 yield from records
                 event = records[0].ref
                 ev = ctx.evidence(sentence, m.start(), m.end(), name)
                 yield Relation(event, "attendee", a, ev)
-                for other in dict.fromkeys(e.ref for e in met):
+                for other in dict.fromkeys([*also, *(e.ref for e in met)]):
                     yield Relation(event, "attendee", other, ev)
                 yield StoryEvent(event)

@@ -18,22 +18,22 @@ from kg.extract.meetings import Meetings, person_before
 from kg.extract.persons import people_of
 from kg.extract.roles import mentions
 from kg.model import Ref, Relation
-from kg.nlp.vocabulary import PREFIX_RE
+from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE
 from kg.resources import lexicon_alternation
 
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
 GO = r"(?:在|到|赴|赶赴|来到|前往|深入|莅临|来)"  # 来我县调研, 莅临某市
-VISIT = (r"(?:(?:开展|进行)了?[^，。；]{0,12}?(?:调研|视察|考察|督导|督查)(?:工作|活动)?|调研|考察|视察|督导|督查|"
+VISIT = (r"(?:(?:开展|进行)了?[^，。；]{0,16}?(?:调研|视察|考察|督导|督查)(?:工作|活动)?|调研|考察|视察|督导|督查|"
          r"检查指导|检查|指导[^，。；]{0,12}?工作|对接[^，。；]{0,12}?工作|宣讲|走访(?:慰问)?)")
 # (对接某协作工作: a liaison visit; 到某镇宣讲某全会精神: a lecture)
 # who went with the lead: 率队, 带队, 一行, 率考察团
 # 率队, 带队, 一行, 率考察团, 带领市政协课题组, 率人资环委领导一行
-LEADING = (r"(?:，?(?:率队|带队|一行|(?:率领|带领|率)[^，。；]{1,24}?"
-           r"(?:团|组|队|一行|人员|委员|领导|干部|成员|负责人))，?)?"
-           r"(?:一行)?(?:现场|实地|专程)?")
+LEADING = (r"(?:，?(?:率队|带队|一行(?:\d+人)?|(?:率领|带领|率)[^，。；]{1,24}?"
+           r"(?:团|组|队|一行|人员|委员|代表|领导|干部|成员|负责人))，?)?"
+           r"(?:一行(?:\d+人)?)?(?:现场|实地|专程)?")
 # a title written after the name: 牛立文副主席率…
 TITLE_AFTER = r"(?:总书记|副?主席|副?总理|同志|副?书记|副?省长|副?市长|副?县长|副?区长)?"
-DAY = r"(?:\d{1,2}月)?\d{1,2}日"
+DAY = r"(?:\d{1,2}\s?月)?\d{1,2}\s?日"  # 18 日: some sites space them
 WHEN = (rf"(?:{DAY}(?:[至—\-－~～]{DAY})?(?:上午|下午|晚上|晚|夜|凌晨|早)?|今天|今日|近日|日前|当天)?"
         r"(?:（[^）]{1,12}）)?")
 WHERE = r"(?![^，。；]{0,16}?会议?上)[^，。；：“”\s]{2,40}?"  # not 在座谈会上: a meeting, not a place
@@ -50,18 +50,18 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
         rf"(?P<name>{who}){TITLE_AFTER}{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:先后|分别)?"
-        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<comma>，)?(?P<topic>(?:就|围绕)[^，。；]{{2,40}}?)?"
+        rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<more>，(?:以及|及|和)[^，。；]{{2,40}}?)?(?P<comma>，)?(?P<topic>(?:就|围绕)[^，。；]{{2,40}}?)?"
         rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时|期间)[^，。；]){{0,20}}?)(?=[，。；]|并|时|期间|$)"
         rf"|在(?P<hall>{WHERE})(?<!工)[作做](?P<lecture>[^，。；]{{0,8}}?报告)(?!中)"
         # 调研某工作时强调; 在调研某工作时，对…说: the visit told in a clause of time
-        rf"|(?P<while>在)?(?P<verb>(?:参观|实地|走访|专题|蹲点)?(?:调研|考察|视察))(?!的)(?P<what>[^，。；]{{2,30}}?)"
+        rf"|(?P<while>在)?(?P<verb>(?:参观|实地|走访|专题|蹲点)?(?:调研|考察|视察)|走访)(?!的)(?P<what>[^，。；]{{2,30}}?)"
         rf"(?=[，。；]|时{SPEECH_VERBS}|(?(while)时|(?!))|$))"
     )
 
 
 # a delegation with no lead named: 某市党政考察团一行来我旗考察, 省督导组深入某镇检查指导
 GROUP_VISIT = re.compile(
-    rf"(?:^|(?<=[，；]))(?:{DAY}(?:上午|下午)?，?)?(?P<group>[^，。；、的派“”]{{2,30}}?(?:考察团|调研组|调研团|代表团|督导组|检查组|"
+    rf"(?:^|(?<=[，；]))(?:{DAY}(?:上午|下午)?，?)?(?P<group>[^，。；、的派“”]{{2,30}}?(?:考察团|调研组|调研团|代表团|督导组|检查组|视察团|视察组|"
     rf"观摩团|考察组|督查组|巡察组|工作组|党政代表团))(?:一行)?(?:\d+人)?{WHEN}"
     # …led by someone named there: 某党政代表团在县委书记甲的带领下，来我区参观考察
     rf"(?P<led>在(?P<lead>[^，。；]{{2,30}}?)(?:的)?(?:带领|率领)下，?)?(?:先后)?"
@@ -96,6 +96,8 @@ def extract_inspections(ctx: ArticleContext):
                 yield from _visited(ctx, trips[person], sentence, m.start(group), m.end(group), name)
                 continue
             label, etype, role = _visit_reading(m, m[group], text)
+            if etype == "Inspection" and not visits:  # the report's visit: as its headline names it
+                label = headline_of_visit(ctx, sentence, m["name"]) or label
             date, part = meetings.date_for(sentence)
             records = meetings.event(sentence, m.start(), m.end(), label, True, etype, date, part)
             yield from records
@@ -109,6 +111,8 @@ def extract_inspections(ctx: ArticleContext):
                 for escort in mentions(ctx, text, m.start("escort"), m.end("escort")):
                     yield Relation(event, "attendee", escort.person, ev)
             yield from _visited(ctx, event, sentence, m.start(group), m.end(group), name)
+            if m["more"]:  # …，以及丙景区: more places of the same visit
+                yield from _visited(ctx, event, sentence, m.start("more"), m.end("more"), name)
             visits.append((event, person))
             if etype == "Inspection":
                 trips[person] = event
@@ -118,6 +122,35 @@ def extract_inspections(ctx: ArticleContext):
         yield from _group_visit(ctx, meetings, body, name)
     if len({p for _, p in visits}) == 1:  # the places and words below belong to the one official
         yield from _trip_details(ctx, *visits[0], event_is_trip=visits[0][0] in trips.values(), name=name)
+
+
+# the verbs a headline names a visit with
+_HEADLINE_VISIT = re.compile(r"调研|考察|视察|督导|督查|检查|走访|参观")
+# what a headline may carry besides its news: a column's name 【…】, 工作动态——, and what was said
+_COLUMN = re.compile(r"^(?:【[^】]{1,16}】|[^，。；—]{2,8}——)")
+_TITLED = re.compile(rf"(?:{ROLE_RE.pattern})[\u4e00-\u9fff]{{2,3}}")  # a title, then a name
+_SAID_AT = re.compile(r"时(?:强调|指出|要求|表示|提出)[^，。；]*$")
+
+
+def headline_of_visit(ctx: ArticleContext, sentence, lead: str | None) -> str | None:
+    """The visit as the report's headline names it (甲调研某工作, 某考察团来我县考察), when the
+    headline tells a visit and names no one but the lead (or those the visit's *sentence* names);
+    the phrase of the headline with the visit's verb, without a column's name or a closing
+    时强调…. Annotators, and readers, name a visit so; kg's own reading of the sentence gives
+    甲到甲镇、乙镇、丙园区调研某工作."""
+    title = _COLUMN.sub("", (ctx.article.title or "").strip())
+    phrases = [p for p in re.split(r"\s+|[|｜]|——|：", title) if _HEADLINE_VISIT.search(p)]
+    if len(phrases) != 1 or len(phrases[0]) < 4:
+        return None
+    phrase = _SAID_AT.sub("", phrases[0])
+    if lead and lead in phrase:  # 某社社长、党组书记甲带队深入某区调研: from the name on
+        phrase = phrase[phrase.index(lead):]
+    named = [n for n in ctx.persons if n in phrase]
+    if any(n != lead and n not in sentence.text for n in named):
+        return None  # the headline is another person's
+    if lead and lead not in phrase and _TITLED.search(phrase):
+        return None  # 县长周明远调研…: someone the body does not name as visiting
+    return phrase if len(phrase) >= 4 else None
 
 
 def _is_a_visit(m: re.Match, where: str) -> bool:
@@ -206,6 +239,7 @@ def _group_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
         date, part = meetings.date_for(sentence)
         # without 就… and 在…带领下
         label = sentence.text[m.start("group"):m.end("where")].replace(m["led"] or "", "") + m["visit"]
+        label = headline_of_visit(ctx, sentence, None) or label
         records = meetings.event(sentence, m.start("group"), m.end(), label, True, "Inspection", date, part)
         yield from records
         yield StoryEvent(records[0].ref)
@@ -236,7 +270,8 @@ def _body_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
         if m is None or not (PREFIX_RE.match(m["body"]) or _A_BODY.search(m["body"])):
             continue
         date, part = meetings.date_for(sentence)
-        records = meetings.event(sentence, m.start("ev"), m.end("ev"), m["ev"], True, "Inspection", date, part)
+        label = headline_of_visit(ctx, sentence, None) or m["ev"]
+        records = meetings.event(sentence, m.start("ev"), m.end("ev"), label, True, "Inspection", date, part)
         yield from records
         # …then 座谈交流会上，甲说: the visit the report opens with is its story
         first = ctx.main_event is None or _opens_before(ctx, sentence.index, ctx.main_event)

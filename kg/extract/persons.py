@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.extract import extractor
 from kg.extract.bodies import INTERNATIONAL
 from kg.extract.context import ArticleContext, KnownPerson
@@ -10,7 +12,7 @@ from kg.extract.tenure import BODY_ENDS
 from kg.model import Entity, Ref
 from kg.nlp.mentions import government_bodies
 from kg.nlp.names import SPEAKING_DOCUMENTS, is_chinese_name
-from kg.nlp.segment import has_surname, pos_tokens
+from kg.nlp.segment import dictionary_tag, has_surname, pos_tokens
 from kg.resolve.countries import countries, country_short_forms
 from kg.resolve.gazetteer import gazetteer
 from kg.resources import lexicon_words
@@ -47,12 +49,24 @@ def extract_persons(ctx: ArticleContext):
         text = sentence.text
         if not any(v in text for v in _CUES):
             continue
-        for word, start, end in _names_before_verbs(text, pos_tokens(text), ctx.persons):
+        found = _names_before_verbs(text, pos_tokens(text), ctx.persons) + _comrades(text)
+        for word, start, end in found:
             if word in ctx.persons:
                 continue
             pref = Ref("person", ctx.person_key(word, "unknown"))
             yield KnownPerson(word, pref)
             yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))
+
+
+# a clause that opens with a name called comrade (孙新军同志18日走访…), whatever jieba made of it
+# (孙 + 新军, a new army)
+_COMRADE_OPENING = re.compile(r"(?:^|(?<=[，。；：]))(?P<name>[\u4e00-\u9fff]{2,3}?)同志")
+
+
+def _comrades(text: str) -> list[tuple[str, int, int]]:
+    return [(m["name"], m.start("name"), m.end("name")) for m in _COMRADE_OPENING.finditer(text)
+            if is_chinese_name(m["name"]) and m["name"] not in government_bodies()
+            and (dictionary_tag(m["name"]) or "nr").startswith("nr")]  # not 全体同志, 党员同志
 
 
 _LIST_JOINS = ("、", "和", "及", "与")

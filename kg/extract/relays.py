@@ -25,8 +25,8 @@ from kg.resources import rule_table
 
 NAME = "lg.relay.v1"
 RULES = tuple((rule_id, gives, re.compile(pattern)) for rule_id, gives, pattern in rule_table("relays.tsv", 3))
-_RELAY_VERBS = "传达学习|学习贯彻|传达贯彻|学习传达|学习领会|传达|学习|宣讲"  # longer first
-VERB = re.compile(rf"(?:深入|认真|集中|专题|及时)?(?:{_RELAY_VERBS})了?")
+_RELAY_VERBS = "传达学习|学习贯彻|传达贯彻|学习传达|学习领会|传达|领学|学习|宣讲"  # longer first; 领学: leads the study
+VERB = re.compile(rf"(?:分别|先后|依次)?(?:深入|认真|集中|专题|及时)?(?:{_RELAY_VERBS})了?")
 # a verb opening an item (传达学习了甲精神和贯彻落实乙精神): not part of what is relayed
 ITEM_VERB = re.compile(rf"(?:深入|认真|全面)?(?:贯彻落实|{_RELAY_VERBS}|贯彻|落实|领会)了?")
 # in a speech at the meeting, what the meeting is to study: (某某)要深入学习贯彻…精神
@@ -102,7 +102,9 @@ def relayed(item: str) -> list[tuple[str, str]]:
     """What one item stands for: (label, rule id) for each event, none for an instruction or a
     vague reference."""
     item = LISTED_PLENUMS.sub(lambda m: "、".join(listed_plenums(m.group(0))), TRAILING.sub("", item))
-    if (whole := _by_rule(item)) is not None:
+    titled = ["《" in p for p in _pieces(item)]
+    # 甲在某会议上的讲话、《某通知》等文件: a document listed beside a speech is no part of it
+    if not (any(titled) and not all(titled)) and (whole := _by_rule(item)) is not None:
         return whole
     out = []
     for piece in _distributed(_pieces(item)):  # 甲会议、乙会议; 某某在甲会上的讲话和全会; 给甲的回信、致乙的贺信
@@ -148,11 +150,12 @@ def _distributed(pieces: list[str]) -> list[str]:
 
 
 def _pieces(item: str) -> list[str]:
-    """*item* cut at 、和及 outside quotation marks (“腾笼换鸟、凤凰涅槃”攻坚行动现场会 is one)."""
+    """*item* cut at 、和及 outside quotation marks and titles (“腾笼换鸟、凤凰涅槃”攻坚行动现场会 is
+    one, and so is 《关于甲和乙的意见》)."""
     out, depth, start = [], 0, 0
-    for m in re.finditer(r"[“”]|、|和|及|以及", item):
-        if m.group(0) in "“”":
-            depth += 1 if m.group(0) == "“" else -1
+    for m in re.finditer(r"[“”《》]|、|和|及|以及", item):
+        if m.group(0) in "“”《》":
+            depth += 1 if m.group(0) in "“《" else -1
         elif depth <= 0:
             out.append(item[start:m.start()])
             start = m.end()
