@@ -139,7 +139,7 @@ def listed_companies(text: str) -> list[tuple[int, int]]:
 # (等园区企业, 等规上工业企业: a word or two may say which enterprises; not 等地企业 or 等新能源企业,
 # whose items are places and trades)
 _WHICH_ENTERPRISES = "重点|骨干|规上|规模以上|民营|龙头|园区|辖区|入驻|本地|外资|科技型|工业|制造业|外贸|国有|中小"
-_KIND_OF_LIST = re.compile(rf"等(?:\d+|[一二三四五六七八九十两]+)?[家个批]?"  # 等5家, 等一批
+_KIND_OF_LIST = re.compile(rf"等(?:\d+|[一二三四五六七八九十两]+)?[家个户批]?"  # 等5家, 等5户, 等一批
                            rf"(?:{_WHICH_ENTERPRISES}){{0,2}}(?:企业|公司)")
 # the verbs that open such a list (来到甲、乙等企业; 表彰了甲、乙等企业)
 _LIST_OPENERS = frozenset({"来到", "深入", "走进", "走访", "前往", "赴", "到", "考察", "调研", "参观", "察看", "视察",

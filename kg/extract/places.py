@@ -131,7 +131,32 @@ def settlements(text: str) -> tuple[tuple[int, int], ...]:
                 continue
         if m is not None and m.end() in bounds and _settlement(text, tokens, start, m.end()):
             out.append((start, m.end()))
-    return tuple(out)
+    return tuple(sorted(set(out) | _listed_beside(text, out)))
+
+
+def _listed_beside(text: str, found: list[tuple[int, int]]) -> set[tuple[int, int]]:
+    """Settlements listed right after one found, with its ending (渔阳镇、许家台镇、别山镇): an item
+    of the list is a settlement too whatever jieba made of its name (许家 a numeral, 别 a pronoun)."""
+    out: set[tuple[int, int]] = set()
+    for start, end in found:
+        ending = next(e for e in _SETTLEMENT_ENDINGS if text[start:end].endswith(e))
+        while text.startswith("、", end) and (m := _LISTED_ITEM.match(text, end + 1)) and _rank(m[2]) == _rank(ending):
+            word = m[1] + m[2]
+            if word in _NOT_SETTLEMENTS or m[1] in _NOT_SETTLEMENTS or word.endswith(_NOT_SETTLEMENT_ENDINGS):
+                break
+            out.add((m.start(), m.end()))
+            end = m.end()
+    return out
+
+
+def _rank(ending: str) -> str:
+    """Whether a settlement's ending is a town's (镇, 乡, 街道, 苏木) or a village's (村, 社区, 嘎查)."""
+    return "village" if ending in ("村", "社区", "嘎查") else "town"
+
+
+# an item after 、: a name, an ending, then the end of the item
+_LISTED_ITEM = re.compile(r"([\u4e00-\u9fff]{2,4}?)(" + "|".join(_SETTLEMENT_ENDINGS) + r")"
+                          r"(?=[、，。；和及等调考视走]|$)")
 
 
 @extractor("lg.place.v1", assigns=("places",))
