@@ -76,6 +76,8 @@ def _disambiguated(hits, previous):
     if provinces := tuple(d for d in hits if d.level == "province"):
         return provinces  # 北京、天津、河北: the province, not Tianjin's 河北区
     inside = tuple(d for d in hits if previous.code in (d.province_code, d.city_code))
+    if not inside and previous.level == "district":  # 沂水、河东: a county beside one of its city's
+        inside = tuple(d for d in hits if d.city_code == previous.city_code)
     return inside or hits
 
 
@@ -187,8 +189,8 @@ def extract_places(ctx: ArticleContext):
                     or tag == "nr" and hits[0].level == "city" and province is not None
                     and hits[0].province_code == province.code):  # 河北省…，张家口赛区
                 d = previous = hits[0]
-                if d.level in ("province", "city"):
-                    within = d
+                if d.level in ("province", "city") or text.startswith("、", start + len(word)):
+                    within = d  # 到费县、沂南、沂水: a list of one city's counties, the rest short
                 if d.level == "province":
                     province = d
                 yield _division(d, word, ctx.evidence(sentence, start, start + len(word), name))
