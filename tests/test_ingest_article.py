@@ -26,6 +26,23 @@ def test_byline_with_half_width_brackets_and_spaced_role():
     assert art.sentences[0].text == "区委召开会议。"
 
 
+def test_a_dateline_of_two_sites_and_a_site_s_reporter():
+    art = read("标题\n青禾在线-白沙新闻网5月9日讯(青禾在线记者 欧阳明)昨天下午，视察团来我县视察。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("欧阳明", "记者")]
+    assert art.dateline_date == "2024-05-09"
+    assert art.sentences[0].text.startswith("昨天下午")
+
+
+def test_two_reporters_printed_with_no_space_between_their_names():
+    art = read("标题\n本报讯(记者黄明贤龚立新)5月9日下午，县长李锋参加审议。\n")
+    assert [a.name for a in art.authors] == ["黄明贤", "龚立新"]
+
+
+def test_negative_six_characters_that_are_not_two_names_are_no_authors():
+    art = read("标题\n本报讯(记者来自各个乡镇)5月9日下午，县长李锋参加审议。\n")
+    assert art.authors == ()
+
+
 def test_website_dateline_gives_the_date():
     art = read("标题\n某某网5月9日讯（通讯员 周凯）县政府召开常务会议。\n")
     assert art.dateline_date == "2024-05-09"

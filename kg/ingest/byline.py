@@ -32,7 +32,7 @@ _ROLE = re.compile("^(" + "|".join(sorted(map(re.escape, ROLES), key=len, revers
 _SPACED_ROLE = re.compile(r"(?<![\u4e00-\u9fff])(记)\s+(者)|(通)\s*(讯)\s*(员)")
 _NAME = re.compile(r"^[\u4e00-\u9fff·]{2,4}$")
 # a role after the unit, the name maybe glued after it (道县站记者, 新天水·天水日报记者马放)
-_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff·]{1,16}?(?:站|中心|台|社|报|网|融媒|客户端)("
+_UNIT_ROLE = re.compile(r"^[\u4e00-\u9fff·]{1,16}?(?:站|中心|台|社|报|网|融媒|客户端|在线)("
                         + "|".join(sorted((r for r in ROLES if r.endswith(("记者", "通讯员"))), key=len, reverse=True))
                         + ")")
 # the unit an author writes for, printed before his name after a role (图文：区政协联络科 甲)
@@ -40,7 +40,7 @@ _AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|处|室|办|部|中心|
 # a source that reports: 本报, 某某日报, 某某网, 新华社, 某某融媒体中心, 某某频道, 某某客户端
 _SOURCE = r"[\u4e00-\u9fffA-Za-z]{0,14}?(?:报|网|社|台|频道|新闻|中心|融媒|客户端|在线)"
 DATELINE = re.compile(
-    rf"^(?P<source>{_SOURCE}|[\u4e00-\u9fff]{{2,6}}(?=讯[（【]))\s*(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*"
+    rf"^(?P<source>(?:{_SOURCE}[-－—·])?{_SOURCE}|[\u4e00-\u9fff]{{2,6}}(?=讯[（【]))\s*(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*"
     r"(?:讯|电|报道|消息)[：:]?\s*"
 )
 # the paper a site's dateline takes the report from (某某网1月7日讯 据某某日报报道（记者 甲）)
@@ -103,9 +103,9 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
                 role, saw_role, token = ROLES[m.group(1)], True, token[m.end():]
             elif m := _UNIT_ROLE.match(token):  # 道县站记者: a reporter of a station
                 role, saw_role, token = ROLES[m.group(1)], True, token[m.end():]
-            elif _looks_like_name(token):
+            elif _looks_like_name(token) or _two_names(token):
                 if role is not None:  # names after 编辑 are the editors', not authors
-                    authors.append(Author(token, role))
+                    authors += [Author(n, role) for n in _two_names(token) or (token,)]
                 token = ""
             elif saw_role and _AFFILIATION.match(token):
                 token = ""  # the unit the author writes for: he is the author
@@ -117,6 +117,13 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
     for author in authors:
         first.setdefault(author.name, author)
     return tuple(first.values())
+
+
+def _two_names(token: str) -> tuple[str, str] | None:
+    """Two three-character names printed with no space between them (黄明贤龚立新)."""
+    if len(token) == 6 and _looks_like_name(token[:3]) and _looks_like_name(token[3:]):
+        return token[:3], token[3:]
+    return None
 
 
 def _joined_halves(tokens: list[str]) -> list[str]:
