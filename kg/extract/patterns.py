@@ -10,6 +10,7 @@ from kg.extract import (  # noqa: F401
     launch,
     lists,
     meetings,
+    minutes,
     orgs,
     participation,
     personnel,

@@ -8,6 +8,7 @@ import re
 from kg.extract import extractor
 from kg.extract.bodies import INTERNATIONAL
 from kg.extract.context import ArticleContext, KnownPerson
+from kg.extract.fields import fields_of, listed_names
 from kg.extract.tenure import BODY_ENDS
 from kg.model import Entity, Ref
 from kg.nlp.mentions import government_bodies
@@ -43,7 +44,8 @@ _CUES = SPEECH_VERBS + (COMRADE,)
 @extractor("lg.person.v1", assigns=("persons",), after=("lg.personnel.v1",))
 def extract_persons(ctx: ArticleContext):
     """Names jieba tags as persons right before a speech or attendance verb (张三指出…) or 同志,
-    alone or listed (甲、乙等参加). Names already known in the article are linked by string."""
+    alone or listed (甲、乙等参加), and the names a record of a meeting lists in its fields (参会领导：
+    甲、乙). Names already known in the article are linked by string."""
     name = "lg.person.v1"
     for sentence in ctx.sentences:
         text = sentence.text
@@ -56,6 +58,13 @@ def extract_persons(ctx: ArticleContext):
             pref = Ref("person", ctx.person_key(word, "unknown"))
             yield KnownPerson(word, pref)
             yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))
+    for sentence, (rule_id, field, value, at) in fields_of(ctx):  # 参会领导：甲、乙 (kg.extract.fields)
+        for word, start, end in listed_names(value) if field in ("chair", "attendee") else ():
+            if word not in ctx.persons:
+                pref = Ref("person", ctx.person_key(word, "unknown"))
+                yield KnownPerson(word, pref)
+                ev = ctx.evidence(sentence, at + start, at + end, f"{name}:{rule_id}")
+                yield Entity("person", pref.key, word, ev, (word,))
 
 
 # a clause that opens with a name called comrade (孙新军同志18日走访…), whatever jieba made of it

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.ingest.byline import closing_byline, lead_byline, trailing_byline
 from kg.ingest.dates import find_dates
 from kg.ingest.layout import TextBuilder, lines_of, paragraphs_and_sentences
@@ -33,7 +35,10 @@ def article_from_text(
     if title is None and lines:
         title = lines.pop(0).text if _headline(lines[0].text) else ""
     builders = []
-    for ln in lines:
+    for i, ln in enumerate(lines):
+        if i and _FIELD_LABEL.fullmatch(lines[i - 1].text):
+            builders[-1].add(ln.text, ln.start)  # 会议时间：/ 2024年9月3日: a field's value on the line after its label
+            continue
         b = TextBuilder.empty()
         b.add(ln.text, ln.start)
         builders.append(b)
@@ -88,6 +93,10 @@ def article_from_text(
         url=url,
         line=line,
     )
+
+
+# a line that is only a field's label (会议时间：, 参会领导:), as records of meetings are laid out
+_FIELD_LABEL = re.compile(r"[\u4e00-\u9fff]{2,6}[：:]\s*")
 
 
 def _headline(line: str) -> bool:
