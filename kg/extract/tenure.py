@@ -41,7 +41,7 @@ COMMON_SURNAMES = frozenset(lexicon_words("surnames.txt")[:100])
 # a name does not start with a conjunction, though 和 is a surname (党中央和习主席: jieba's 和习)
 _CONJUNCTIONS = "和与同及"
 # Titles written after a name (习近平总书记, 张三同志)
-TITLE_AFTER_NAME = ("总书记", "书记", "主席", "总理", "委员长", "省长", "市长", "区长", "县长", "常委", "委员")
+TITLE_AFTER_NAME = ("总书记", "书记", "主席", "总理", "委员长", "省长", "市长", "区长", "县长", "常委", "委员", "主任")
 NATIONAL_DEFAULT = {
     "national_party": "中共中央", "national_government": "国务院", "national_congress": "全国人大常委会",
     "national_state": "国家主席", "national_military": "中央军委",
@@ -670,14 +670,25 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
         if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
             org = _only_country(ctx)
         orgs.append((org, p))
-    if body is not None and all(o is None and p.role in BODY_TITLES for o, p in orgs):
-        if text[:holder.start].endswith(("，", "、", "；")):
+    if body is not None and text[:holder.start].endswith(("，", "、", "；")):
+        if all(o is None and p.role in BODY_TITLES for o, p in orgs):
             orgs = [(body, p) for _, p in orgs]
+        else:  # 镇党委书记甲、党委副书记乙、宣传委员丙: the party committee's titles, in the one before
+            orgs = [(body if o is None and _party_title_of(p, body) else o, p) for o, p in orgs]
     foreign = next((o for o, _ in orgs if o is not None and o.level == "foreign"), None)
     if foreign is not None:  # 越共中央政治局委员、外交部长: the other titles are of the same country
         orgs = [(_abroad_body(foreign, p, text) if o is not None and o.level != "foreign" and _implied_national(p)
                  else o, p) for o, p in orgs]
     return orgs
+
+
+def _party_title_of(phrase: PostPhrase, body: OrgName) -> bool:
+    """A title written with no body of its own that is a party committee's (党委副书记, 宣传委员,
+    组织委员), listed after a holder in *body*, a party committee."""
+    if phrase.prefix or phrase.org_name or not (body.label.endswith(("党委", "党工委"))
+                                                 or body.type == KIND_TYPE["party"]):
+        return False
+    return ROLES[phrase.role] == "party" or phrase.role.startswith(("党委", "党工委"))
 
 
 def _implied_national(phrase: PostPhrase) -> bool:

@@ -262,9 +262,15 @@ def word_not_name_at(text: str, pos: int) -> bool:
 
 
 def name_before(text: str, end: int, tokens: list[tuple[str, str, int]]) -> tuple[str, int] | None:
-    """A name ending at *end* that jieba also tags as a personal name (习近平总书记)."""
-    for word, tag, start in tokens:
-        if (start + len(word) == end and tag in ("nr", "nrfg") and is_chinese_name(word)
-                and word[0] not in _CONJUNCTIONS):  # 党中央和习主席: jieba's 和习
+    """A name ending at *end* that jieba also tags as a personal name (习近平总书记), or that a
+    surname jieba cut off opens (朱 + 林森市长, 唐 + 大军区长: its surname tagged a name, alone)."""
+    for i, (word, tag, start) in enumerate(tokens):
+        if start + len(word) != end:
+            continue
+        surname = tokens[i - 1] if i else None
+        if (surname is not None and len(surname[0]) == 1 and surname[1] == "nr" and len(word) == 2
+                and is_chinese_name(surname[0] + word) and surname[0] not in _CONJUNCTIONS):
+            return surname[0] + word, surname[2]
+        if tag in ("nr", "nrfg") and is_chinese_name(word) and word[0] not in _CONJUNCTIONS:  # 和习主席: jieba's 和习
             return word, start
     return None
