@@ -162,14 +162,18 @@ def name_after(text: str, pos: int) -> str | None:
         return None  # 国家主席和通伦总书记: the conjunction joins two people (和, 同 as surnames are rare)
     for n in (3, 2):
         cand = text[pos:pos + n]
-        if cand[-1:] in ("和", "与", "及", "等", "的"):
+        # …、赵明星、姜青和应邀出席: nothing is joined after 和, so it is the name's
+        # (not 李明和出席会议的领导合影: 和 joins those who attended)
+        his_he = (n == 3 and cand[-1] == "和" and text.startswith(_AFTER_A_LIST, pos + 3)
+                  and "的" not in re.match(r"[^，。；]*", text[pos + 3:]).group(0))
+        if cand[-1:] in ("和", "与", "及", "等", "的") and not his_he:
             continue  # 李强和省长赵刚: the conjunction ends the name; 官等: 等 closes a list
         if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and is_boundary(text, pos + 2)
                 and not tagged_name(text, cand)):
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
         if (tag := dictionary_tag(cand)) and tag.startswith(("v", "d", "p", "c", "u")):
             continue  # 副县长应邀出席: a verb of the language, though 应 is a surname
-        if n == 3 and (name_then_adverb(text, pos) or cand[-1:] in ("案", "所")):
+        if n == 3 and (name_then_adverb(text, pos) and not his_he or cand[-1:] in ("案", "所")):
             continue  # 韩正将出席: jieba reads 韩正 and then 将; 张琦案: the case of 张琦; 汪洋所作的报告
         if cand[-1:] in _PLACE_ENDINGS and any(start == pos and word == cand and tag == "ns"
                                               for word, tag, start in pos_tokens(text)):
@@ -181,6 +185,7 @@ def name_after(text: str, pos: int) -> str | None:
                                                 and tagged_name(text, cand))
                 or name_then_adverb(text, pos, n)  # 韩正将出席, 习近平以视频方式
                 or text.startswith(_BY_WHOM, pos + n)  # 汪洋所作的报告
+                or his_he
                 or tagged_name(text, cand) and verb_at(text, pos + n)  # 赵旭辉进行问责
                 or plain_pieces(text, pos, n) and verb_at(text, pos + n))  # 胡晓海现场视察
         if any(pos < start < pos + n < start + len(word) and tag.startswith(("c", "p", "u"))
@@ -193,6 +198,8 @@ def name_after(text: str, pos: int) -> str | None:
     return None
 
 
+# what follows the last name of a list of attendees
+_AFTER_A_LIST = ("应邀出席", "应邀参加", "出席", "参加", "列席", "陪同")
 # 所 and a verb after a name: what he made or said (汪洋所作的报告, 甲所提的要求)
 _BY_WHOM = ("所作", "所做", "所提", "所讲", "所述", "所说")
 # what follows a name written without a surname of our list, where only a name can stand
