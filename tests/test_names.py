@@ -45,3 +45,9 @@ def test_mentions_read_a_dotted_transcribed_name_after_a_title():
 
 def test_a_place_jieba_reads_whole_after_a_title_is_no_name():
     assert name_after("坚持同某国总统巴厘岛会晤达成的共识", 6) is None
+
+
+def test_a_name_cut_by_the_end_of_the_text_is_none_and_no_error():
+    from kg.nlp.names import name_after
+    assert name_after("会议由王", 3) is None
+    assert name_after("县领导孟科、姜", 6) is None

@@ -129,6 +129,8 @@ _HEADLINE_VISIT = re.compile(r"调研|考察|视察|督导|督查|检查|走访|
 # what a headline may carry besides its news: a column's name 【…】, 工作动态——, and what was said
 _COLUMN = re.compile(r"^(?:【[^】]{1,16}】|[^，。；—]{2,8}——)")
 _TITLED = re.compile(rf"(?:{ROLE_RE.pattern})[\u4e00-\u9fff]{{2,3}}")  # a title, then a name
+# a headline about what came of a visit, or about a speech or a document, not the visit itself
+_NOT_THE_VISIT = re.compile(r"反响|引起|引发|热议|征集|(?:报告|讲话|发言|致辞|文章)$")
 _SAID_AT = re.compile(r"时(?:强调|指出|要求|表示|提出)[^，。；]*$")
 
 
@@ -143,6 +145,8 @@ def headline_of_visit(ctx: ArticleContext, sentence, lead: str | None) -> str | 
     if len(phrases) != 1 or len(phrases[0]) < 4:
         return None
     phrase = _SAID_AT.sub("", phrases[0])
+    if _NOT_THE_VISIT.search(phrase):
+        return None  # 甲考察…在干部群众中引起强烈反响; 甲在某纪律检查委员会全会上的工作报告
     if lead and lead in phrase:  # 某社社长、党组书记甲带队深入某区调研: from the name on
         phrase = phrase[phrase.index(lead):]
     named = [n for n in ctx.persons if n in phrase]

@@ -164,7 +164,7 @@ def name_after(text: str, pos: int) -> str | None:
         cand = text[pos:pos + n]
         # …、赵明星、姜青和应邀出席: nothing is joined after 和, so it is the name's
         # (not 李明和出席会议的领导合影: 和 joins those who attended)
-        his_he = (n == 3 and cand[-1] == "和" and text.startswith(_AFTER_A_LIST, pos + 3)
+        his_he = (n == 3 and cand[-1:] == "和" and text.startswith(_AFTER_A_LIST, pos + 3)
                   and "的" not in re.match(r"[^，。；]*", text[pos + 3:]).group(0))
         if cand[-1:] in ("和", "与", "及", "等", "的") and not his_he:
             continue  # 李强和省长赵刚: the conjunction ends the name; 官等: 等 closes a list
