@@ -57,6 +57,8 @@ ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
 # 来到他所在的某代表团，同代表们一起审议…: a member of a congress at his delegation's deliberation
 DELEGATION = re.compile(r"(?:来到|到|参加)了?(?:他|她)?所在的(?P<ev>[^，。；、]{2,16}?代表团)[，]?"
                         r"(?:同|与|和)(?:代表们|大家)一起审议")
+# 甲在参加审议市政府工作报告时表示: a panel of a congress taking up a report, which he joined
+REVIEWED = re.compile(r"在参加(?:分组)?(?P<ev>(?:审议|讨论)[^，。；、]{2,24}?(?:报告|计划|草案|决议))时")
 BARE = {"会议", "大会", "全会", "会"}
 EVENT_PARTS = frozenset(lexicon_lines("event_parts.txt"))  # 开幕式: of the article's event
 # …会议精神, 在…会议上, 在…会议听取汇报时的重要讲话
@@ -502,11 +504,11 @@ def _matches(pattern: re.Pattern, text: str):
         pos = m.end()
 
 
-def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m: re.Match):
-    """某代表团审议 with the member who joined it as attendee, and as speaker when the article
-    reports him speaking (韩某说, 韩某表示)."""
+def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m: re.Match, label: str):
+    """某代表团审议 (审议某报告) with the member who joined it as attendee, and as speaker when the
+    article reports him speaking (韩某说, 韩某表示)."""
     date, part = meetings.date_for(sentence)
-    records = meetings.event(sentence, m.start("ev"), m.end(), f"{m['ev']}审议", True, date=date, part=part)
+    records = meetings.event(sentence, m.start("ev"), m.end(), label, True, date=date, part=part)
     yield from records
     yield StoryEvent(records[0].ref)
     ev = ctx.evidence(sentence, 0, m.end(), meetings.name)
@@ -514,7 +516,7 @@ def _deliberation(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, m
             (n, r) for n, r in ctx.persons.items() if n in sentence.text[:m.start()]][:1]:
         yield Relation(records[0].ref, "attendee", person, ev)
         spoke = re.compile(rf"{re.escape(name)}{SPEECH_VERBS}")
-        if any(spoke.search(s.text) for s in ctx.sentences):
+        if any(spoke.search(s.text) for s in ctx.sentences) or re.match(SPEECH_VERBS, sentence.text[m.end():]):
             yield Relation(records[0].ref, "speaker", person, ev)
 
 
@@ -531,7 +533,9 @@ def extract_meetings(ctx: ArticleContext):
                 for m in _matches(pattern, text):
                     yield from _reported(ctx, meetings, sentence, pattern, m)
             for m in DELEGATION.finditer(text):
-                yield from _deliberation(ctx, meetings, sentence, m)
+                yield from _deliberation(ctx, meetings, sentence, m, f"{m['ev']}审议")
+            if ctx.main_event is None and (m := REVIEWED.search(text)) is not None:
+                yield from _deliberation(ctx, meetings, sentence, m, m["ev"])
             if (m := SIDE_MEETING.match(text)) and not _reported_kind(ctx, m["ev"]):
                 date, part = meetings.date_for(sentence)  # 座谈会上，甲介绍…: held on the visit reported
                 yield from meetings.event(sentence, m.start("ev"), m.end("ev"), m["ev"], True, date=date, part=part)
