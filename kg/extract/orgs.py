@@ -209,6 +209,7 @@ def extract_orgs(ctx: ArticleContext):
         yield from find_orgs(ctx, sentence, "lg.org.v1")
         yield from acting_bodies(ctx, sentence, "lg.org.v1")
         yield from settlement_bodies(ctx, sentence, "lg.org.v1")
+        yield from same_town_bodies(ctx, sentence, "lg.org.v1")
         yield from delegations(ctx, sentence, "lg.org.v1")
 
 
@@ -255,3 +256,24 @@ def settlement_bodies(ctx: ArticleContext, sentence, extractor_name: str):
         kind = KIND_TYPE["party"] if "党" in m.group(0) else KIND_TYPE["government"]
         org = OrgName(ctx.scope_key(label, "town"), label, None, kind, "town")
         yield org_entity(org, label, ctx.evidence(sentence, start, m.end(), extractor_name))
+
+
+# a town's body, then its other bodies named by the town's ending alone (红墩界镇党委、镇人大主席团、镇政府)
+_TOWN_BODIES = re.compile(
+    rf"(?:^|(?<=[，；：、。]))(?P<town>[\u4e00-\u9fff]{{2,5}}?(?P<ending>街道|镇|乡))(?:{SETTLEMENT_BODIES.pattern})"
+    rf"(?P<rest>(?:、(?P=ending)(?:{SETTLEMENT_BODIES.pattern})(?:主席团)?)+)")
+
+
+def same_town_bodies(ctx: ArticleContext, sentence, extractor_name: str):
+    """The bodies listed after a town's by the town's ending alone (、镇人大主席团、镇政府): the same
+    town's, named with it."""
+    text = sentence.text
+    for m in _TOWN_BODIES.finditer(text):
+        pos = m.start("rest")
+        for item in m["rest"][1:].split("、"):
+            start, end = pos + 1, pos + 1 + len(item)
+            label = m["town"] + item[len(m["ending"]):]
+            kind = KIND_TYPE["party"] if "党" in item else KIND_TYPE["government"]
+            org = OrgName(ctx.scope_key(label, "town"), label, None, kind, "town")
+            yield org_entity(org, item, ctx.evidence(sentence, start, end, extractor_name))
+            pos = end
