@@ -40,6 +40,17 @@ def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     return meets, talks, hosts, visits
 
 
+def _meeting_label(text: str, m: re.Match, who: str, b, meets: bool, hosts: bool) -> str:
+    """甲会见越南总理乙, 甲为乙举行欢迎仪式, 甲同乙举行会谈: the other side as written, with the post
+    before the name and without what comes before it in a list (、总理丙: 甲会见总理丙)."""
+    at = text.find(b.label, m.start("rest"))
+    side = text[m.start("rest"):at + len(b.label)] if at >= 0 else b.label
+    side = re.split(r"的|、|了", side)[-1] or b.label  # 来华出席某论坛的越南总理范明政
+    if meets:
+        return f"{who}{m['verb']}{side}"
+    return f"{who}为{side}举行{m['verb']}" if hosts else f"{who}同{side}举行{m['verb']}"
+
+
 def _last_named(text: str, persons) -> str | None:
     """The name of *persons* that *text* names last."""
     found = [(text.rfind(n), -len(n), n) for n in persons if n in text]
@@ -109,19 +120,16 @@ def extract_leader_meetings(ctx: ArticleContext):
                 b = min(others, key=lambda x: x[0])[1]
                 # 会见乙、丙: each met; 同乙举行会谈: one other side
                 met = _listed(sentence.text, others) if pattern is meets else [b]
-                # the other side as written, with the post before the name (越南总理范明政)
-                at = sentence.text.find(b.label, m.start("rest"))
-                b_side = sentence.text[m.start("rest"):at + len(b.label)] if at >= 0 else b.label
-                b_side = re.split(r"的|、|了", b_side)[-1] or b.label  # 来华出席某论坛的越南总理范明政
-                label = (f"{who}{m['verb']}{b_side}" if pattern is meets
-                         else f"{who}为{b_side}举行{m['verb']}" if pattern is hosts
-                         else f"{who}同{b_side}举行{m['verb']}")
-                date, part = meetings.date_for(sentence)
-                records = meetings.event(sentence, m.start(), m.end(), label, True, "Meeting", date, part)
-                yield from records
-                event = records[0].ref
-                ev = ctx.evidence(sentence, m.start(), m.end(), name)
-                yield Relation(event, "attendee", a, ev)
-                for other in dict.fromkeys([*also, *(e.ref for e in met)]):
-                    yield Relation(event, "attendee", other, ev)
-                yield StoryEvent(event)
+                # 分别会见乙、丙: a meeting with each; 会见乙、丙: one meeting with both
+                apart = pattern is meets and sentence.text[m.start("verb") - 2:m.start("verb")] == "分别"
+                for sides in ([[e] for e in met] if apart and len(met) > 1 else [met]):
+                    label = _meeting_label(sentence.text, m, who, sides[0], pattern is meets, pattern is hosts)
+                    date, part = meetings.date_for(sentence)
+                    records = meetings.event(sentence, m.start(), m.end(), label, True, "Meeting", date, part)
+                    yield from records
+                    event = records[0].ref
+                    ev = ctx.evidence(sentence, m.start(), m.end(), name)
+                    yield Relation(event, "attendee", a, ev)
+                    for other in dict.fromkeys([*also, *(e.ref for e in sides)]):
+                        yield Relation(event, "attendee", other, ev)
+                    yield StoryEvent(event)

@@ -378,6 +378,10 @@ def _shared_body(orgs: list[tuple[OrgName | None, PostPhrase]], phrase: PostPhra
     before = orgs[-1][0] if orgs else None
     if before is None:
         return None
+    if phrase.role in FOREIGN_TITLES and before.level == "foreign" and not before.label.endswith("政府"):
+        # 某国人民民主党主席、总统甲: the state's president, not the party's
+        country = _country_of(before.label, "")
+        return _government_of(country) if country else None
     if ROLES[phrase.role] == "-" or ROLES[phrase.role] == "party" and before.type == "PartyCommittee":
         return before
     return None
