@@ -68,7 +68,9 @@ def place_before(text: str, pos: int, level: str) -> Division | None:
     prefecture = level == "city" and text[pos:pos + 1] in PREFECTURE_STARTS
     for n in range(min(8, pos), 1, -1):
         cand = text[pos - n:pos]
-        hits = [d for d in g.lookup(cand)  # 河北 (省), not 河北 (区) of Tianjin; 西藏 (自治区)
+        # 新疆维吾尔 + 自治区党委: the region's name is written up to its own ending
+        found = g.lookup(cand) or (g.lookup(cand + "自治区") if text.startswith("自治区", pos) else ())
+        hits = [d for d in found  # 河北 (省), not 河北 (区) of Tianjin; 西藏 (自治区)
                 if (d.level == "city" if prefecture
                     else d.name[-1] in ends or level == "province" and d.name.endswith("自治区"))]
         if len(hits) == 1:
