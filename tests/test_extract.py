@@ -639,7 +639,7 @@ def test_central_bank_is_a_government_body_not_an_enterprise():
 
 def test_titles_in_two_bodies_separated_by_a_comma_describe_the_name_after_them():
     f = facts_of("中央纪委对宁夏回族自治区党委常委，自治区政府党组副书记、副主席陈春平进行问责。")
-    assert {p for n, p in posts(f) if n == "陈春平"} >= {"自治区党委常委", "自治区政府副主席"}
+    assert {p for n, p in posts(f) if n == "陈春平"} >= {"宁夏回族自治区党委常委", "自治区政府副主席"}
 
 
 def test_name_before_the_first_of_listed_titles():
