@@ -83,6 +83,8 @@ def mentions(ctx: ArticleContext, text: str, start: int, end: int) -> list[Menti
     return sorted(out, key=lambda x: x.start)
 
 
+# where what the people before it spoke or acted on starts (围绕…作了发言, 结合学习…谈体会)
+_TOPIC = re.compile(r"围绕|结合|就(?=[^，。；]{2,}?(?:发言|讲话|谈|作))|关于|学习贯彻")
 # what, before a list of people, makes them those someone acted on (jieba calls 会见 a noun)
 _ACTED_ON = re.compile(r"会见|会晤|会谈|接见|看望|慰问|拜会|拜访|宴请|表彰|^(?:分别|并|还|先后)?[向为同对给]")
 
@@ -245,7 +247,10 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
             continue
         if rule.roles and not rule.roles == ("speaker",):  # 韩正、孙春兰、胡春华出席: names known or not
             yield from name_list_before(ctx, sentence, offset + m.start(), NAME)
-        who = [] if not rule.roles else mentions(ctx, text, offset, offset + m.start()) + pending
+        # 甲、乙围绕学习贯彻丙的讲话精神作了发言: 丙 is what they spoke about, not a speaker
+        topic = _TOPIC.search(clause, 0, m.start())
+        end = offset + (topic.start() if topic else m.start())
+        who = [] if not rule.roles else mentions(ctx, text, offset, end) + pending
         pending = []
         yield from _facts(ctx, sentence, event, rule, who, c)
     return pending
