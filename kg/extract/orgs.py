@@ -169,12 +169,16 @@ _BODY_AFTER = re.compile(
 )
 
 
+# a short name that is an adjective of a fixed phrase (中央和国家机关, 省市县三级, 市县两级): no body
+_NOT_A_BODY_AFTER = re.compile(r"和国家机关|和地方|[、和]?(?:省|市|县|区|乡|镇)*[两三四五]级")
+
+
 def acting_bodies(ctx: ArticleContext, sentence, extractor_name: str):
     """Party committees, governments, congresses and CPPCCs named by themselves."""
     text = sentence.text
     for m in PREFIX_RE.finditer(text):
         level = org_prefixes()[m.group(0)][0]
-        if not _BODY_AFTER.match(text, m.end()):
+        if not _BODY_AFTER.match(text, m.end()) or _NOT_A_BODY_AFTER.match(text, m.end()):
             continue
         written, start = None, m.start()
         if level in ("province", "city", "district"):  # 四川省委; 道县人民政府 (道县 and 县人民政府 share 县)
