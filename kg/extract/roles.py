@@ -92,7 +92,7 @@ _ACTED_ON = re.compile(r"会见|会晤|会谈|接见|看望|慰问|拜会|拜访
 def _names_alone(clause: str, found: list[Mention], offset: int) -> bool:
     """A clause that only names people (甲、乙, 区人大常委会主任甲、区政协主席乙等区四套班子领导)."""
     head = clause[:found[0].start - offset]
-    if _has_verb(head) or _ACTED_ON.search(head):
+    if _ACTED_ON.search(head):  # (not any verb: 合作 and 组织 in 上海合作组织成员国某国总统甲 are none)
         return False  # 分别会见甲、乙: whom someone met, not a list of those who did what follows
     tail = clause[found[-1].end - offset:]
     return re.fullmatch(r"(?:等|同志|等同志)?", tail) is not None or bool(GROUP_END.search(clause))
