@@ -34,8 +34,8 @@ from kg.rdf.serialize import Statements, new_folder_beside, output_prefixes, wri
 from kg.rdf.vocab import ORG
 from kg.resolve.identity import renames
 from kg.review import BuildLog, review_csv, review_summary
-from kg.store.embedded import load_new_store, store_free
-from kg.store.query import write_listings
+from kg.store.embedded import store_free
+from kg.store.query import load_listed_store, write_listings
 
 
 def build(paths: list[Path], out: Path, options: BuildOptions,
@@ -142,13 +142,6 @@ def _tell_people_apart(read: _Read, emitter: Emitter, clock: Clock) -> tuple[dic
     return identities, counterparts
 
 
-def _make_store(folder: Path, statements: Statements) -> None:
-    """The store of *statements* in the empty *folder*, with its listings answered once, so that
-    a page of one (`kg query events --limit 100`) reads only its rows (kg.store.listings)."""
-    load_new_store(folder, statements)
-    write_listings(folder, listing_texts())
-
-
 def _graph_and_store(statements: Statements, new_store: Path | None, options: BuildOptions,
                      clock: Clock, kept: Reused) -> dict[str, bytes]:
     """The graph files and the view, rendered; the store (issue #5, kg/store/, docs/stores.md: it
@@ -165,10 +158,11 @@ def _graph_and_store(statements: Statements, new_store: Path | None, options: Bu
             write_listings(new_store, listing_texts())  # those of queries new since it was made
     elif new_store is not None:
         if options.jobs > 1:
-            store = InBackground(_make_store, new_store, statements)
+            # (a function of kg.store: the new process imports only what the store needs)
+            store = InBackground(load_listed_store, new_store, statements, listing_texts())
         else:
             with clock("store"):
-                _make_store(new_store, statements)
+                load_listed_store(new_store, statements, listing_texts())
     try:
         rendered = rendered_graph(statements, options, clock, kept.files)
         if store is not None:
