@@ -3,7 +3,8 @@
 Each is an event of its own (lg:Inspection, or schema:Event for a lecture) with
 its date, the official as attendee, the places, units and enterprises the visit went to
 (lg:inspects). What the official says on the visit (他强调…) makes him no speaker: at an inspection
-nobody is (ANNOTATING.md).
+nobody is (ANNOTATING.md). The report's visit is named as its headline names it when the headline
+tells that visit (headline_of_visit), else by the words of its sentence.
 """
 
 from __future__ import annotations
