@@ -304,6 +304,7 @@ def extract_relays(ctx: ArticleContext):
     yield from _lecture_relays(ctx, known, meetings)
     if ctx.main_event is None:
         return
+    yield from _named_relays(ctx, known, meetings)
     reported = reported_sentences(ctx.sentences)
     main_sentence = ctx.entities[ctx.main_event].evidence.sentence_index
     is_meeting = ctx.entities[ctx.main_event].attr("type") == "Meeting"
@@ -320,6 +321,26 @@ def extract_relays(ctx: ArticleContext):
                     for event in relaying_events(ctx, sentence):
                         if target != event:
                             yield Relation(event, "relays", target, ev)
+
+
+# a meeting named after what it relays: 传达学习区两会精神专题会议, 学习贯彻省委全会精神座谈会
+_NAMED_FOR = re.compile(r"(?:传达学习|学习贯彻|传达贯彻|学习传达)(?P<item>[^，。；]{2,40}?)精神")
+
+
+def _named_relays(ctx: ArticleContext, known: dict[str, Ref], meetings: Meetings):
+    """The items a reported meeting's own name says it relays (召开传达学习区两会精神专题会议)."""
+    for e in [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+              and e.attr("type") == "Meeting"]:
+        m = _NAMED_FOR.search(e.label)
+        sentence = next((s for s in ctx.sentences if s.index == e.evidence.sentence_index), None)
+        if m is None or sentence is None or (at := sentence.text.find(m["item"])) < 0:
+            continue
+        for label, rule_id in relayed(m["item"]):
+            records, target = _relayed_event(known, meetings, sentence, at, at + len(m["item"]), label)
+            yield from records
+            if target != e.ref:
+                ev = ctx.evidence(sentence, at, at + len(m["item"]), f"{NAME}:named-{rule_id}")
+                yield Relation(e.ref, "relays", target, ev)
 
 
 def relaying_events(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
