@@ -24,7 +24,7 @@ from kg.resources import lexicon_alternation
 
 SPEECH_VERBS = lexicon_alternation("speech_verbs")
 GO = r"(?:在|到|赴|赶赴|来到|前往|深入|莅临|来)"  # 来我县调研, 莅临某市
-VISIT = (r"(?:(?:开展|进行)了?[^，。；]{0,16}?(?:调研|视察|考察|督导|督查)(?:工作|活动)?|调研|考察|视察|督导|督查|"
+VISIT = (r"(?:(?:开展|进行)了?[^，。；]{0,16}?(?:调研|视察|考察|督导|督查|招商)(?:工作|活动)?|调研|考察|视察|督导|督查|"
          r"检查指导|检查|指导[^，。；]{0,12}?工作|对接[^，。；]{0,12}?工作|宣讲|走访(?:慰问)?)")
 # (对接某协作工作: a liaison visit; 到某镇宣讲某全会精神: a lecture)
 # who went with the lead: 率队, 带队, 一行, 率考察团
@@ -40,7 +40,7 @@ WHEN = (rf"(?:{DAY}(?:[至—\-－~～]{DAY})?(?:上午|下午|晚上|晚|夜|�
 WHERE = r"(?![^，。；]{0,16}?会议?上)[^，。；：“”\s]{2,40}?"  # not 在座谈会上: a meeting, not a place
 # where a visit went: 来到南京大学, 前往…现场, 在某社区、某村，
 VISITED_CLAUSE = re.compile(r"(?:来到|前往|走进|深入|实地查看|考察了?|察看|在)(?P<clause>[^，。；]{2,40})")
-_CUES = ("调研", "考察", "视察", "督导", "督查", "检查", "指导", "报告", "宣讲", "对接", "走访")
+_CUES = ("调研", "考察", "视察", "督导", "督查", "检查", "指导", "报告", "宣讲", "对接", "走访", "招商")
 
 
 _SPEECH_OF_A_VISIT = re.compile(r"(?:重要)?讲话|精神|指示|批示")
@@ -50,7 +50,7 @@ _SPEECH_OF_A_VISIT = re.compile(r"(?:重要)?讲话|精神|指示|批示")
 def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
-        rf"(?P<name>{who}){TITLE_AFTER}(?P<with>、[^，。；]{{2,60}}?(?=一行))?{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:先后|分别)?"
+        rf"(?P<name>{who}){TITLE_AFTER}(?P<with>、[^，。；]{{2,60}}?(?=一行))?{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:还|又|也)?(?:先后|分别)?"
         rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<more>，(?:以及|及|和)[^，。；]{{2,40}}?)?(?P<comma>，)?(?P<topic>(?:就|围绕)[^，。；]{{2,40}}?)?"
         rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时|期间)[^，。；]){{0,20}}?)(?=[，。；]|并|时|期间|$)"
         rf"|在(?P<hall>{WHERE})(?<!工)[作做](?P<lecture>[^，。；]{{0,8}}?报告)(?!中)"
@@ -129,7 +129,7 @@ def extract_inspections(ctx: ArticleContext):
 
 
 # the verbs a headline names a visit with
-_HEADLINE_VISIT = re.compile(r"调研|考察|视察|督导|督查|检查|走访|参观")
+_HEADLINE_VISIT = re.compile(r"调研|考察|视察|督导|督查|检查|走访|参观|招商")
 # what a headline may carry besides its news: a column's name 【…】, 工作动态——, and what was said
 _COLUMN = re.compile(r"^(?:【[^】]{1,16}】|[^，。；—]{2,8}——)")
 _TITLED = re.compile(rf"(?:{ROLE_RE.pattern})[\u4e00-\u9fff]{{2,3}}")  # a title, then a name
@@ -180,8 +180,8 @@ _LISTED_PLACES = re.compile(r"^[^等]+、[^等]+等(?:\d+|[一二三四五六七
 
 def _visit_reading(m: re.Match, where: str, text: str) -> tuple[str, str, str]:
     """The label, event type and the official's role of a visit or lecture the pattern read."""
-    if listed := _LISTED_PLACES.match(where):
-        where = listed["kind"]
+    if (listed := _LISTED_PLACES.match(where)) and listed["kind"] not in ("地", "处", "单位", "地方"):
+        where = listed["kind"]  # (甲、乙等地: the places themselves, not 到地调研)
     if m["lecture"] is not None:
         verb = text[m.start("lecture") - 1]  # 作 or 做, as written
         return f"{m['name']}在{where}{verb}{m['lecture']}", "Event", "speaker"
