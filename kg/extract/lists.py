@@ -15,6 +15,7 @@ from kg.nlp.names import NAME_CHARS, is_chinese_name, name_after
 from kg.nlp.segment import dictionary_tag, has_surname, pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE, ROLE_RE
 from kg.resolve.countries import countries
+from kg.resolve.gazetteer import gazetteer
 from kg.resources import lexicon_lines
 
 NAME = "lg.group_list.v1"
@@ -49,8 +50,8 @@ def listed_names(text: str, at: int) -> list[str]:
     if last is None and len(items) < 2:
         return []  # 甲、乙、某开发区党工委书记丙: the bare names before a titled one still count
     names = items + ([last] if last else [])
-    if any(n in countries() for n in names):
-        return []  # 印度、阿根廷外长: countries listed, not people
+    if any(n in countries() or any(d.name == n for d in gazetteer().lookup(n)) for n in names):
+        return []  # 印度、阿根廷外长: countries listed, not people; 代表罗源县与…: a county
     chinese = [n for n in names if is_chinese_name(n)]
     if len(chinese) < 2 and len(chinese) < len(names):
         return []
