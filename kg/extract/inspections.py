@@ -50,7 +50,7 @@ _SPEECH_OF_A_VISIT = re.compile(r"(?:重要)?讲话|精神|指示|批示")
 def _pattern(names: frozenset[str]) -> re.Pattern:
     who = "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n))))
     return re.compile(
-        rf"(?P<name>{who}){TITLE_AFTER}(?P<with>、[^，。；]{{2,60}}?(?=一行))?{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:还|又|也)?(?:先后|分别)?"
+        rf"(?P<name>{who}){TITLE_AFTER}(?P<with>、[^，。；]{{2,60}}?(?=一行))?{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:先后|分别)?"
         rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<more>，(?:以及|及|和)[^，。；]{{2,40}}?)?(?P<comma>，)?(?P<topic>(?:就|围绕)[^，。；]{{2,40}}?)?"
         rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时|期间)[^，。；]){{0,20}}?)(?=[，。；]|并|时|期间|$)"
         rf"|在(?P<hall>{WHERE})(?<!工)[作做](?P<lecture>[^，。；]{{0,8}}?报告)(?!中)"
