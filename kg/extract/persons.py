@@ -47,24 +47,24 @@ def extract_persons(ctx: ArticleContext):
     alone or listed (甲、乙等参加), and the names a record of a meeting lists in its fields (参会领导：
     甲、乙). Names already known in the article are linked by string."""
     name = "lg.person.v1"
-    for sentence in ctx.sentences:
-        text = sentence.text
-        if not any(v in text for v in _CUES):
-            continue
-        found = _names_before_verbs(text, pos_tokens(text), ctx.persons) + _comrades(text)
-        for word, start, end in found:
-            if word in ctx.persons:
-                continue
+    for sentence, word, start, end, rule in _named(ctx, name):
+        if word not in ctx.persons:
             pref = Ref("person", ctx.person_key(word, "unknown"))
             yield KnownPerson(word, pref)
-            yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, name), (word,))
-    for sentence, (rule_id, field, value, at) in fields_of(ctx):  # 参会领导：甲、乙 (kg.extract.fields)
+            yield Entity("person", pref.key, word, ctx.evidence(sentence, start, end, rule), (word,))
+
+
+def _named(ctx: ArticleContext, name: str):
+    """Each name read, with its sentence, span and rule: before a verb, called comrade, or listed
+    in a field of minutes (kg.extract.fields)."""
+    for sentence in ctx.sentences:
+        text = sentence.text
+        if any(v in text for v in _CUES):
+            for word, start, end in _names_before_verbs(text, pos_tokens(text), ctx.persons) + _comrades(text):
+                yield sentence, word, start, end, name
+    for sentence, (rule_id, field, value, at) in fields_of(ctx):  # 参会领导：甲、乙
         for word, start, end in listed_names(value) if field in ("chair", "attendee") else ():
-            if word not in ctx.persons:
-                pref = Ref("person", ctx.person_key(word, "unknown"))
-                yield KnownPerson(word, pref)
-                ev = ctx.evidence(sentence, at + start, at + end, f"{name}:{rule_id}")
-                yield Entity("person", pref.key, word, ev, (word,))
+            yield sentence, word, at + start, at + end, f"{name}:{rule_id}"
 
 
 # a clause that opens with a name called comrade (孙新军同志18日走访…), whatever jieba made of it

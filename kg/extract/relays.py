@@ -332,8 +332,8 @@ def _named_relays(ctx: ArticleContext, known: dict[str, Ref], meetings: Meetings
     for e in [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
               and e.attr("type") == "Meeting"]:
         m = _NAMED_FOR.search(e.label)
-        sentence = next((s for s in ctx.sentences if s.index == e.evidence.sentence_index), None)
-        if m is None or sentence is None or (at := sentence.text.find(m["item"])) < 0:
+        sentence = ctx.sentences[e.evidence.sentence_index]
+        if m is None or (at := sentence.text.find(m["item"])) < 0:
             continue
         for label, rule_id in relayed(m["item"]):
             records, target = _relayed_event(known, meetings, sentence, at, at + len(m["item"]), label)

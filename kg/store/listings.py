@@ -82,4 +82,3 @@ def _decode(cell: list | None) -> Term:
     if kind == "d":
         return ox.Literal(value, datatype=ox.NamedNode(rest[0]))
     raise ValueError(f"unknown term kind {kind!r}")
-

@@ -45,9 +45,9 @@ class StoreGraph:
         values = {str(k): to_oxigraph(v) for k, v in (initBindings or {}).items()}
         text = substitute(text, values)
         body, window = split_window(text)
+        window = window or Window()  # every row
         if self.folder is not None:
-            rows = window or Window()
-            page = read_page(listing_path(self.folder, body), rows.offset, rows.limit)
+            page = read_page(listing_path(self.folder, body), window.offset, window.limit)
             if page is not None:
                 return StoreResult(*page)
         split = split_order_by(body)
@@ -61,7 +61,7 @@ class StoreGraph:
                 except Unsortable:
                     pass  # a term kg.store.order cannot place: the engine sorts
                 else:
-                    return StoreResult(columns, window.apply(rows) if window else rows)
+                    return StoreResult(columns, window.apply(rows))
         return to_rdflib_result(self.store.query(text))
 
     def __len__(self) -> int:
