@@ -34,8 +34,8 @@ from kg.rdf.serialize import Statements, new_folder_beside, output_prefixes, wri
 from kg.rdf.vocab import ORG
 from kg.resolve.identity import renames
 from kg.review import BuildLog, review_csv, review_summary
-from kg.store.embedded import store_free
-from kg.store.query import load_listed_store, write_listings
+from kg.store.embedded import load_new_store, store_free
+from kg.store.query import write_listings
 
 
 def build(paths: list[Path], out: Path, options: BuildOptions,
@@ -155,20 +155,21 @@ def _graph_and_store(statements: Statements, new_store: Path | None, options: Bu
     if new_store is not None and kept.store is not None:
         with clock("store"):  # made from these very statements (kg.build.reuse)
             copy_store(kept.store, new_store)
-            write_listings(new_store, listing_texts())  # those of queries new since it was made
     elif new_store is not None:
         if options.jobs > 1:
-            # (a function of kg.store: the new process imports only what the store needs)
-            store = InBackground(load_listed_store, new_store, statements, listing_texts())
+            store = InBackground(load_new_store, new_store, statements)
         else:
             with clock("store"):
-                load_listed_store(new_store, statements, listing_texts())
+                load_new_store(new_store, statements)
     try:
         rendered = rendered_graph(statements, options, clock, kept.files)
         if store is not None:
             with clock("waiting for the store"):
                 store.result()
             clock.timings["store"] = store.seconds
+        if new_store is not None:  # each listing answered once, so that a page reads only its rows
+            with clock("listings"):  # (a copied store has those of queries unchanged since)
+                write_listings(new_store, listing_texts())
     except KeyboardInterrupt:
         if store is not None:  # stopped at once; the caller removes its folder
             store.cancel()

@@ -25,7 +25,7 @@ from rdflib.query import Result, ResultRow
 from rdflib.term import Identifier
 
 from kg.rdf.io import STORE_FORMATS, XSD_STRING, graph_file, to_oxigraph, to_rdflib
-from kg.store.embedded import has_store, load_file, load_new_store, open_store, store_dir
+from kg.store.embedded import has_store, load_file, open_store, store_dir
 from kg.store.listings import listing_path, read_page, write_listing
 from kg.store.order import Unsortable, Window, sort_rows, split_order_by, split_window
 from kg.store.params import substitute
@@ -89,13 +89,6 @@ def open_for_query(paths: list[Path]) -> StoreGraph | None:
         else:
             _load_file_into(memory, p)
     return StoreGraph(memory, "memory")
-
-
-def load_listed_store(folder: Path, statements, texts: list[str]) -> None:
-    """A build's store of *statements* in the empty *folder*, with the listings of *texts* answered
-    once (what a build runs in a process of its own: kg.build.run)."""
-    load_new_store(folder, statements)
-    write_listings(folder, texts)
 
 
 def write_listings(folder: Path, texts: Iterable[str]) -> int:
