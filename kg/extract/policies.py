@@ -42,56 +42,54 @@ def is_platform_name(text: str, q_end: int, label: str) -> bool:
     return label.endswith(PLATFORM_END) or text.startswith(("平台", "系统", "APP"), q_end)
 
 
-def _quoted_chains(text: str):
-    """Quoted spans, with the cue before them and whether they are one of a chain of adjacent
-    quotes; the quotes of a chain (“甲”“乙”“丙”) share the cue before the first."""
-    cue_of_chain = ""
-    prev_end = -1
-    for m in QUOTE.finditer(text):
-        in_chain = m.start() == prev_end or QUOTE.match(text, m.end()) is not None
-        if m.start() != prev_end:
-            cue_of_chain = text[max(0, m.start() - 2):m.start()]
-        prev_end = m.end()
-        yield m, cue_of_chain, in_chain
-
-
-# what follows quoted names that are tasks or policies, not images (做好“六稳”“六保”工作)
-_TASK_AFTER = re.compile(r"工作|任务|战略|行动|工程|政策|要求|目标|理念|部署")
-
-
-def _chain_end(text: str, end: int) -> int:
-    """The end of a chain of adjacent quotes that starts before *end* (“甲”“乙”: after “乙”)."""
-    while (m := QUOTE.match(text, end)) is not None:
-        end = m.end()
-    return end
-
-
 _QUOTE_CONTEXT = lexicon_table("quoted_policy_context.txt")
 _BEFORE_QUOTE = tuple(w for side, w in _QUOTE_CONTEXT if side == "before")
 _AFTER_QUOTE = tuple(sorted((w for side, w in _QUOTE_CONTEXT if side == "after"), key=len, reverse=True))
 _PARALLEL = re.compile(r"[^、·\s+＋]+[、·\s+＋]")
 _NUMERALS_ONLY = re.compile(r"[一二三四五六七八九十]{2}")  # a month and a day: “五一”, “三八” (not “十四五”)
 _NUMBERED = re.compile(r"^[一二三四五六七八九十两百千万0-9]+[个大项点条次张类化稳保农]?")
+# what joins the quotes of one chain: nothing (“甲”“乙”), a conjunction or a list comma (“甲”和“乙”)
+_JOINED = ("", "和", "与", "及", "、")
 
 
-def names_a_policy(text: str, m: re.Match, cue: str, in_chain: bool) -> bool:
-    """A quoted phrase names a policy, initiative or slogan rather than quoting words for effect:
-    its shape says so (“六稳”, “两个确立”, “千万工程”), or it is one of a chain of quotes
-    (“三农”“六保”), or the words around it do (实施“某某”, “某某”行动; quoted_policy_context.txt)."""
-    label = m["q"].strip()
+def _quoted_chains(text: str):
+    """Chains of quotes (“甲”“乙”, “甲”和“乙”, or one quote alone), each as (matches, start, end):
+    the quotes of a chain share the words before the first and after the last."""
+    chain: list[re.Match] = []
+    for m in QUOTE.finditer(text):
+        if chain:
+            if text[chain[-1].end():m.start()] not in _JOINED:
+                yield chain, chain[0].start(), chain[-1].end()
+                chain = []
+        chain.append(m)
+    if chain:
+        yield chain, chain[0].start(), chain[-1].end()
+
+
+# what follows quoted names that are tasks or policies, not images (做好“六稳”“六保”工作)
+_TASK_AFTER = re.compile(r"工作|任务|战略|行动|工程|政策|要求|目标|理念|部署")
+
+
+def _shaped_like_a_policy(label: str) -> bool:
+    """A quoted label whose own shape names a policy: counted (“六稳”, “两个确立”, “一企一策”) or
+    ending as programmes and methods do (“千万工程”, “某某工作法”); not a day (“五一”)."""
     if _NUMERALS_ONLY.fullmatch(label):
-        return False  # a holiday named by its day: “五一”期间, “十一”黄金周
-    if _NUMBERED.match(label) and len(label) <= 8 or label.endswith(ENDINGS_OF_POLICIES):
-        return True
-    if _PARALLEL.search(label):
+        return False
+    return bool(_NUMBERED.match(label)) and len(label) <= 8 or label.endswith(ENDINGS_OF_POLICIES)
+
+
+def chain_names_policies(text: str, chain: list[re.Match], start: int, end: int) -> bool:
+    """A chain of quotes names policies, initiatives or slogans rather than quoting words for
+    effect when a member's shape says so (a slogan of parallel parts too), or the words around the
+    chain do: a verb that carries out a policy before it (实施“某某”, 践行“甲”“乙”) or what a
+    policy is after it (“某某”行动, “甲”和“乙”的目标; quoted_policy_context.txt). A list or a
+    pair of quotes alone is not enough: “上海铜”“上海油”, “龙凤呈祥”“年年有余” are products and images."""
+    if any(_shaped_like_a_policy(m["q"].strip()) or _PARALLEL.search(m["q"]) for m in chain):
         return True  # a slogan of parallel parts: “举旗帜、聚民心”, “幸福街道·品质华大”
-    after = _chain_end(text, m.end())
-    after += text.startswith(("的", "和", "与"), after)  # “项目为王”的理念; “甲”和“乙”的目标
-    if text.startswith(("“", "\""), after) or m.start() > 0 and text[m.start() - 1] in "和与":
-        return True  # “甲”和“乙”: quotes joined by a conjunction are a chain
-    if in_chain or text.startswith(_AFTER_QUOTE, after) or SUFFIX_AFTER_QUOTE.match(text, after):
+    after = end + text.startswith("的", end)  # “项目为王”的理念
+    if text.startswith(_AFTER_QUOTE, after) or SUFFIX_AFTER_QUOTE.match(text, after):
         return True
-    return text[max(0, m.start() - 4):m.start()].endswith(_BEFORE_QUOTE)
+    return text[max(0, start - 4):start].endswith(_BEFORE_QUOTE)
 
 
 def acceptable(label: str) -> bool:
@@ -218,45 +216,46 @@ def extract_policies(ctx: ArticleContext):
     for sentence in ctx.sentences:
         text = sentence.text
         found = []
-        for m, cue, in_chain in _quoted_chains(text):
-            label = m["q"].strip()
-            if not acceptable(label) or is_platform_name(text, m.end(), label):
-                continue
-            if cue.endswith(ROLE_CUES) and not _TASK_AFTER.match(text, _chain_end(text, m.end())):
+        for chain, chain_start, chain_end in _quoted_chains(text):
+            if text[max(0, chain_start - 2):chain_start].endswith(ROLE_CUES) and not _TASK_AFTER.match(text, chain_end):
                 continue  # 成为“实干家”: a role to play; 做好“六稳”“六保”工作: a task
-            if not names_a_policy(text, m, cue, in_chain):
+            if not chain_names_policies(text, chain, chain_start, chain_end):
                 continue  # 守护好这颗“塞外明珠”, 台风“杜苏芮”: words quoted for effect
-            start, end = m.start(), m.end()
-            suffix = SUFFIX_AFTER_QUOTE.match(text, m.end())
-            alias = label
-            if suffix and POLICY_SUFFIXES[suffix["s"]] == "initiative":
-                label, end = label + suffix["s"], suffix.end()
-            found.append((label, alias, start, end))
+            for m in chain:
+                label = m["q"].strip()
+                if not acceptable(label) or is_platform_name(text, m.end(), label) or _NUMERALS_ONLY.fullmatch(label):
+                    continue  # (“五一”期间, “十一”黄金周: a holiday named by its day)
+                start, end = m.start(), m.end()
+                suffix = SUFFIX_AFTER_QUOTE.match(text, m.end())
+                alias = label
+                if suffix and POLICY_SUFFIXES[suffix["s"]] == "initiative":
+                    label, end = label + suffix["s"], suffix.end()
+                found.append((label, alias, start, end, "quoted"))
         for m in BOOK.finditer(text):
             label = m["q"].strip()
             bare = re.sub(DRAFT + "$", "", label)  # 《某某会议议程（草案）》
             if policy_kind(bare) == "law" or (len(bare) >= 4 and bare.endswith(DOCUMENT_ENDINGS)):
-                found.append((label, label, m.start(), m.end()))
+                found.append((label, label, m.start(), m.end(), "titled"))
         for start, end in _deliberated(text):
-            if not any(s <= start < e for _, _, s, e in found):
-                found.append((text[start:end], text[start:end], start, end))
+            if not any(s <= start < e for _, _, s, e, _ in found):
+                found.append((text[start:end], text[start:end], start, end, "deliberated"))
         for start, end in _thoughts(text):
-            found.append((text[start:end], text[start:end], start, end))
+            found.append((text[start:end], text[start:end], start, end, "doctrine"))
         for m in NATIONAL_POLICY_RE.finditer(text):
-            if not any(s <= m.start() < e or s < m.end() <= e for _, _, s, e in found):
-                found.append((m.group(0), m.group(0), m.start(), m.end()))
+            if not any(s <= m.start() < e or s < m.end() <= e for _, _, s, e, _ in found):
+                found.append((m.group(0), m.group(0), m.start(), m.end(), "lexicon"))
         for m in PROGRAMME_RE.finditer(text):
             after = text[m.end():m.end() + 1]
             adjective = m.group(0) == "战略" and after and after not in _AFTER_PROGRAMME
-            if any(s <= m.start() < e for _, _, s, e in found) or adjective:
+            if any(s <= m.start() < e for _, _, s, e, _ in found) or adjective:
                 continue
             start = _programme_name(text, m.start(), m.end())
             if start is not None:
                 label = text[start:m.end()]
-                found.append((label, label, start, m.end()))
-        for label, alias, start, end in found:
+                found.append((label, label, start, m.end(), "programme"))
+        for label, alias, start, end, how in found:
             kind = policy_kind(label)
-            ev = ctx.evidence(sentence, start, end, name)
+            ev = ctx.evidence(sentence, start, end, f"{name}:{how}")
             ent = Entity("law" if kind == "law" else "policy", label, label, ev, (alias,))
             yield ent
             if meeting is not None:
