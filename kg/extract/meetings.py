@@ -7,6 +7,7 @@ schema:attendee, lg:speaker, lg:relays, schema:organizer (ontology.md §3.5b–c
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cached_property
 
 from kg.extract import extractor
@@ -36,7 +37,8 @@ JOINED = r"(?:暨(?:“[^“”，。]{1,12}”|[^，。；“”]){2,30}?(?:活
 CHAIRED = re.compile(rf"主持(?:召开)?了?(?P<ev>{EV})(?=[，。；]|并|$)")
 # a standing committee's meeting named after the committee: 主持召开市委常委会, 县委常委（扩大）会
 CHAIRED_STANDING = re.compile(r"主持召开了?(?P<ev>[^，。；、]{1,12}?常委会?(?:（扩大）|扩大)?会)(?=[，。；]|并|$)")
-DAY = r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)"
+_ONE_DAY = r"\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日"
+DAY = rf"(?:{_ONE_DAY}(?:[至到—\-－~～]{_ONE_DAY})?(?:上午|下午|晚上|晚)?)"  # 29日, 29日至30日, 3月5日上午
 # the day a meeting met, written before its name: 2月21日中共中央政治局会议 (no part of the name)
 LEADING_DAY = re.compile(r"(?:\d{4}年)?\d{1,2}月\d{1,2}日")
 HELD = re.compile(
@@ -423,6 +425,10 @@ def _act_of(label: str) -> str:
     return act if len(act) >= 2 else label
 
 
+# what a meeting decides or proposes, which a clause after it tells (会议决定，…)
+_DECIDED = re.compile(r"(?:决定|同意|建议|批准|提议)[，：]?$")
+
+
 def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, pattern: re.Pattern, m: re.Match):
     """The event one match of a reporting pattern names (two for a joint session), and its chair or
     attendees where the pattern gives them (甲主持召开…, 甲出席…并讲话)."""
@@ -431,6 +437,8 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     cleaned = _clean_label(label) if label is not None else ""
     if label is None or _bare_ceremony(cleaned) or COUNTED_EVENTS.match(cleaned):
         return
+    if pattern is HELD and _DECIDED.search(text[:m.start("ev")]):
+        return  # 会议决定，某委员会第十七次会议9月8日至12日举行: a meeting decided on, yet to be held
     if pattern is GROUNDBREAKING and "宣布" in label:
         return  # 甲宣布某县6个项目集中开工: the words of the ceremony that is reported, not another
     if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label) or TERM_SESSION.match(label):
@@ -444,12 +452,18 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
             subject = ""  # 在北京召开座谈会: only a body (or a session: 某人代会召开预备会) names a bare kind
         if label not in BARE and any(name in subject for name in ctx.persons):
             subject = ""  # 市政协主席甲到某区调研并主持召开座谈会: a clause about him, not a body
+        main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
+        if (not subject and ORDINAL_SESSION.match(label) and len(label) <= 9 and main is not None
+                and main.attr("type") == "Meeting"):
+            subject = main.label  # 某工作会议在京召开…甲主持第一次全体会议: a session of that meeting
         label = subject + label
     main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
     date, part = meetings.date_for(sentence)
-    same = None if date else next(  # 第十次出席…全体会议: the one the article reported
+    same = next(  # 第十次出席…全体会议: the one the article reported (its headline too, undated)
         (e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
-         and meetings.canonical(_clean_label(label))[0] == e.label), None)
+         and meetings.canonical(_clean_label(label))[0] == e.label and e.attr("date") in (None, date)), None)
+    if same is not None and date and not same.attr("date"):
+        yield replace(same, attrs=tuple(sorted(same.attrs + (("date", date),))))  # its day, told now
     if label in MEETING_WORDS and main is not None and _act_of(main.label).endswith(_act_of(label)):
         events = [main.ref]  # …启动式 in 京举办. 丁薛祥出席启动式; 某县项目集中开工. 甲出席开工仪式: the same one
     elif label in EVENT_PARTS and main is not None and main.label not in MEETING_WORDS:
