@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from kg.model import Article, ArticleFacts, Entity, Evidence, Ref, Relation, Sentence, Tenure
+from kg.nlp.segment import pos_tokens
 from kg.resolve.gazetteer import Division, gazetteer
 from kg.resolve.locality import Locality, article_locality, mentioned_divisions
 
@@ -77,7 +78,8 @@ class ArticleContext:
 
     @classmethod
     def of(cls, article: Article) -> ArticleContext:
-        return cls(article, article_locality(article))
+        places = (w for s in article.sentences for w, tag, _ in pos_tokens(s.text) if tag == "ns")
+        return cls(article, article_locality(article, places))
 
     # ---- collecting -----------------------------------------------------------------------
     def add(self, record: Record) -> None:

@@ -22,6 +22,8 @@ NAME = "lg.group_list.v1"
 GROUP_WORDS = sorted(lexicon_lines("group_words.txt"), key=len, reverse=True)
 # the group word, then names joined by 、 (the last one read by name_after)
 LISTED = re.compile("(?:" + "|".join(map(re.escape, GROUP_WORDS)) + r")(?P<list>(?:[\u4e00-\u9fff]{2,6}、)*)")
+_LONG_LAST = re.compile(r"(?![^，。；]*?(?:干部|负责|同志|全体|有关|相关|机关|部门|单位|人员|代表|群众|党员|职工|委员"
+                        r"|领导|成员))[\u4e00-\u9fff]{4,6}(?=[，。；]|等)")
 _NO_NAME_START = frozenset("为和与同向对给由在是有把被将从及人")  # 全体同志为毛泽东、周恩来…: no name
 # what a word of a list that is no name ends with: a body, a unit, a place (旗政府办, 教育局, 某镇)
 _NOT_A_NAME_END = BODY_ENDS | frozenset("科行馆镇乡村区县市旗省州盟")
@@ -45,6 +47,8 @@ def listed_names(text: str, at: int) -> list[str]:
         return []  # 领导班子: the group word is the start of a word of the language
     items = [x for x in m["list"].split("、") if x]
     last = name_after(text, m.end("list"))
+    if last is None and len(items) >= 2 and (long := _LONG_LAST.match(text, m.end("list"))):
+        last = long.group(0)  # 甲、乙、额登毕力格，…: a name of another script's shape ends the list
     if last is not None and not items and common_word_at(text, m.end("list"), last):
         return []  # 以及计划和预算审查委员会: a word, not a name
     if last is None and len(items) < 2:

@@ -243,7 +243,8 @@ _ZONE_CAN_START = re.compile(r"(?:^|[，,、：:；;（(“\s和及]|到|赴|在
 # verbs jieba tags as nouns of action or abbreviations (深化: j), which start what is done there, not a
 # name (调研永桐新城, 深化自贸区改革)
 _NOT_IN_A_ZONE = frozenset(
-    "调研 考察 视察 检查 督导 建设 推进 打造 发展 参观 调度 服务 深化 推动 加快 支持 依托 建好".split())
+    "调研 考察 视察 检查 督导 建设 推进 打造 发展 参观 调度 服务 深化 推动 加快 支持 依托 建好 "
+    "前往 来到 深入 走进 赶赴".split())  # (jieba tags 前往 a time word)
 _GONE_TO = re.compile(r"(?:到|赴|在|来到|前往|深入|走进)$")
 _BARE_ZONES = frozenset({"高新区", "开发区", "经开区", "新区"})  # 赴高新区调研: the local one
 

@@ -39,6 +39,7 @@ def is_boundary(text: str, pos: int) -> bool:
 
 
 _ONE_CHAR_BOUNDARIES = frozenset("在说到来就对为向是也作同率")
+_LONG_BOUNDARIES = tuple(w for w in BOUNDARY if len(w) > 1 and w[0] in _ONE_CHAR_BOUNDARIES)  # 来到, 在京
 
 
 CONJUNCTIONS = frozenset("和与及同并")  # after a title they join, never start a name: 总书记和大家说
@@ -169,8 +170,9 @@ def name_after(text: str, pos: int) -> str | None:
         if cand[-1:] in ("和", "与", "及", "等", "的") and not his_he:
             continue  # 李强和省长赵刚: the conjunction ends the name; 官等: 等 closes a list
         if (n == 3 and cand[-1:] in _ONE_CHAR_BOUNDARIES and is_boundary(text, pos + 2)
-                and not tagged_name(text, cand)):
+                and (not tagged_name(text, cand) or text.startswith(_LONG_BOUNDARIES, pos + 2))):
             continue  # 杨震在参加…: 在 starts what follows unless jieba reads 杨震在 as one name
+            # (左军来到: 来到 follows the name, however jieba reads it)
         if (tag := dictionary_tag(cand)) and tag.startswith(("v", "d", "p", "c", "u")):
             continue  # 副县长应邀出席: a verb of the language, though 应 is a surname
         if n == 3 and (name_then_adverb(text, pos) and not his_he or cand[-1:] in ("案", "所")):
