@@ -16,7 +16,7 @@ from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import NATIONAL, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
 from kg.nlp.mentions import government_bodies, recognise
-from kg.nlp.segment import pos_tokens
+from kg.nlp.segment import dictionary_tag, pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE
 from kg.resolve.countries import country_short_forms
 from kg.resources import lexicon_lines
@@ -138,12 +138,14 @@ def listed_companies(text: str) -> list[tuple[int, int]]:
 # 甲、乙、丙等企业, 甲、乙等5家企业: a list the kind word after it says are enterprises
 # (等园区企业, 等规上工业企业: a word or two may say which enterprises; not 等地企业 or 等新能源企业,
 # whose items are places and trades)
-_WHICH_ENTERPRISES = "重点|骨干|规上|规模以上|民营|龙头|园区|辖区|入驻|本地|外资|科技型|工业|制造业|外贸|国有|中小"
+_WHICH_ENTERPRISES = ("重点|骨干|规上|规模以上|民营|龙头|园区|辖区|入驻|本地|外资|科技型|工业|制造业|外贸|国有"
+                      "|中小微|中小|小微")
 _KIND_OF_LIST = re.compile(rf"等(?:\d+|[一二三四五六七八九十两]+)?[家个户批]?"  # 等5家, 等5户, 等一批
                            rf"(?:{_WHICH_ENTERPRISES}){{0,2}}(?:企业|公司)")
 # the verbs that open such a list (来到甲、乙等企业; 表彰了甲、乙等企业)
 _LIST_OPENERS = frozenset({"来到", "深入", "走进", "走访", "前往", "赴", "到", "考察", "调研", "参观", "察看", "视察",
-                           "看望", "慰问", "表彰", "奖励", "包括", "有", "是", "如", "引进", "签约", "落户", "聚集"})
+                           "看望", "慰问", "表彰", "奖励", "包括", "有", "是", "如", "引进", "签约", "落户", "聚集",
+                           "入驻"})
 _LIST_ITEM = re.compile(r"[\u4e00-\u9fffA-Za-z\d（）()]{2,16}")
 
 
@@ -180,6 +182,15 @@ _TRADE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
     + r")$")
 
 
+_TRADES = frozenset(lexicon_lines("trade_endings.txt"))
+
+
+def _common_word(word: str) -> bool:
+    """A word of the language rather than a name: 家庭 (家庭农场), 乡村, 生态; not 青禾, 斯湾, 中国."""
+    tag = dictionary_tag(word)
+    return tag is not None and not tag.startswith(("ns", "nr", "nz", "nt", "j"))
+
+
 def companies_visited(text: str) -> list[tuple[int, int]]:
     """Short company names in a list of places visited (先后到某某食品、某某新材料等地调研): the
     items of two or more that end with a trade word (trade_endings.txt, company_endings.txt)."""
@@ -193,8 +204,10 @@ def companies_visited(text: str) -> list[tuple[int, int]]:
             continue
         for a, b in pieces:
             trade = _TRADE_END.search(text[a:b])
-            if trade and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text[a:b]) and b - a > len(trade.group(0)) + 1:
-                out.append((a, b))  # a name before the trade word (not 新材料 alone)
+            if (trade and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text[a:b]) and b - a > len(trade.group(0)) + 1
+                    and not re.search(r"[和与及的]", text[a:b])
+                    and not (trade.group(0) in _TRADES and _common_word(text[a:b - len(trade.group(0))]))):
+                out.append((a, b))  # a name before the trade word (not 新材料 alone, nor 家庭农场)
     return out
 
 
