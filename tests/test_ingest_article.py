@@ -131,6 +131,19 @@ def test_closing_bylines_of_names_joined_and_of_a_unit():
     assert [(a.name, a.role) for a in art.authors] == [("钟健明", "")]
 
 
+def test_closing_bylines_after_the_source_named():
+    art = read("标题\n县委召开会议。\n丨来源青禾融媒(记者 周晓明 图片 孙丽)\n")
+    assert [(a.name, a.role) for a in art.authors] == [("周晓明", "记者"), ("孙丽", "摄影")]
+    art = read("标题\n县委召开会议。\n青禾融媒 周晓明\n")
+    assert [(a.name, a.role) for a in art.authors] == [("周晓明", "")]
+    assert [s.text for s in art.sentences] == ["县委召开会议。"]
+
+
+def test_negative_a_source_before_words_that_are_no_names_is_no_byline():
+    art = read("标题\n县委召开会议。\n青禾日报 要闻\n")
+    assert art.authors == ()
+
+
 def test_negative_an_affiliation_without_a_role_is_no_byline():
     art = read("标题\n会议研究了有关事项（区政协联络科 钟健明）\n")
     assert art.authors == ()

@@ -21,7 +21,7 @@ ROLES: dict[str, str | None] = {
     "本报记者": "记者", "记者": "记者", "见习记者": "记者", "特约记者": "记者", "实习记者": "记者",
     "融媒记者": "记者", "融媒体记者": "记者", "全媒体记者": "记者", "图": "摄影",
     "通讯员": "通讯员", "本报通讯员": "通讯员",
-    "特约通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影",
+    "特约通讯员": "通讯员", "实习生": "实习生", "摄影": "摄影", "摄": "摄影", "图片": "摄影",
     # who wrote it, with no job named: an author with no role ("" as in ANNOTATING.md)
     "作者": "", "文": "", "文/图": "", "图/文": "", "文图": "", "图文": "", "撰稿": "", "撰文": "", "供稿": "",
     # editors are credited beside the authors; the names after them are not authors'
@@ -64,6 +64,11 @@ _META_ROLE = re.compile(r"(?<=\s)(?:本报|融媒体?|全媒体|见习|特约)?(
 # who sent an article, after its source (来源：某区政协 甲)
 _SOURCE_SENDER = re.compile(r"^来源\s*：\s*[^\s：]{2,20}\s+(?P<who>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)$")
 _META_AUTHOR = re.compile(r"作者\s*：\s*(?P<who>[^：]{2,20}?)(?=\s+[\u4e00-\u9fff]{2,4}\s*：|\s*$)")
+
+
+# a closing line naming the source, then its authors (来源某某融媒（记者 甲）, 某某融媒 甲 乙)
+_SOURCE_THEN_BYLINE = re.compile(rf"(?:来源)?{_SOURCE}(?:（(?P<bracketed>[^（）]{{2,40}})）"
+                                 r"|\s+(?P<names>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*))")
 
 
 @dataclass(frozen=True)
@@ -229,6 +234,8 @@ def closing_byline(paragraph: str) -> tuple[Author, ...] | None:
         return _meta_authors(text)
     if m := re.fullmatch(r"（([^（）]{2,60})）", text):
         text = m.group(1)
+    elif m := _SOURCE_THEN_BYLINE.fullmatch(text):  # 来源某某融媒（记者 甲 图片 乙）, 某某融媒 甲
+        return parse_authors(m["bracketed"] or m["names"]) or None
     elif len(text) > 40 or not (_ROLE.match(text) or _UNIT_ROLE.match(text) or FURNITURE.match(text)):
         names = parse_authors(text) if len(text) <= 20 else ()
         return names if len(names) >= 2 else None  # 张明 李 红: names alone on the last line
