@@ -98,6 +98,10 @@ def _names_alone(clause: str, found: list[Mention], offset: int) -> bool:
     return re.fullmatch(r"(?:等|同志|等同志)?", tail) is not None or bool(GROUP_END.search(clause))
 
 
+# a clause listing the bodies whose heads are there too (及各乡镇政府、县政府各部门、省州驻县各单位)
+_BODIES_LISTED = re.compile(r"^[^，。；]{0,8}?(?:及|和|以及)?(?:各|有关|相关)[^，。；]{1,60}(?:单位|部门|政府|机关)$")
+
+
 def _has_verb(clause: str) -> bool:
     return any(tag.startswith("v") for _, tag, _ in pos_tokens(clause))
 
@@ -234,8 +238,9 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
             found = mentions(ctx, text, offset, c.end())
             if found and _names_alone(clause, found, offset):
                 pending = pending + found
-            elif found or _has_verb(clause):
-                pending = []  # 县人大常委会副县级干部某某 (no one known, no verb) keeps the list going
+            elif found or _has_verb(clause) and not _BODIES_LISTED.search(clause):
+                pending = []  # 县人大常委会副县级干部某某 (no one known, no verb) keeps the list going, and
+                # so does a clause of the bodies invited (及各乡镇政府、省州驻县各单位)
             continue
         rule, m = hit
         if _EVENTS_COUNTED.search(clause):  # 甲出席一系列重要会议并讲话: at none of them in particular
