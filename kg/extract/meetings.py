@@ -57,7 +57,8 @@ SPEECH_VERBS = lexicon_alternation("speech_verbs")
 ATTENDED = re.compile(rf"(?:出席|参加)了?(?P<ev>{EV})"
                       rf"(?:并(?P<speak>讲话|致辞|发言)|时(?P<said>{SPEECH_VERBS}))?(?=[，。；]|$)")
 # 来到他所在的某代表团，同代表们一起审议…: a member of a congress at his delegation's deliberation
-DELEGATION = re.compile(r"(?:来到|到|参加)了?(?:他|她)?所在的(?P<ev>[^，。；、]{2,16}?代表团)[，]?"
+# (来到某会议第二代表团，与代表们一起审议: a leader joining one)
+DELEGATION = re.compile(r"(?:来到|到|参加)了?(?:(?:他|她)?所在的)?(?P<ev>[^，。；、]{2,30}?代表团)[，]?"
                         r"(?:同|与|和)(?:代表们|大家)一起审议")
 # 甲在参加审议市政府工作报告时表示: a panel of a congress taking up a report, which he joined
 REVIEWED = re.compile(r"在参加(?:分组)?(?P<ev>(?:审议|讨论)[^，。；、]{2,24}?(?:报告|计划|草案|决议))时")
