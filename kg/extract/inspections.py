@@ -251,7 +251,9 @@ def _group_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
         label = headline_of_visit(ctx, sentence, None) or label
         records = meetings.event(sentence, m.start("group"), m.end(), label, True, "Inspection", date, part)
         yield from records
-        yield StoryEvent(records[0].ref)
+        # a visit told before the signing held on it (…代表团到某区对接工作。…举行签约仪式) is the story
+        yield StoryEvent(records[0].ref, replaces=ctx.main_event is None
+                         or _opens_before(ctx, sentence.index, ctx.main_event))
         if m["lead"]:
             ev = ctx.evidence(sentence, m.start(), m.end(), name)
             for lead in mentions(ctx, sentence.text, m.start("lead"), m.end("lead")):

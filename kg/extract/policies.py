@@ -96,7 +96,8 @@ def acceptable(label: str) -> bool:
     """Quoted text that can name a policy: 3–30 characters (2 for numbered goals: “六稳”), no sentence
     punctuation."""
     core = re.sub(r"[、\s]", "", label)
-    counted = len(core) == 2 and core[0] in "一二三四五六七八九十两" and core[1] not in "会院"  # “六稳”, not “两会”, “两院”
+    # “六稳”, not “两会” or “两院”
+    counted = len(core) == 2 and core[0] in "一二三四五六七八九十两" and core[1] not in "会院"
     return (3 <= len(core) <= 30 or counted) and not re.search(r"[，。！？；：,.!?;:]", label)
 
 

@@ -268,8 +268,13 @@ def _opening_facts(ctx, sentence, event, opening: tuple[RoleRule, Mention], clau
         yield from _facts(ctx, sentence, event, rule, [who], clause)
 
 
+# 甲、乙参加调研: the visit, not a meeting held on it
+_JOINED_A_VISIT = re.compile(r"(?:出席|参加|陪同)了?(?:调研|考察|视察|检查|督导)(?:活动)?(?=[，。；]|$)")
+
+
 def _facts(ctx, sentence, event, rule: RoleRule, who: list[Mention], clause: re.Match) -> Iterator[Relation]:
-    if not rule.applies_to(ctx.entities[event].attr("type")):
+    etype = ctx.entities[event].attr("type")
+    if not rule.applies_to(etype) or etype != "Inspection" and _JOINED_A_VISIT.search(clause.group(0)):
         return
     ev = ctx.evidence(sentence, clause.start(), clause.end(), f"{NAME}:{rule.id}")
     for mention in who:
