@@ -140,7 +140,10 @@ def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
     else:  # 阿方, 美方: a country's side; 乌军: its army
         shape = (tag in ("nr", "nrfg") and is_chinese_name(word)
                  and not (len(word) == 2 and word[1] in "方军" and word[0] in country_short_forms()))
-    return (shape and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
+    glued = start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and any(
+        p + len(w) == start and len(w) == 1 and t in ("j", "ng") for w, t, p in pos_tokens(text))
+    return (shape and not glued  # 昆索达莉表示: jieba's 昆 + 索达莉, a name that starts before
+            and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
             and word not in countries() and word not in INTERNATIONAL  # 应乌克兰要求, 欧佩克宣布
             and word not in government_bodies()  # 白宫称
             and word[-1] not in BODY_ENDS  # 国家林草局表示

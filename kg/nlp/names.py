@@ -60,8 +60,11 @@ def foreign_name_at(text: str, pos: int) -> str | None:
         if start != end or name and is_boundary(text, start) or not re.fullmatch(r"[\u4e00-\u9fff·]+", word):
             break
         if not name:
-            if not tag.startswith("nr") or word in WORDS_AFTER_TITLES:
+            glued = (len(word) == 1 and tag in ("j", "ng") and i + 1 < len(tokens)
+                     and tokens[i + 1][2] == start + 1 and tokens[i + 1][1].startswith("nr"))
+            if not (tag.startswith("nr") or glued) or word in WORDS_AFTER_TITLES:
                 return None  # jieba reads no name here (总统通电话), or a title's word (总理顾问)
+            # (国会主席昆索达莉: jieba's 昆 + 索达莉, one name)
         elif len(word) > 1:
             if not tag.startswith(("nr", "ns", "j", "nz")):
                 break  # 马克龙 通电话, 卢拉 举行会谈
@@ -73,7 +76,11 @@ def foreign_name_at(text: str, pos: int) -> str | None:
     cut = next((k for k, ch in enumerate(name) if k >= 2 and ch in _NAME_STOPS), len(name))
     if cut < 2:
         return None
-    return _transcription_run(text, pos, name[:cut])
+    found = _transcription_run(text, pos, name[:cut])
+    after = [t for t in tokens if t[2] == pos + len(found)]
+    if tokens and tokens[0][1] in ("j", "ng") and not name_ends_at(text, pos + len(found), after):
+        return None  # 阿 纳斯塔 夏季 斯: a name read from a glued piece must end where a name can
+    return found
 
 
 def _transcription_run(text: str, pos: int, name: str) -> str:
