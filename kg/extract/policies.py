@@ -114,7 +114,8 @@ GOVERNING = frozenset(
     "服务 融入 对接 是 为 的 在 对 从 向 了 着 等 好 各 各项 一系列 系列 有关 相关 重点 巩固 纳入 谋划 保持 "
     "第一批 第二批 新版 两国 双方 中方 各国 我国 国家 重大 重要 总体 这一 该 作出 具有 构建 加快 培育 壮大 "
     "全市 全省 全区 全县 各级 三级 深入开展 "
-    "制定 宣布 印发 完成 增强 拓展 介绍 示范 带动 负责人 单位 全部 正确 充实 丰富 作为 加速 集聚".split()
+    "制定 宣布 印发 完成 增强 拓展 介绍 示范 带动 负责人 单位 全部 正确 充实 丰富 作为 加速 集聚 "
+    "出台 发布 编制 推出 实行 执行".split()
 )
 # what is done with an initiative, or counts them, rather than its name (提出/践行/支持…全球某某倡议,
 # 三大全球倡议); jieba often tags these as nouns
@@ -141,7 +142,8 @@ def _programme_name(text: str, end_start: int, end: int) -> int | None:
             break
         if initiative and re.match(r"[和与及][两三四五一系]", word):  # 理念和三大全球倡议: jieba's 和三大
             break
-        if not re.match(r"^[\u4e00-\u9fff]+$", word) or end - pos > 24:
+        counted_years = word.isdigit() and text.startswith("年", pos + len(word))  # 制造业5年数字化转型行动计划
+        if not (re.match(r"^[\u4e00-\u9fff]+$", word) or counted_years) or end - pos > 24:
             break
         start = pos
     # a strategy or an initiative needs a name of its own (创新驱动发展战略, not 发展战略; 全球发展倡议,
@@ -195,19 +197,34 @@ _DOCUMENT_AT_END = re.compile("(?:" + "|".join(sorted(map(re.escape, DOCUMENT_EN
 
 def _deliberated(text: str):
     """Documents a meeting took up, named without book-title marks: 审议了甲方案（草案）、乙报告和
-    丙名单. Each item of the list that ends with a document's ending, as (start, end)."""
+    丙名单. Each item of the list that ends with a document's ending, as (start, end); a 和 that
+    does not close a document's name is part of the next one's (全国人大宪法和法律委员会关于…的报告)."""
     for m in DELIBERATED.finditer(text):
-        at = m.start("obj")
-        for item in re.split(r"(、|和|及|以及)", m["obj"]):
-            if re.fullmatch(r"、|和|及|以及", item):
-                at += len(item)
+        at, item = m.start("obj"), ""
+        pieces = re.split(r"(、|和|及|以及)", m["obj"]) + ["、", ""]
+        for k, piece in enumerate(pieces[:-1]):
+            if not re.fullmatch(r"、|和|及|以及", piece) or piece == "和" and _BODY_THEN_ABOUT.match(pieces[k + 1]):
+                item += piece
                 continue
-            core = re.sub(r"^了", "", item)
-            start = at + len(item) - len(core)
-            core = re.sub(r"的?(?:情况)?汇\s*报$", "", core)  # …实施意见的汇报: the document
-            if len(core) >= 6 and _DOCUMENT_AT_END.search(core) and not re.search(r"情况", core):
-                yield start, start + len(core)
-            at += len(item)
+            yield from _document_item(item, at)
+            at, item = at + len(item) + len(piece), ""
+
+
+# a body whose name holds 和, then what its document is about (宪法和法律委员会关于…的报告)
+_BODY_THEN_ABOUT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:委员会|部|局|办公室|院)关于")
+
+
+def _a_document(item: str) -> bool:
+    core = re.sub(r"的?(?:情况)?汇\s*报$", "", re.sub(r"^了", "", item))  # …实施意见的汇报: the document
+    return len(core) >= 6 and bool(_DOCUMENT_AT_END.search(core)) and not re.search(r"情况", core)
+
+
+def _document_item(item: str, at: int):
+    core = re.sub(r"^(?:了|.*作的)", "", item)  # 听取了甲作的某某报告: the report, not who made it
+    start = at + len(item) - len(core)
+    core = re.sub(r"的?(?:情况)?汇\s*报$", "", core)
+    if _a_document(core):
+        yield start, start + len(core)
 
 
 @extractor("lg.policy.v1", requires=("story", "events"), assigns=("details",))

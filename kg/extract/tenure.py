@@ -73,8 +73,9 @@ WRITTEN_ORG = re.compile(
     r"工人党|共产党|民主党|共和党|保守党|工党)$"
 )
 _NOT_IN_ORG = frozenset("对在经由向为是把将被从让给的")  # as words of their own: 经…批准, not 财经, 经济
-# verbs of meeting someone, which no body's name holds
-_MEETS_SOMEONE = re.compile(r"会见|会晤|接见|拜会|拜访|看望|慰问|走访|陪同|率队|带队|一行|来到|前往")
+# verbs of meeting someone or of what is done to him, which no body's name holds (追授某省委组织部原副部长)
+_MEETS_SOMEONE = re.compile(r"会见|会晤|接见|拜会|拜访|看望|慰问|走访|陪同|率队|带队|一行|来到|前往"
+                            r"|追授|授予|追认|任命|免去")
 
 
 def _function_word_in(text: str, start: int, end: int) -> bool:
@@ -87,9 +88,15 @@ def _clause_start(text: str, end: int, floor: int) -> int:
     return max(floor, max(text.rfind(c, 0, end) for c in "、，,：:；。（(“") + 1)
 
 
+# bodies whose names hold a conjunction, which would otherwise end a body's name (工业和信息化部)
+_BODIES_WITH_AND = tuple(sorted((b for b in government_bodies() if re.search("[和与]", b)), key=len, reverse=True))
+
+
 def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
     """The body named in full right before *end*, from the last delimiter (or title) on."""
     start = _clause_start(text, end, floor)
+    if known := next((b for b in _BODIES_WITH_AND if text.endswith(b, start, end)), None):
+        return end - len(known), known  # 对工业和信息化部副部长: a body of the state, whole (not 信息化部)
     seg = text[start:end]
     # …以视频方式同乌兹别克斯坦最高会议参议院: a foreign body starts at its country's name
     hits = [(seg.rfind(c), c) for c in countries() if len(c) >= 2 and c in seg]
