@@ -16,7 +16,7 @@ from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import NATIONAL, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
 from kg.nlp.mentions import government_bodies, recognise
-from kg.nlp.segment import dictionary_tag, pos_tokens
+from kg.nlp.segment import common_word, pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE
 from kg.resolve.countries import country_short_forms
 from kg.resources import lexicon_lines
@@ -185,12 +185,6 @@ _TRADE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
 _TRADES = frozenset(lexicon_lines("trade_endings.txt"))
 
 
-def _common_word(word: str) -> bool:
-    """A word of the language rather than a name: 家庭 (家庭农场), 乡村, 生态; not 青禾, 斯湾, 中国."""
-    tag = dictionary_tag(word)
-    return tag is not None and not tag.startswith(("ns", "nr", "nz", "nt", "j"))
-
-
 def companies_visited(text: str) -> list[tuple[int, int]]:
     """Short company names in a list of places visited (先后到某某食品、某某新材料等地调研): the
     items of two or more that end with a trade word (trade_endings.txt, company_endings.txt)."""
@@ -206,7 +200,7 @@ def companies_visited(text: str) -> list[tuple[int, int]]:
             trade = _TRADE_END.search(text[a:b])
             if (trade and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text[a:b]) and b - a > len(trade.group(0)) + 1
                     and not re.search(r"[和与及的]", text[a:b])
-                    and not (trade.group(0) in _TRADES and _common_word(text[a:b - len(trade.group(0))]))):
+                    and not (trade.group(0) in _TRADES and common_word(text[a:b - len(trade.group(0))]))):
                 out.append((a, b))  # a name before the trade word (not 新材料 alone, nor 家庭农场)
     return out
 
