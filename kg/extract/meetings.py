@@ -24,7 +24,7 @@ from kg.resources import lexicon_alternation, lexicon_lines, rule_table
 
 MEETING_WORDS = sorted(lexicon_lines("meeting_types.txt"), key=len, reverse=True)
 MW = "(?:" + "|".join(map(re.escape, MEETING_WORDS)) + ")"
-NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s"
+NOT_IN_NAME = "，。；、：:！？“”‘’（）()《》\\s并"  # (并: 参加会见并主持大会 names no 会见并主持大会)
 # a quoted part may sit inside a name: 纪念“三八”国际妇女节暨表彰大会, 《政府工作报告》征求意见座谈会
 # …and a kind in brackets: 区委常委会（扩大）会议, 县政府常务会议（视频）
 # …a space printed inside a number (第 32 次), and a quoted part or bracketed kind
