@@ -53,7 +53,7 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
     return re.compile(
         rf"(?P<name>{who}){TITLE_AFTER}(?P<with>(?:、|及|和|与|，)[^，。；]{{2,60}}?(?=一行))?{WHEN}{LEADING}(?:在(?P<escort>(?:(?!在)[^。；]){{2,160}}?)陪同下，?)?{LEADING}(?:先后|分别)?"
         rf"(?:(?P<go>{GO}|对|就)(?P<where>{WHERE})(?P<more>，(?:以及|及|和)[^，。；]{{2,40}}?)?(?P<comma>，)?(?P<topic>(?:就|围绕)[^，。；]{{2,40}}?)?"
-        rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时|期间)[^，。；]){{0,48}}?)(?=[，。；]|并|时|期间|$)"
+        rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时|期间|{SPEECH_VERBS})[^，。；]){{0,48}}?)(?=[，。；]|并|时|期间|$)"
         rf"|在(?P<hall>{WHERE})(?<!工)[作做](?P<lecture>[^，。；]{{0,8}}?报告)(?!中)"
         # 调研某工作时强调; 在调研某工作时，对…说: the visit told in a clause of time
         rf"|(?P<while>在)?(?P<verb>(?:参观|实地|走访|专题|蹲点)?(?:调研|考察|视察)|走访)(?!的)(?P<what>[^，。；]{{2,30}}?)"

@@ -467,7 +467,8 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
         yield replace(same, attrs=tuple(sorted(same.attrs + (("date", date),))))  # its day, told now
     if label in MEETING_WORDS and main is not None and _act_of(main.label).endswith(_act_of(label)):
         events = [main.ref]  # …启动式 in 京举办. 丁薛祥出席启动式; 某县项目集中开工. 甲出席开工仪式: the same one
-    elif label in EVENT_PARTS and main is not None and main.label not in MEETING_WORDS and main.label not in EVENT_PARTS:
+    elif (label in EVENT_PARTS and main is not None and main.label not in MEETING_WORDS
+          and main.label not in EVENT_PARTS):
         # 某运动会在南宁开幕。甲、乙出席开幕式: a part of the article's event, named after it
         records = meetings.event(sentence, m.start("ev"), m.end("ev"), main.label + label, True, part=part)
         yield from records
