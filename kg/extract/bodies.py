@@ -224,6 +224,13 @@ def _unnamed_local(surface: str, first_word: str) -> bool:
                                            or bool(PREFIX_RE.match(first_word)))
 
 
+# a list closed by the kind of thing its items are, which are no bodies (甲、乙医院等领域)
+_FIELDS_AFTER = re.compile(r"(?:、[^，。；、]{1,12})*等(?:领域|行业|方面|产业|业态|方向)")
+_QUOTED = re.compile(r"^“[^“”]+”$")
+# the body a 中央委员会 is the central committee of, written right before it (中国共产主义青年团)
+_OWNER_BEFORE = re.compile(r"(?:^|(?<=[，、；：（“]))[\u4e00-\u9fff]{2,12}(?:团|党|同盟|联盟|协会)$")
+
+
 @extractor("lg.body.v1", requires=("persons", "places"), assigns=("organizations",),
            after=("lg.org.v1", "lg.tenure.v1"))
 def extract_bodies(ctx: ArticleContext):
@@ -264,6 +271,10 @@ def extract_bodies(ctx: ArticleContext):
                 start = mention.start
                 if surface.startswith("中国") and surface[2:].startswith(("全国", "中央")):
                     start, surface = start + 2, surface[2:]  # 中国全国人大 is 全国人大
+                if _QUOTED.match(text[start - 1:mention.end + 1]):
+                    continue  # “川渝通办”: a scheme's name
+                if surface.startswith("中央") and (owner := _OWNER_BEFORE.search(text, 0, start)):
+                    start, surface = owner.start(), text[owner.start():mention.end]  # 某青年团中央委员会
                 found.append((start, mention.end, "org", surface))
         for start, end in listed_companies(text) + companies_listed_as_enterprises(text) + companies_visited(text):
             found.append((start, end, "enterprise", text[start:end]))  # 来到甲有限公司、乙有限公司; 甲、乙等企业
@@ -274,6 +285,8 @@ def extract_bodies(ctx: ArticleContext):
         for start, end, kind, surface in sorted(found, key=lambda x: (x[0], -(x[1] - x[0]))):
             if not _free(claimed, start, end) or _unnamed_local(surface, words.get(start, "")):
                 continue  # unnamed local bodies (市公安局) need lg.org.v1's locality
+            if kind == "org" and _FIELDS_AFTER.match(text, end):
+                continue  # 增值电信、外商独资医院等领域: fields, not bodies
             claimed.append((start, end))
             ev = ctx.evidence(sentence, start, end, name)
             if kind == "enterprise":
