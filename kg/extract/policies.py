@@ -149,6 +149,8 @@ def _programme_name(text: str, end_start: int, end: int) -> int | None:
     # a strategy or an initiative needs a name of its own (创新驱动发展战略, not 发展战略; 全球发展倡议,
     # not 合作倡议)
     least = 4 if initiative or text.startswith("战略", end - 2) else 2
+    if end_start - start >= 4 and text.endswith("国家", 0, start):
+        start -= 2  # 国家生物防御战略, 国家粮食安全战略: the state's own, named so (not 国家战略 alone)
     return start if end_start - start >= least else None
 
 
