@@ -273,6 +273,8 @@ def extract_bodies(ctx: ArticleContext):
                     start, surface = start + 2, surface[2:]  # 中国全国人大 is 全国人大
                 if _QUOTED.match(text[start - 1:mention.end + 1]):
                     continue  # “川渝通办”: a scheme's name
+                if text.endswith("国家", 0, start) and re.search(r"(?:局|署|委|办)$", surface):
+                    start, surface = start - 2, "国家" + surface  # 国家林草局, not 林草局
                 if surface.startswith("中央") and (owner := _OWNER_BEFORE.search(text, 0, start)):
                     start, surface = owner.start(), text[owner.start():mention.end]  # 某青年团中央委员会
                 found.append((start, mention.end, "org", surface))
