@@ -655,7 +655,8 @@ def _name_between_body_and_title(text: str, last: PostPhrase) -> Holder | None:
     return None
 
 
-def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: OrgName | None):
+def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: OrgName | None,
+                  place: Division | None = None):
     """The body of each title of a group: the one written, the party centre, the body of the title
     before (政府党组副书记、副主席), the foreign government of a list abroad (越南国家主席甲、总理乙),
     the body of the titles before a comma (区人大常委会主任甲，副主任乙)."""
@@ -677,7 +678,8 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
         if (party := _party_centre(text, p)) is not None:
             orgs.append((party, p))
             continue
-        org = post_org(p, ctx) or _shared_body(orgs, p)
+        org = _government_of_place(ctx, p, place) if text[:holder.start].endswith(("和", "、")) else None
+        org = org or post_org(p, ctx) or _shared_body(orgs, p)
         if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
             org = _only_country(ctx)
         orgs.append((org, p))
@@ -691,6 +693,20 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
         orgs = [(_abroad_body(foreign, p, text) if o is not None and o.level != "foreign" and _implied_national(p)
                  else o, p) for o, p in orgs]
     return orgs
+
+
+_LEVEL_OF_CHAR = {"省": "province", "市": "city", "州": "city", "县": "district", "区": "district", "旗": "district"}
+
+
+def _government_of_place(ctx: ArticleContext, phrase: PostPhrase, place: Division | None) -> OrgName | None:
+    """The government of the division the holder before was named with, for a bare governor's
+    title joined to his (河南省委书记甲和省长乙: 河南's governor, whatever the article's locality)."""
+    if place is None or phrase.prefix or phrase.org_name or ROLES[phrase.role] != "government":
+        return None
+    char = next((c for c in _LEVEL_OF_CHAR if c in phrase.role), None)
+    if char is None or _LEVEL_OF_CHAR[char] != place.level:
+        return None
+    return resolve_prefix(f"{char}政府", ctx, place)
 
 
 def _party_title_of(phrase: PostPhrase, body: OrgName) -> bool:
@@ -745,14 +761,16 @@ def extract_tenures(ctx: ArticleContext):
         phrases = post_phrases(text)
         abroad: tuple[OrgName, int] | None = None  # the last foreign government and where its holder's name ends
         body: OrgName | None = None  # the body of the last titles read: 区人大常委会主任甲，副主任乙
+        place: Division | None = None  # the division the last titles named: 河南 (省委书记甲和省长乙)
         for group in _groups(phrases, text) if phrases else ():
             holder = _holder(ctx, text, group)
             if holder is None:
                 continue
-            orgs = _group_bodies(ctx, text, holder, abroad, body)
+            orgs = _group_bodies(ctx, text, holder, abroad, body, place)
             # 主席提名人选: nominated, not holding it; the title only tells who he is
             orgs = _former_over_list([(o, p) for o, p in orgs if not text.startswith(NOMINEE, p.end)], text)
             body = next((o for o, _ in reversed(orgs) if o is not None and o.level != "foreign"), body)
+            place = next((p.place for p in reversed(holder.group) if p.place is not None), None)
             level = min((o.level for o, _ in orgs if o), key=lambda lv: LEVEL_RANK.get(lv, 9), default="unknown")
             if (all(org is None for org, _ in orgs) and all(ROLES[p.role] == "-" for p in holder.group)
                     and not holder.foreign and not holder.others and not any(w == holder.name and tag.startswith("nr")
