@@ -680,6 +680,9 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
             continue
         org = _government_of_place(ctx, p, place) if text[:holder.start].endswith(("和", "、")) else None
         org = org or post_org(p, ctx) or _shared_body(orgs, p)
+        if org is not None and org.label in org_prefixes() and orgs and (before := orgs[-1][0]) is not None \
+                and before.type == org.type and before.label.endswith(org.label):
+            org = before  # 呼和浩特市政府党组成员、副市长: the city government just named, not an unknown one
         if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
             org = _only_country(ctx)
         orgs.append((org, p))
