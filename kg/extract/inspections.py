@@ -56,7 +56,7 @@ def _pattern(names: frozenset[str]) -> re.Pattern:
         rf"(?:(?<=，)(?:实地|现场))?(?P<visit>{VISIT}(?:(?!时|期间|{SPEECH_VERBS})[^，。；]){{0,48}}?)(?=[，。；]|并|时|期间|$)"
         rf"|在(?P<hall>{WHERE})(?<!工)[作做](?P<lecture>[^，。；]{{0,8}}?报告)(?!中)"
         # 调研某工作时强调; 在调研某工作时，对…说: the visit told in a clause of time
-        rf"|(?P<while>在)?(?P<verb>(?:参观|实地|走访|专题|蹲点)?(?:调研|考察|视察)|走访)(?!的)(?P<what>[^，。；]{{2,30}}?)"
+        rf"|(?P<while>在)?(?P<verb>(?:参观|实地|走访|专题|蹲点)?(?:调研|考察|视察)|走访)(?!的|发现|显示|表明|认为)(?P<what>[^，。；]{{2,30}}?)"
         rf"(?=[，。；]|时{SPEECH_VERBS}|(?(while)时|(?!))|$))"
     )
 
