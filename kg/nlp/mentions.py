@@ -497,8 +497,11 @@ def _teams(text: str, tokens: list[Token]) -> list[_Candidate]:
             continue
         before = tokens[i - 1][0] if i > 0 else ""
         after = tokens[i + 1][0] if i + 1 < n else ""
+        if after == "队" and not tag.startswith(("ns", "nr", "nz", "j")):
+            continue  # 龙舟队, 心理咨询队: a team of some kind, named by no one
         if before in _VERSUS[:4] or after.startswith(_TEAM_AFTER) or before in ("做客", "坐镇", "客场挑战"):
-            out.append(_Candidate("organization", start, start + len(word), "organization.sports-team", 3))
+            end = start + len(word) + (1 if after == "队" else 0)  # 卡塔尔队: the team, not the state
+            out.append(_Candidate("organization", start, end, "organization.sports-team", 3))
     return out
 
 
