@@ -47,7 +47,11 @@ _BEFORE_QUOTE = tuple(w for side, w in _QUOTE_CONTEXT if side == "before")
 _AFTER_QUOTE = tuple(sorted((w for side, w in _QUOTE_CONTEXT if side == "after"), key=len, reverse=True))
 _PARALLEL = re.compile(r"[^、·\s+＋]+[、·\s+＋]")
 _NUMERALS_ONLY = re.compile(r"[一二三四五六七八九十]{2}")  # a month and a day: “五一”, “三八” (not “十四五”)
-_NUMBERED = re.compile(r"^[一二三四五六七八九十两百千万0-9]+[个大项点条次张类化稳保农]?")
+# a counted slogan (“两个确立”, “六稳”, “一企一策”), not a tier or a grade (“二线口岸”, “一级响应”), nor a
+# group counted in figures (“77国集团和中国”)
+_NUMBERED = re.compile(r"^[一二三四五六七八九十两百千万]+(?![线级号期层代季])[个大项点条次张类化稳保农]?")
+_NUMBERED_TWICE = re.compile(r"^[一二三四五六七八九十两]\w{1,3}?[一二三四五六七八九十两]")  # 两线三枢纽, 一季双收
+_FIGURES = re.compile(r"^\d+\D+\d+|^\d+(?:分钟|小时|公里)")  # 6轴7廊8通道, 15分钟生活圈
 # what joins the quotes of one chain: nothing (“甲”“乙”), a conjunction or a list comma (“甲”和“乙”)
 _JOINED = ("", "和", "与", "及", "、")
 
@@ -71,11 +75,15 @@ _TASK_AFTER = re.compile(r"工作|任务|战略|行动|工程|政策|要求|目�
 
 
 def _shaped_like_a_policy(label: str) -> bool:
-    """A quoted label whose own shape names a policy: counted (“六稳”, “两个确立”, “一企一策”) or
-    ending as programmes and methods do (“千万工程”, “某某工作法”); not a day (“五一”)."""
+    """A quoted label whose own shape names a policy: counted (“六稳”, “两个确立”, “一企一策”,
+    “两线三枢纽”, “6轴7廊8通道”, a goal in minutes or hours: “15分钟生活圈”) or ending as programmes
+    and methods do (“千万工程”, “某某工作法”); not a day (“五一”), a tier (“二线口岸”), a
+    generation (“90后”) or a number (“96178”)."""
     if _NUMERALS_ONLY.fullmatch(label):
         return False
-    return bool(_NUMBERED.match(label)) and len(label) <= 8 or label.endswith(ENDINGS_OF_POLICIES)
+    counted = (bool(_NUMBERED.match(label)) or _NUMBERED_TWICE.match(label) is not None
+               or _FIGURES.match(label) is not None)
+    return counted and len(label) <= 8 or label.endswith(ENDINGS_OF_POLICIES)
 
 
 def chain_names_policies(text: str, chain: list[re.Match], start: int, end: int) -> bool:
