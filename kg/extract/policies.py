@@ -86,12 +86,19 @@ def _shaped_like_a_policy(label: str) -> bool:
     return counted and len(label) <= 8 or label.endswith(ENDINGS_OF_POLICIES)
 
 
+# what follows the name of an event in quotes
+_EVENT_AFTER = ("分论坛", "论坛", "峰会", "研讨会", "座谈会", "晚会", "音乐会", "大赛", "比赛", "发布会",
+                "博览会", "展览")
+
+
 def chain_names_policies(text: str, chain: list[re.Match], start: int, end: int) -> bool:
     """A chain of quotes names policies, initiatives or slogans rather than quoting words for
     effect when a member's shape says so (a slogan of parallel parts too), or the words around the
     chain do: a verb that carries out a policy before it (实施“某某”, 践行“甲”“乙”) or what a
     policy is after it (“某某”行动, “甲”和“乙”的目标; quoted_policy_context.txt). A list or a
     pair of quotes alone is not enough: “上海铜”“上海油”, “龙凤呈祥”“年年有余” are products and images."""
+    if text.startswith(_EVENT_AFTER, end):
+        return False  # “某某 共谋某某”分论坛: a forum's name, an event's
     if any(_shaped_like_a_policy(m["q"].strip()) or _PARALLEL.search(m["q"]) for m in chain):
         return True  # a slogan of parallel parts: “举旗帜、聚民心”, “幸福街道·品质华大”
     after = end + text.startswith("的", end)  # “项目为王”的理念
