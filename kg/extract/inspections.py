@@ -267,7 +267,7 @@ def _group_visit(ctx: ArticleContext, meetings: Meetings, body, name: str):
 # 市政协组织委员围绕“某某”开展监督性视察 (the article's event: who took part is told after)
 BODY_VISIT = re.compile(
     rf"(?:^|(?<=，))(?:(?:\d{{4}}年)?{DAY}(?:上午|下午)?，)?(?P<body>[^，。；、“”]{{2,16}}?)(?:组织|牵头)[^。；]{{0,40}}?"
-    rf"(?:开展|进行)了?(?P<ev>[^，。；“”]{{0,24}}?(?:视察|调研|考察|督导|督查)(?:[^，。；“”]{{0,20}}?活动)?)(?=[，。；]|$)")
+    rf"(?:开展|进行)了?(?P<ev>[^，。；“”]{{0,24}}?(?:视察|调研|考察|督导|督查)(?:[^，。；“”]{{0,20}}?(?:活动|行动))?)(?=[，。；]|$)")
 
 
 # the name of a body or of the place whose government acts (某镇, 某区人大常委会, 某局)
