@@ -493,6 +493,11 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
     guests = [r for n, r in ctx.persons.items() if pattern is CONVENED
               and re.search(rf"{re.escape(n)}(?:同志)?一行(?:前来|来到|来|赴|到)", m["subj"] or "")]
     people += guests
+    if pattern is CONVENED and not people and (m["subj"] or "").strip() in ("", "并") and text[:m.start("ev")].endswith(
+            ("并召开", "并召开了", "并举行")):
+        # 甲到某镇调研，并召开座谈会: who opens the sentence holds it, and is there
+        guests = _sentence_subject(ctx, re.split(r"[；：]", text[:m.start()])[-1])[:1]
+        people += guests
     for event in events:
         for person in dict.fromkeys(people):
             if pattern in (CHAIRED, CHAIRED_STANDING):
