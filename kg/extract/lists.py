@@ -74,7 +74,7 @@ _BARE_LIST = re.compile(r"(?:^|[，；：\s]|代表|负责人|嘉宾|专家|委�
 # what closes a bare list before its verb: 等, 等人, 同志, 等市领导, 等市级领导, 等县四套班子领导, 等负责同志
 # …and others joined to them: 等县四套班子领导和项目企业负责人
 _GROUP_AFTER = re.compile(r"(?:等?同志|等(?:人|(?:[省市区县旗镇乡州盟]级?|全国|四套班子|有关|相关)*(?:"
-                          + "|".join(map(re.escape, GROUP_WORDS)) + r"))?)"
+                          + "|".join(map(re.escape, GROUP_WORDS)) + r"))?)?"
                           r"(?:(?:和|及|以及)[^，。；、]{1,20}?(?:负责人|负责同志|代表|干部|群众|职工|人员|嘉宾|成员|委员))?$")
 _ADVERB_AT_END = re.compile(r"(?:也|还|均|都|亦|分别|一同|一起)$")  # 甲、乙也出席了会议
 _DAY_AT_END = re.compile(r"(?:\d{1,2}\s*(?:月\s*\d{1,2}\s*)?日(?:上午|下午|晚上|晚)?)$")
