@@ -130,6 +130,14 @@ def test_places_from_gazetteer_and_named_zone():
     assert "城南新区" in entities(f, "place")
 
 
+def test_a_division_renamed_since_the_table_is_named_as_it_now_is():
+    f = facts_of("在黑龙江漠河，农家院正向精品民宿转型。在山东蓬莱，游船缓缓前行。")
+    assert {"漠河市", "蓬莱区"} <= entities(f, "place")
+    assert not {"漠河县", "蓬莱市"} & entities(f, "place")
+    old = facts_of("黑龙江省漠河县旅游局组织开展冰雪旅游推介。")
+    assert "漠河市" in entities(old, "place")
+
+
 def test_negative_common_words_that_are_district_short_names():
     f = facts_of("振兴乡村要惠民生、用资源，前进一步。", section=SECTION)
     assert entities(f, "place") == set()

@@ -1,4 +1,5 @@
-"""China's administrative divisions, read from the table that the cpca package maintains.
+"""China's administrative divisions, read from the table that the cpca package maintains, with the
+divisions renamed since (data/lexicon/division_changes.tsv).
 
 Each division has its GB/T 2260 code; province and city are derived from the code's prefix.
 Short forms (莲都 for 莲都区, 丽水 for 丽水市) are indexed too, since news writes them.
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 from functools import cache
 from importlib.resources import files
 
-from kg.resources import lexicon_words
+from kg.resources import lexicon_table, lexicon_words
 
 LEVELS = ("province", "city", "district")
 _PLACEHOLDERS = ("市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划")
@@ -103,9 +104,16 @@ def gazetteer() -> Gazetteer:
         code = row["adcode"][:6]
         level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "district"
         by_code[code] = Division(code, row["name"], level)
+    renamed: dict[str, Division] = {}  # old name -> the division as it now is
+    for old, new, name, _year in lexicon_table("division_changes.tsv"):
+        if (was := by_code.pop(old, None)) is not None:
+            level = "province" if new.endswith("0000") else "city" if new.endswith("00") else "district"
+            by_code[new] = renamed[was.name] = Division(new, name, level)
     by_name: dict[str, list[Division]] = {}
     for d in by_code.values():
         by_name.setdefault(d.name, []).append(d)
+    for old_name, d in renamed.items():  # 漠河县 in an older report: today's 漠河市
+        by_name.setdefault(old_name, []).append(d)
     for d in by_code.values():
         short = short_name(d.name)
         if short and short not in by_name:  # a full name always wins over someone's short form
