@@ -442,6 +442,7 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
         return  # 会议决定，某委员会第十七次会议9月8日至12日举行: a meeting decided on, yet to be held
     if pattern is GROUNDBREAKING and "宣布" in label:
         return  # 甲宣布某县6个项目集中开工: the words of the ceremony that is reported, not another
+    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
     if label in BARE or label in MEETING_WORDS or ORDINAL_SESSION.match(label) or TERM_SESSION.match(label):
         # 中共全国政协党组召开会议, 区人大常委会举行第十三次会议: the convener names it
         subject = _convener(m.groupdict().get("subj") or "")
@@ -453,12 +454,10 @@ def _reported(ctx: ArticleContext, meetings: Meetings, sentence: Sentence, patte
             subject = ""  # 在北京召开座谈会: only a body (or a session: 某人代会召开预备会) names a bare kind
         if label not in BARE and any(name in subject for name in ctx.persons):
             subject = ""  # 市政协主席甲到某区调研并主持召开座谈会: a clause about him, not a body
-        main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
         if (not subject and ORDINAL_SESSION.match(label) and len(label) <= 9 and main is not None
                 and main.attr("type") == "Meeting"):
             subject = main.label  # 某工作会议在京召开…甲主持第一次全体会议: a session of that meeting
         label = subject + label
-    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
     date, part = meetings.date_for(sentence)
     same = next(  # 第十次出席…全体会议: the one the article reported (its headline too, undated)
         (e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")

@@ -231,16 +231,13 @@ def _deliberated(text: str):
 _BODY_THEN_ABOUT = re.compile(r"^[\u4e00-\u9fff]{1,12}?(?:委员会|部|局|办公室|院)关于")
 
 
-def _a_document(item: str) -> bool:
-    core = re.sub(r"的?(?:情况)?汇\s*报$", "", re.sub(r"^了", "", item))  # …实施意见的汇报: the document
-    return len(core) >= 6 and bool(_DOCUMENT_AT_END.search(core)) and not re.search(r"情况", core)
-
-
 def _document_item(item: str, at: int):
-    core = re.sub(r"^(?:了|.*作的)", "", item)  # 听取了甲作的某某报告: the report, not who made it
+    """The document an item of a list names, if it names one: without 了 or who made it before it
+    (听取了甲作的某某报告) and 的汇报 after it (…实施意见的汇报), as (start, end)."""
+    core = re.sub(r"^(?:了|.*作的)", "", item)
     start = at + len(item) - len(core)
     core = re.sub(r"的?(?:情况)?汇\s*报$", "", core)
-    if _a_document(core):
+    if len(core) >= 6 and _DOCUMENT_AT_END.search(core) and not re.search(r"情况", core):
         yield start, start + len(core)
 
 

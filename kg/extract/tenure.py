@@ -698,18 +698,15 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
     return orgs
 
 
-_LEVEL_OF_CHAR = {"省": "province", "市": "city", "州": "city", "县": "district", "区": "district", "旗": "district"}
-
-
 def _government_of_place(ctx: ArticleContext, phrase: PostPhrase, place: Division | None) -> OrgName | None:
     """The government of the division the holder before was named with, for a bare governor's
     title joined to his (河南省委书记甲和省长乙: 河南's governor, whatever the article's locality)."""
     if place is None or phrase.prefix or phrase.org_name or ROLES[phrase.role] != "government":
         return None
-    char = next((c for c in _LEVEL_OF_CHAR if c in phrase.role), None)
-    if char is None or _LEVEL_OF_CHAR[char] != place.level:
+    short = next((f"{c}政府" for c in phrase.role if f"{c}政府" in org_prefixes()), None)  # 省长: 省政府
+    if short is None or org_prefixes()[short][0] != place.level:
         return None
-    return resolve_prefix(f"{char}政府", ctx, place)
+    return resolve_prefix(short, ctx, place)
 
 
 def _party_title_of(phrase: PostPhrase, body: OrgName) -> bool:

@@ -96,19 +96,21 @@ class Gazetteer:
         return "".join(x.name for x in self.path(d))
 
 
+def _level_of(code: str) -> str:
+    return "province" if code.endswith("0000") else "city" if code.endswith("00") else "district"
+
+
 @cache
 def gazetteer() -> Gazetteer:
     text = (files("cpca") / "resources" / "adcodes.csv").read_text(encoding="utf-8")
     by_code: dict[str, Division] = {}
     for row in csv.DictReader(io.StringIO(text)):
         code = row["adcode"][:6]
-        level = "province" if code.endswith("0000") else "city" if code.endswith("00") else "district"
-        by_code[code] = Division(code, row["name"], level)
+        by_code[code] = Division(code, row["name"], _level_of(code))
     renamed: dict[str, Division] = {}  # old name -> the division as it now is
     for old, new, name, _year in lexicon_table("division_changes.tsv"):
         if (was := by_code.pop(old, None)) is not None:
-            level = "province" if new.endswith("0000") else "city" if new.endswith("00") else "district"
-            by_code[new] = renamed[was.name] = Division(new, name, level)
+            by_code[new] = renamed[was.name] = Division(new, name, _level_of(new))
     by_name: dict[str, list[Division]] = {}
     for d in by_code.values():
         by_name.setdefault(d.name, []).append(d)
