@@ -49,6 +49,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return args.func(args)
     except KeyboardInterrupt:
+        # kg is stopping: a second interrupt (or one held back in a thread until now) must not
+        # break into the interpreter's shutdown, which joins the pool's threads
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
+        signal.signal(signal.SIGTERM, signal.SIG_IGN)
         print("kg: interrupted; outputs are written only at the end, so nothing was changed", file=sys.stderr)
         return 130
     except BrokenPipeError:  # kg … | head: the reader has all it wanted
