@@ -5,6 +5,7 @@ from __future__ import annotations
 from helpers import entities, facts_of, make_article, posts, relations
 
 from kg.extract import EXTRACTORS
+from kg.resolve.gazetteer import gazetteer
 
 SECTION = "要闻·江山"  # a county of Quzhou, Zhejiang: 市委 is 衢州市委 there
 
@@ -136,6 +137,16 @@ def test_a_division_renamed_since_the_table_is_named_as_it_now_is():
     assert not {"漠河县", "蓬莱市"} & entities(f, "place")
     old = facts_of("黑龙江省漠河县旅游局组织开展冰雪旅游推介。")
     assert "漠河市" in entities(old, "place")
+
+
+def test_a_prefecture_merged_or_recoded_takes_its_counties_along():
+    f = facts_of("在山东莱芜，钢铁企业加快转型。在西藏那曲，牧民迁入新居。")
+    assert {"莱芜区", "那曲市"} <= entities(f, "place")
+    assert not {"莱芜市", "那曲地区"} & entities(f, "place")
+    g = gazetteer()
+    county = next(d for d in g.lookup("嘉黎县"))
+    assert g.full_name(county) == "西藏自治区那曲市嘉黎县"
+    assert g.full_name(g.lookup("莱芜")[0]) == "山东省济南市莱芜区"
 
 
 def test_negative_common_words_that_are_district_short_names():

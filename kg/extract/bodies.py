@@ -19,7 +19,7 @@ from kg.nlp.mentions import government_bodies, recognise
 from kg.nlp.segment import common_word, pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE
 from kg.resolve.countries import country_short_forms
-from kg.resources import lexicon_lines
+from kg.resources import lexicon_lines, lexicon_words
 
 ENTERPRISE_ENDINGS = tuple(sorted(lexicon_lines("enterprise_suffixes.txt"), key=len, reverse=True))
 # legal forms first, then other enterprise words (工厂, 合作社)
@@ -227,6 +227,7 @@ def _unnamed_local(surface: str, first_word: str) -> bool:
 # a list closed by the kind of thing its items are, which are no bodies (甲、乙医院等领域)
 _FIELDS_AFTER = re.compile(r"(?:、[^，。；、]{1,12})*等(?:领域|行业|方面|产业|业态|方向)")
 _QUOTED = re.compile(r"^“[^“”]+”$")
+_KINDS_OF_BODIES = frozenset(lexicon_words("kinds_of_bodies.txt"))
 # the body a 中央委员会 is the central committee of, written right before it (中国共产主义青年团)
 _OWNER_BEFORE = re.compile(r"(?:^|(?<=[，、；：（“]))[\u4e00-\u9fff]{2,12}(?:团|党|同盟|联盟|协会)$")
 
@@ -289,6 +290,8 @@ def extract_bodies(ctx: ArticleContext):
                 continue  # unnamed local bodies (市公安局) need lg.org.v1's locality
             if kind == "org" and _FIELDS_AFTER.match(text, end):
                 continue  # 增值电信、外商独资医院等领域: fields, not bodies
+            if kind == "org" and surface in _KINDS_OF_BODIES:
+                continue  # 村党支部, 社区居委会: a kind of body, not one
             claimed.append((start, end))
             ev = ctx.evidence(sentence, start, end, name)
             if kind == "enterprise":

@@ -28,7 +28,7 @@ from functools import cache
 
 from kg.nlp.names import dotted_name_at, foreign_name_at, name_after
 from kg.nlp.segment import dictionary_tag, has_surname, pos_tokens
-from kg.resolve.countries import country_short_forms
+from kg.resolve.countries import countries, country_short_forms
 from kg.resolve.gazetteer import gazetteer
 from kg.resources import lexicon_lines, lexicon_table, lexicon_words
 
@@ -301,8 +301,9 @@ def _business_words() -> frozenset[str]:
 
 def _part_of_name(word: str, tag: str) -> bool:
     """A word that may stand inside a body's name: a noun or a name, a word of a trade jieba reads
-    as a verb (装备制造), a number written in characters (华润三九)."""
+    as a verb (装备制造), a number written in characters (华润三九), a quarter of the compass."""
     return (tag in _NAMEISH or word in _business_words()
+            or tag == "f" and len(word) == 2 and word[0] in "东西南北"  # 西部联盟银行, 东北证券
             or tag == "m" and len(word) > 1 and bool(_CJK.match(word)) and not _COUNTING.search(word))
 
 
@@ -322,6 +323,8 @@ def _left_extent(tokens: list[Token], j: int, limit: int = 12) -> int:
             break
         if word in _GENERIC and word not in _TRADES:
             break  # 国内银行, 日本多家公司: a generic word before the name
+        if tag == "f" and i >= 2 and tokens[i - 2][0].endswith(("州", "省", "市", "县", "区", "国")):
+            break  # 某州南部某小学: the quarter is of the place before, not part of the name
         i -= 1
         length += len(word)
     # a name does not start with a generic word (商业银行, 外资银行)
@@ -370,7 +373,12 @@ def _lexicon_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
             label = "company"
         else:
             continue
+        if text.startswith("间", e):
+            continue  # 政府间组织: the body is the organisation after
         i = j
+        if j > 0 and (federal := tokens[j - 1][0]).endswith("联邦") and (
+                _is_place(place := federal[:-2] or (tokens[j - 2][0] if j > 1 else "")) or place in countries()):
+            i -= 1  # 德国联邦统计局 (jieba: 德国联邦 + 统计局); a place before 联邦 is taken below
         while i > 0 and (tokens[i - 1][1] == "ns" or _is_place(tokens[i - 1][0])):
             i -= 1
         if i == j and j > 0 and tokens[j - 1][0] in country_short_forms():
@@ -404,6 +412,8 @@ def _bodies(text: str, tokens: list[Token]) -> list[_Candidate]:
         if tag in ("nt", "j", "nz", "ns") and len(word) >= 3:
             for cut in range(1, len(word) - 1):
                 head, body = word[:cut], word[cut:]
+                if head in _GENERIC or text.startswith("间", end):
+                    continue  # 新政府 is a new government; 东非政府间组织 no government
                 if body in government_bodies() and (head in country_short_forms() or _is_place(head)
                                                     or dictionary_tag(head) == "ns"):
                     out.append(_Candidate("government", start, end, "government.lexicon", 4))
@@ -424,6 +434,10 @@ def _ending_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
     if (found := ending_of(word)) is None:
         return []
     ending, label = found
+    if text.startswith("间", start + len(word)):
+        return []  # 东非政府间发展组织: no government
+    if any(c in word[: -len(ending)] for c in "和与及"):
+        return []  # 党和政府: two bodies in one word, named by neither
     limit = 16 if label == "company" else 12  # legal names of companies run long (某某（山西）有限公司)
     if label == "organization" and word == ending and tag.startswith("v"):
         return []  # 组织, 学会 written as verbs (小学组织开展, 学会使用)

@@ -109,13 +109,19 @@ def gazetteer() -> Gazetteer:
         by_code[code] = Division(code, row["name"], _level_of(code))
     renamed: dict[str, Division] = {}  # old name -> the division as it now is
     for old, new, name, _year in lexicon_table("division_changes.tsv"):
-        if (was := by_code.pop(old, None)) is not None:
-            by_code[new] = renamed[was.name] = Division(new, name, _level_of(new))
+        if (was := by_code.pop(old, None)) is None:
+            continue
+        by_code[new] = renamed[was.name] = Division(new, name, _level_of(new))
+        if _level_of(old) == _level_of(new) == "city":  # 那曲地区 -> 那曲市: its counties move with it
+            for code in [c for c in by_code if c[:4] == old[:4]]:
+                child = by_code.pop(code)
+                by_code[new[:4] + code[4:]] = Division(new[:4] + code[4:], child.name, child.level)
     by_name: dict[str, list[Division]] = {}
     for d in by_code.values():
         by_name.setdefault(d.name, []).append(d)
     for old_name, d in renamed.items():  # 漠河县 in an older report: today's 漠河市
-        by_name.setdefault(old_name, []).append(d)
+        if d not in (known := by_name.setdefault(old_name, [])):
+            known.append(d)
     for d in by_code.values():
         short = short_name(d.name)
         if short and short not in by_name:  # a full name always wins over someone's short form
