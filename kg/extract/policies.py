@@ -49,7 +49,7 @@ _PARALLEL = re.compile(r"[^、·\s+＋]+[、·\s+＋]")
 _NUMERALS_ONLY = re.compile(r"[一二三四五六七八九十]{2}")  # a month and a day: “五一”, “三八” (not “十四五”)
 # a counted slogan (“两个确立”, “六稳”, “一企一策”), not a tier or a grade (“二线口岸”, “一级响应”), nor a
 # group counted in figures (“77国集团和中国”)
-_NUMBERED = re.compile(r"^[一二三四五六七八九十两百千万]+(?![线级号期层代季])[个大项点条次张类化稳保农]?")
+_NUMBERED = re.compile(r"^[一二三四五六七八九十两百千万]+(?![线级号期层代季连])[个大项点条次张类化稳保农]?")
 _NUMBERED_TWICE = re.compile(r"^[一二三四五六七八九十两]\w{1,3}?[一二三四五六七八九十两]")  # 两线三枢纽, 一季双收
 _FIGURES = re.compile(r"^\d+\D+\d+|^\d+(?:分钟|小时|公里)")  # 6轴7廊8通道, 15分钟生活圈
 # what joins the quotes of one chain: nothing (“甲”“乙”), a conjunction or a list comma (“甲”和“乙”)
