@@ -134,8 +134,10 @@ ORDINAL_SESSION = re.compile(r"^第[一二三四五六七八九十百零〇\d\s]
 TERM_SESSION = re.compile(r"^[一二三四五六七八九十]{1,3}届[一二三四五六七八九十百零〇\d]{1,6}次")
 
 
-# words no body's name holds: time words and adverbs of a clause (甲当天举行会议, 正在某地召开会议)
-_NOT_A_BODY = re.compile(r"当天|当日|今天|昨天|正在|已经|已|开始|就|与|同|将|是|的|在")
+# words no body's name holds: time words, adverbs and verbs of a clause (甲当天举行会议, 正在某地召开会议,
+# 随后主持召开会议)
+_NOT_A_BODY = re.compile(r"当天|当日|今天|昨天|正在|已经|已|开始|就|与|同|将|是|的|在|随后|随即|接着|之后|其后|"
+                         r"再次|立即|专门|先后|分别|共同|主持|又|还|也")
 
 
 def _convener(subject: str) -> str:
