@@ -15,7 +15,7 @@ from kg.extract import EXTRACTORS
 
 CASE_FILE = Path(__file__).parent / "data" / "extract" / "facts.jsonl"
 CASES = [json.loads(line) for line in CASE_FILE.open(encoding="utf-8")]
-RELATIONS = ("relays", "chair", "attendee", "speaker")
+RELATIONS = ("relays", "chair", "attendee", "speaker", "containedInPlace")
 
 
 def found(facts, kind: str) -> set:

@@ -19,7 +19,7 @@ from kg.model import Relation
 _CUES = ("会见", "会晤", "接见", "拜会", "拜访", "会谈", "通话", "举行", "访问")  # the verbs of the patterns
 # what a host holds for a guest: 为某某举行欢迎仪式
 _HOSTED = "欢迎仪式|欢送仪式|欢迎宴会|欢迎午宴|欢迎晚宴|国宴|宴会|午宴|晚宴"
-_PLACE = r"(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频连线方式)?"
+_PLACE = r"(?:还|也|又|随后)?(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频连线方式)?"
 
 
 @lru_cache(maxsize=512)  # the same leaders recur across articles; compiling costs ~5 ms

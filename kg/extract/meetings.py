@@ -63,6 +63,8 @@ DELEGATION = re.compile(r"(?:来到|到|参加)了?(?:(?:他|她)?所在的)?(?P
 # 甲在参加审议市政府工作报告时表示: a panel of a congress taking up a report, which he joined
 REVIEWED = re.compile(r"在参加(?:分组)?(?P<ev>(?:审议|讨论)[^，。；、]{2,24}?(?:报告|计划|草案|决议))时")
 BARE = {"会议", "大会", "全会", "会"}
+# who spoke at a meeting, written before it without 在 (某某总书记全国两会期间系列重要讲话)
+SPEAKER_BEFORE = re.compile(r"^[\u4e00-\u9fff]{2,4}(?:总书记|同志)(?=[^在]{4,}$)")
 EVENT_PARTS = frozenset(lexicon_lines("event_parts.txt"))  # 开幕式: of the article's event
 # …会议精神, 在…会议上, 在…会议听取汇报时的重要讲话
 REFERRED = re.compile(
@@ -233,6 +235,8 @@ def _referred_name(text: str, mw_start: int, mw_end: int, tokens) -> tuple[int, 
         if not any(tag[:1] in ("n", "j", "m") for tag in before):
             start += scope.start()
             name = text[start:mw_end]
+    if speaker := SPEAKER_BEFORE.match(name):  # 某某总书记全国两会期间的讲话: the 两会
+        start, name = start + speaker.end(), name[speaker.end():]
     if name in MEETING_WORDS:  # a bare 座谈会 names no particular meeting
         return None
     return start, name

@@ -12,7 +12,7 @@ from kg.extract.fields import fields_of, listed_names
 from kg.extract.tenure import BODY_ENDS
 from kg.model import Entity, Ref
 from kg.nlp.mentions import government_bodies
-from kg.nlp.names import SPEAKING_DOCUMENTS, is_chinese_name
+from kg.nlp.names import SPEAKING_DOCUMENTS, is_chinese_name, travels_to_a_country
 from kg.nlp.segment import dictionary_tag, has_surname, pos_tokens
 from kg.resolve.countries import countries, country_short_forms
 from kg.resolve.gazetteer import gazetteer
@@ -143,7 +143,8 @@ def _tagged_person(text: str, word: str, tag: str, start: int, known) -> bool:
     glued = start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff" and any(
         p + len(w) == start and len(w) == 1 and t in ("j", "ng") for w, t, p in pos_tokens(text))
     return (shape and not glued  # 昆索达莉表示: jieba's 昆 + 索达莉, a name that starts before
-            and word not in SPEAKING_DOCUMENTS and not text.endswith("在", 0, start)
+            and word not in SPEAKING_DOCUMENTS and not text.endswith(("在", "首都", "首府"), 0, start)
+            and not travels_to_a_country(text, start)  # 某副主席来菲出席
             and word not in countries() and word not in INTERNATIONAL  # 应乌克兰要求, 欧佩克宣布
             and word not in government_bodies()  # 白宫称
             and word[-1] not in BODY_ENDS  # 国家林草局表示

@@ -177,6 +177,7 @@ def extract_places(ctx: ArticleContext):
         province = None  # the last province the sentence named
         named: set[str] = set()  # zones read after a place word
         for word, tag, start in tokens:
+            near = previous or within  # the division written right before (湖南 in 湖南湘江新区)
             if word[-1] not in "省市县区州旗" and _STREET_AFTER.match(text, start + len(word)):
                 previous = None
                 continue  # 北京路, 云江西街: a street named after a place
@@ -213,7 +214,7 @@ def extract_places(ctx: ArticleContext):
                 continue
             if (tag in ("ns", "nr", "nz") and 2 <= len(word) <= 4 and _CJK.fullmatch(word)
                     and (suffix := _zone_suffix_at(text, start + len(word))) is not None):
-                yield from _zone(ctx, sentence, start, word + suffix, ctx.locality.finest, name)
+                yield from _zone(ctx, sentence, start, word + suffix, near or ctx.locality.finest, name)
                 named.add(word + suffix)
         for start, end in named_zones(text):
             if not any(z.endswith(text[start:end]) for z in named):  # not one read above

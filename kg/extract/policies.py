@@ -130,7 +130,7 @@ GOVERNING = frozenset(
     "第一批 第二批 新版 两国 双方 中方 各国 我国 国家 重大 重要 总体 这一 该 作出 具有 构建 加快 培育 壮大 "
     "全市 全省 全区 全县 各级 三级 深入开展 "
     "制定 宣布 印发 完成 增强 拓展 介绍 示范 带动 负责人 单位 全部 正确 充实 丰富 作为 加速 集聚 "
-    "出台 发布 编制 推出 实行 执行".split()
+    "出台 发布 编制 推出 实行 执行 建立 建成 形成 设立 梳理 列出".split()
 )
 # what is done with an initiative, or counts them, rather than its name (提出/践行/支持…全球某某倡议,
 # 三大全球倡议); jieba often tags these as nouns

@@ -17,7 +17,16 @@ from collections.abc import Iterator
 from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
-from kg.extract.meetings import LEADING_DAY, LISTED_PLENUMS, MEETING_WORDS, MW, NAMED_SESSION, Meetings, listed_plenums
+from kg.extract.meetings import (
+    LEADING_DAY,
+    LISTED_PLENUMS,
+    MEETING_WORDS,
+    MW,
+    NAMED_SESSION,
+    SPEAKER_BEFORE,
+    Meetings,
+    listed_plenums,
+)
 from kg.extract.roles import joint_events
 from kg.model import Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
@@ -128,6 +137,7 @@ def meetings_in(text: str) -> list[str]:
             out.append(piece)
         elif (m := MEETING_END.search(piece)) is not None and m.end() > 2:
             named = re.sub(r"^[^“”]*在(?=[^在]{2,}$)", "", piece[:m.end()])  # 某某在某峰会: the 峰会
+            named = SPEAKER_BEFORE.sub("", named)  # 某某总书记全国两会期间的讲话: the 两会
             out.append(_without_repeated_word(named))
     return out
 

@@ -105,7 +105,7 @@ def _written_org(text: str, end: int, floor: int = 0) -> tuple[int, str] | None:
     # 法定代表人甲和某公司法定代表人乙: the previous holder's name and the conjunction are not part of
     # it (工业和信息化部 after 成员， is one body)
     before = text[max(0, start - 6):start]
-    if ((m := re.match(r"^[\u4e00-\u9fff]{2,3}[和与及]", seg))
+    if ((m := re.match(r"^(?!兼)[\u4e00-\u9fff]{2,3}[和与及]", seg))
             and any(r.end() == len(before) for r in ROLE_RE.finditer(before))):
         start, seg = start + m.end(), seg[m.end():]
     if (cut := max(seg.rfind(c) for c in "了还着兼")) >= 0:  # 领导人还听取了新开发银行行长, 某联邦委员兼经济部长

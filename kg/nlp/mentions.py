@@ -249,6 +249,8 @@ def _names(text: str, tokens: list[Token], positions: list[_Candidate]) -> list[
         nxt = tokens[i + 1] if i + 1 < n else ("", "x", len(text))
         supported = start in title_ends or _speech_after(tokens, i + 1)
         # jieba's personal-name tag, with a surname from the lexicon: 徐光文, 习近平
+        if i and tokens[i - 1][0] in ("首都", "首府"):
+            continue  # 菲律宾首都马尼拉: a city, however jieba tags it
         if tag in ("nr", "nrfg") and _CJK.match(word) and 2 <= len(word) <= 4 and has_surname(word):
             if (_name_ok(word) and (len(word) < 4 or word[:2] in _compound_surnames())
                     and (supported or not _looks_foreign(word) and _unknown_word(word))):
@@ -318,6 +320,11 @@ def _left_extent(tokens: list[Token], j: int, limit: int = 12) -> int:
                 and _part_of_name(*tokens[i - 4][:2]) and not _PUNCT.match(tokens[i - 4][0])):
             i -= 3  # 华润三九（枣庄）药业有限公司: the place of a subsidiary, in brackets inside the name
             length += 2 + len(tokens[i + 1][0])
+            continue
+        if (word in ("·", "•") and i >= 2 and tokens[i - 2][1] in ("nr", "nrt", "nrfg")
+                and length + 1 + len(tokens[i - 2][0]) <= limit):
+            i -= 2  # 约翰斯·霍普金斯大学: a transcribed name's parts joined by a middle dot
+            length += 1 + len(tokens[i][0])
             continue
         if not _part_of_name(word, tag) or word in titles() or length + len(word) > limit or _PUNCT.match(word):
             break
@@ -436,7 +443,7 @@ def _ending_body(text: str, tokens: list[Token], j: int) -> list[_Candidate]:
     ending, label = found
     if text.startswith("间", start + len(word)):
         return []  # 东非政府间发展组织: no government
-    if any(c in word[: -len(ending)] for c in "和与及"):
+    if word[: -len(ending)].endswith(("和", "与", "及")):
         return []  # 党和政府: two bodies in one word, named by neither
     limit = 16 if label == "company" else 12  # legal names of companies run long (某某（山西）有限公司)
     if label == "organization" and word == ending and tag.startswith("v"):

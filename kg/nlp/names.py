@@ -48,12 +48,21 @@ CONJUNCTIONS = frozenset("和与及同并")  # after a title they join, never st
 _NAME_STOPS = frozenset("同和与及在对为向是也作说等致称将互已自的")
 
 
+def travels_to_a_country(text: str, pos: int) -> bool:
+    """来华, 访华, 赴美, 来菲: a trip to a country written right after a title (某副主席来菲出席),
+    which a name cannot start with."""
+    return bool(re.match(r"[来赴访抵]", text[pos:pos + 1])) and (
+        text[pos + 1:pos + 2] == "华" or text[pos + 1:pos + 2] in lexicon_words("country_short_forms.txt"))
+
+
 def foreign_name_at(text: str, pos: int) -> str | None:
     """A transcribed name after a foreign post or a named body's title (某国总统, 某某委员会主席),
     read over jieba's pieces from one it tags as a name (某国总统米尔济约耶夫表示: 米尔 济 约耶夫;
     拉赫 蒙): longer pieces must be names, places or
     abbreviations to jieba, and a one-character verb or particle only ends the name (蒙 before
     表示, not 致 before another name). At most 8 characters."""
+    if travels_to_a_country(text, pos):
+        return None
     tokens = [t for t in pos_tokens(text) if t[2] >= pos]
     name, end = "", pos
     for i, (word, tag, start) in enumerate(tokens):
@@ -166,7 +175,7 @@ def name_then_adverb(text: str, pos: int, n: int = 2) -> bool:
 
 def name_after(text: str, pos: int) -> str | None:
     """The personal name starting at *pos*, if one does: 徐光文 in 区委书记徐光文主持…"""
-    if text[pos:pos + 1] in CONJUNCTIONS:
+    if text[pos:pos + 1] in CONJUNCTIONS or travels_to_a_country(text, pos):
         return None  # 国家主席和通伦总书记: the conjunction joins two people (和, 同 as surnames are rare)
     for n in (3, 2):
         cand = text[pos:pos + n]
