@@ -6,10 +6,12 @@ emit each article's N-Quads, which would otherwise be this process's work while 
 
 from __future__ import annotations
 
+import multiprocessing
+import os
 import signal
 from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from functools import lru_cache, partial
 from typing import Protocol
 
@@ -75,6 +77,11 @@ class ProcessPoolRunner:
         yield from results
 
     def close(self) -> None:
+        # a worker still extracting (kg stops on a SIGTERM sent to it alone, or on an error) stops
+        # its article now instead of finishing its chunk of 32; an idle one ignores the signal
+        for worker in multiprocessing.active_children():
+            with suppress(ProcessLookupError):
+                os.kill(worker.pid, signal.SIGINT)
         self.pool.shutdown(cancel_futures=True)
 
 
