@@ -242,6 +242,35 @@ def test_more_bylines_of_local_sites():
     assert [a.name for a in art.authors] == ["江组轩", "韩志明"]
 
 
+def test_bylines_of_local_sites_as_their_pages_print_them():
+    # a dateline whose day's digits run together, then the reporter in brackets
+    art = read("标题\n江城融媒731日讯(记者 韩志明)7月30日,县政协召开常委会会议。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("韩志明", "记者")]
+    assert art.sentences[0].text.startswith("7月30日")
+    # reporters of a newsroom of all media, before 报道
+    art = read("标题\n全媒体记者韩志明 方立华报道:2月17日,县长王强到企业调研。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("韩志明", "记者"), ("方立华", "记者")]
+    # a line of particulars in square brackets that opens with the author
+    art = read("标题\n[作者:韩志明 发布时间:2022-04-28 19:47 来源:江城区人民政府]\n县长王强到企业调研。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("韩志明", "")]
+    # a line of particulars closed by the source and who sent it
+    art = read("标题\n2021-02-07 17:35:09 来源:江城县电视台 韩志明\n县长王强到企业调研。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("韩志明", "")]
+    art = read("标题\n2020-02-06  江城县政协办  韩志明\n县长王强到企业调研。\n")
+    assert [(a.name, a.role) for a in art.authors] == [("韩志明", "")]
+    # reporters after a thin vertical bar; names alone in brackets on the last line, one a pen name
+    art = read("标题\n县长王强到企业调研。\n(记者 ▏韩志明 方立华)\n")
+    assert [a.name for a in art.authors] == ["韩志明", "方立华"]
+    art = read("标题\n县长王强到企业调研。\n(苗立 江洲)\n")
+    assert [a.name for a in art.authors] == ["苗立", "江洲"]
+
+
+def test_negative_lines_of_particulars_without_a_sender_name_no_author():
+    assert read("标题\n2021-02-07 来源:江城县电视台 点击:35\n县长王强到企业调研。\n").authors == ()
+    assert read("标题\n2020-02-06 全县召开大会 韩志明\n县长王强到企业调研。\n").authors == ()
+    assert read("标题\n县长王强到企业调研。\n(一期 二期)\n").authors == ()
+
+
 def test_negative_words_in_brackets_or_after_a_mark_are_no_byline():
     assert read("标题\n县长王强到企业调研。(一期 二期)\n").authors == ()  # no name among them
     assert read("标题\n会议审议了有关事项(修订 草案)\n").authors == ()  # not after a sentence

@@ -40,12 +40,15 @@ _AFFILIATION = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:科|处|室|办|部|中心|
 # a source that reports: 本报, 某某日报, 某某网, 新华社, 某某融媒体中心, 某某频道, 某某客户端
 _SOURCE = r"[\u4e00-\u9fffA-Za-z]{0,14}?(?:报|网|社|台|频道|新闻|中心|融媒|客户端|在线)"
 DATELINE = re.compile(
-    rf"^(?P<source>(?:{_SOURCE}[-－—·])?{_SOURCE}|[\u4e00-\u9fff]{{2,6}}(?=讯[（【]))\s*(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日)?\s*"
+    rf"^(?P<source>(?:{_SOURCE}[-－—·])?{_SOURCE}|[\u4e00-\u9fff]{{2,6}}(?=讯[（【]))\s*"
+    # the day, or its digits run together (某某融媒731日讯: 7月31日 as some sites print it)
+    rf"(?P<when>[\u4e00-\u9fff]{{0,6}}?\d{{1,2}}\s*月\s*\d{{1,2}}\s*日|\d{{3,4}}日)?\s*"
     r"(?:讯|电|报道|消息)[：:]?\s*"
 )
 # the paper a site's dateline takes the report from (某某网1月7日讯 据某某日报报道（记者 甲）)
 _TAKEN_FROM = re.compile(rf"据{_SOURCE}报道[：:，]?\s*")
-_REPORTED_BY = re.compile(r"(?P<who>(?:本报|融媒)?(?:记者|通讯员)[^：:，。（）]{2,30}?)报道[：:]?\s*")
+_REPORTED_BY = re.compile(r"(?P<who>(?:本报|融媒体?|全媒体|见习|特约)?(?:记者|通讯员)[^：:，。（）]{2,30}?)"
+                          r"报道[：:]?\s*")
 _BRACKETED = re.compile(r"[（【](?P<who>[^（）【】]{2,60})[）】]\s*")
 # a source named before a bracketed byline with no 讯 or 电: 某某新闻网-某某融媒体中心（记者 甲）
 _SOURCE_BEFORE_BRACKET = re.compile(rf"^{_SOURCE}(?:[-－—·]{_SOURCE})?(?=[（【](?:[^（）]{{0,16}}?)(?:记者|通讯员))")
@@ -54,9 +57,10 @@ FURNITURE = re.compile(r"^(?:来源|编辑|责任编辑|责编|审核|初审|复
 
 
 # a mark printed before a byline of its own line (■ 记者 甲)
-_MARKER = re.compile(r"^[□■◇◆▲△☆★●○丨│|｜]\s*")
+_MARKER = re.compile(r"^[□■◇◆▲△☆★●○丨│|｜▏]\s*")
 # a line of a saved page's particulars: its date, source or clicks, and maybe its author (作者：甲)
-_META_LINE = re.compile(r"^(?:[（(]?\d{4}\s*[-年/.]\s*\d{1,2}|(?:信息)?来源\s*：|发布(?:时间|日期|时期))"
+_META_LINE = re.compile(r"^[【\[]?(?:[（(]?\d{4}\s*[-年/.]\s*\d{1,2}|(?:信息)?来源\s*：|发布(?:时间|日期|时期)"
+                        r"|作者\s*：)"
                         r"(?=[^。]{0,80}$)"
                         r"(?=.*(?:(?:来源|发布|浏览|点击|作者)\s*：|\s(?:本报|融媒体?|全媒体|见习|特约)?(?:记者|通讯员)))")
 # the role that opens the byline in a line of particulars (2019-06-05 《某某日报》 记者 甲)
@@ -100,7 +104,7 @@ def parse_authors(text: str, need_role: bool = False) -> tuple[Author, ...]:
     ['王明', '李红']
     """
     text = _SPACED_ROLE.sub(lambda m: "".join(g for g in m.groups() if g), text.replace("\\", "/"))
-    tokens = re.split(r"[\s：:、，,|｜丨/]+", text.replace("文/图", "文图").replace("图/文", "文图"))
+    tokens = re.split(r"[\s：:、，,|｜丨▏/]+", text.replace("文/图", "文图").replace("图/文", "文图"))
     authors, role, saw_role = [], "", False  # (甲 乙): authors with no role written
     for token in _joined_halves(list(filter(None, tokens))):
         while token:
@@ -216,11 +220,19 @@ def _with_pen_names(inner: str) -> tuple[Author, ...]:
     return tuple(Author(t, "") for t in tokens) if any(_looks_like_name(t) for t in tokens) else ()
 
 
+# a line of particulars closed by its source and who sent it (2021-02-07 来源：某县电视台 甲;
+# 2020-02-06  某县政协办  甲)
+_SENT_BY = re.compile(r"(?:来源\s*：\s*[^\s：]{2,20}|\s[\u4e00-\u9fff]{2,16}(?:办|室|科|处|中心|台|社|站|局|委))"
+                      r"\s+(?P<who>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\]?$")
+
+
 def _meta_authors(line: str) -> tuple[Author, ...]:
     """The author a line of particulars names after 作者： (a name with no surname in our list
-    too: 作者 is certain there), or after a reporter's role (… 记者 甲)."""
+    too: 作者 is certain there), after a reporter's role (… 记者 甲), or after its source."""
     if (m := _META_AUTHOR.search(line)) is None:
         role = _META_ROLE.search(line)
+        if role is None and (sent := _SENT_BY.search(line)):
+            return tuple(Author(a.name, "") for a in parse_authors(sent["who"]))
         return parse_authors(line[role.start():]) if role else ()
     who = m["who"].strip()
     return parse_authors(who) or ((Author(who, ""),) if _NAME.match(who) else ())
@@ -232,8 +244,13 @@ def closing_byline(paragraph: str) -> tuple[Author, ...] | None:
     text = _MARKER.sub("", full_width_punctuation(paragraph).strip())  # ■ 记者 甲
     if _META_LINE.match(text):  # 2025年2月21日 来源：某某日报 作者：记者 甲
         return _meta_authors(text)
+    if re.match(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s", text) and (sent := _SENT_BY.search(text)):
+        if sent.start() == re.match(r"[\d\s:-]+", text).end() - 1:  # 2020-02-06  某县政协办  甲: nothing else
+            return tuple(Author(a.name, "") for a in parse_authors(sent["who"]))
     if m := re.fullmatch(r"（([^（）]{2,60})）", text):
         text = m.group(1)
+        if not parse_authors(text) and (pen := _with_pen_names(text)):
+            return pen  # （某艺 某洲）: names alone, one of them a pen name
     elif m := _SOURCE_THEN_BYLINE.fullmatch(text):  # 来源某某融媒（记者 甲 图片 乙）, 某某融媒 甲
         return parse_authors(m["bracketed"] or m["names"]) or None
     elif len(text) > 40 or not (_ROLE.match(text) or _UNIT_ROLE.match(text) or FURNITURE.match(text)):
