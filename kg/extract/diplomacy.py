@@ -15,8 +15,9 @@ from kg.extract.discourse import reported_sentences
 from kg.extract.inspections import WHEN
 from kg.extract.meetings import Meetings
 from kg.model import Relation
+from kg.nlp.vocabulary import ROLE_RE
 
-_CUES = ("会见", "会晤", "接见", "拜会", "拜访", "会谈", "通话", "举行", "访问")  # the verbs of the patterns
+_CUES = ("会见", "会晤", "接见", "拜会", "拜访", "会谈", "通话", "举行", "访问", "座谈")  # the verbs of the patterns
 # what a host holds for a guest: 为某某举行欢迎仪式
 _HOSTED = "欢迎仪式|欢送仪式|欢迎宴会|欢迎午宴|欢迎晚宴|国宴|宴会|午宴|晚宴"
 _PLACE = r"(?:还|也|又|随后)?(?:在[^，。；]{1,20}?)?(?:以视频方式|通过视频|以视频连线方式)?"
@@ -37,7 +38,10 @@ def _patterns(names: frozenset[str]) -> tuple[re.Pattern, re.Pattern]:
     # 甲应邀访问某国, 甲对某国进行国事访问: the visit is an event of its own
     visits = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}(?:应邀)?"
                         rf"(?:(?:出访|访问)(?P<to>[^，。；并“”的]{{2,12}}?)|对(?P<to2>[^，。；“”]{{2,12}}?)进行(?:国事|正式|友好|工作)*访问)(?=[，。；并]|$)")
-    return meets, talks, hosts, visits
+    # 甲与乙一行座谈交流: a forum of the two sides, as a reception is
+    confers = re.compile(rf"(?P<a>{who})(?:总书记|主席|总理)?{WHEN}{_PLACE}(?:同|与|和)(?P<rest>[^，。；]{{2,60}}?)"
+                         rf"(?:一行)?(?:进行了?|举行了?)?(?P<verb>座谈)(?:交流)?(?=[，。；]|$)")
+    return meets, talks, hosts, visits, confers
 
 
 def _meeting_label(text: str, m: re.Match, who: str, b, meets: bool, hosts: bool) -> str:
@@ -49,6 +53,17 @@ def _meeting_label(text: str, m: re.Match, who: str, b, meets: bool, hosts: bool
     if meets:
         return f"{who}{m['verb']}{side}"
     return f"{who}为{side}举行{m['verb']}" if hosts else f"{who}同{side}举行{m['verb']}"
+
+
+def _lead_before(ctx: ArticleContext, sentence, start: int):
+    """The person named right before the titles of the one at *start*, a comma between
+    (县委书记甲，县委副书记、县长乙与丙座谈): he leads the same side."""
+    text = sentence.text
+    titles = re.search(r"，(?:[\u4e00-\u9fff]{2,12}、)*[\u4e00-\u9fff]{2,12}$", text[:start])
+    if titles is None or not ROLE_RE.search(titles.group(0)):
+        return None
+    name = next((n for n, r in ctx.persons.items() if text.endswith(n, 0, titles.start())), None)
+    return ctx.persons[name] if name else None
 
 
 def _last_named(text: str, persons) -> str | None:
@@ -89,7 +104,7 @@ def extract_leader_meetings(ctx: ArticleContext):
     if not ctx.persons or not any(w in s.text for s in ctx.sentences for w in _CUES):
         return
     meetings = Meetings(ctx, name)
-    meets, talks, hosts, visits = _patterns(frozenset(ctx.persons))
+    meets, talks, hosts, visits, confers = _patterns(frozenset(ctx.persons))
     reported = reported_sentences(ctx.sentences)  # 甲表示，习主席应邀访问某国…: what he said
     for sentence in ctx.sentences:
         if sentence.kind != "body":
@@ -102,9 +117,11 @@ def extract_leader_meetings(ctx: ArticleContext):
             yield from records
             ev = ctx.evidence(sentence, m.start(), m.end(), name)
             yield Relation(records[0].ref, "attendee", ctx.persons[m["a"]], ev)
-        for pattern in (meets, talks, hosts):
+        for pattern in (meets, talks, hosts, confers):
             for m in pattern.finditer(sentence.text):
                 who, also = m["a"], []
+                if (lead := _lead_before(ctx, sentence, m.start("a"))) is not None:
+                    also = [lead]  # 县委书记甲，县长乙与丙座谈: both hold it
                 if m.groupdict().get("lead") and (inside := _last_named(m["lead"], ctx.persons)):
                     if inside == who or not _one_subject(m["lead"], inside):
                         continue  # another person opens the clause that meets
@@ -122,7 +139,8 @@ def extract_leader_meetings(ctx: ArticleContext):
                 met = _listed(sentence.text, others) if pattern is meets else [b]
                 # 会见乙、丙 and 分别会见乙、丙: one meeting with all of them, as the reference annotations
                 # have it (the national dev set lists each leader's meeting as an alias of one event)
-                label = _meeting_label(sentence.text, m, who, b, pattern is meets, pattern is hosts)
+                label = ("座谈会" if pattern is confers
+                         else _meeting_label(sentence.text, m, who, b, pattern is meets, pattern is hosts))
                 date, part = meetings.date_for(sentence)
                 records = meetings.event(sentence, m.start(), m.end(), label, True, "Meeting", date, part)
                 yield from records

@@ -117,7 +117,7 @@ def events_of(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
              and e.ref != ctx.main_event and e.label in sentence.text]
     if not here and not named and _JOINED_THE_MEETING.search(sentence.text):
         return _last_talks(ctx, sentence)
-    return here or named or _meeting_before(ctx, sentence) or joint_events(ctx)
+    return here or named or _meeting_before(ctx, sentence) or _forum_on_the_visit(ctx, sentence) or joint_events(ctx)
 
 
 # 甲、乙等参加会见: the 会见 (会晤, 会谈: one meeting, whichever word the report uses) reported
@@ -144,6 +144,29 @@ def _meeting_before(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
     return [last.ref] if last is not None and last.ref != ctx.main_event else []
 
 
+def _forum_on_the_visit(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
+    """A visit, then a forum on it (在随后召开的座谈会上，甲汇报…): what is said after the forum is
+    reported is said at the forum, until another event is reported. Only when the article's own
+    event is a visit (a meeting's or a ceremony's report goes on about it), and not for those who
+    joined the visit (甲、乙参加调研)."""
+    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
+    if main is None or main.attr("type") != "Inspection" or _JOINED_A_VISIT.search(sentence.text):
+        return []  # 甲、乙参加调研: the visit
+    before = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
+              and main.evidence.sentence_index < e.evidence.sentence_index < sentence.index]
+    last = max(before, key=lambda e: e.evidence.sentence_index, default=None)
+    return [last.ref] if last is not None and last.attr("type") == "Meeting" else []
+
+
+def _held_on_the_visit(ctx: ArticleContext, event: Ref, sentence: Sentence) -> bool:
+    """*event* is a meeting held on the article's visit, reported in *sentence* or before it."""
+    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
+    held = ctx.entities[event]
+    return (main is not None and main.attr("type") == "Inspection" and event != ctx.main_event
+            and held.attr("type") == "Meeting"
+            and main.evidence.sentence_index < held.evidence.sentence_index <= sentence.index)
+
+
 def joint_events(ctx: ArticleContext) -> list[Ref]:
     """The article's own event and the events reported in the same sentence (a joint session)."""
     if ctx.main_event is None:
@@ -161,6 +184,8 @@ def _speaks_at(ctx: ArticleContext, event: Ref, person: Ref, sentence: Sentence)
         return False
     if any(r.subject == event and r.object == person for r in ctx.relations.values()):
         return True
+    if _held_on_the_visit(ctx, event, sentence):
+        return not _said_elsewhere(ctx, person, sentence)  # 座谈会上，甲汇报…; 乙强调…
     reported = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")]
     return len(reported) <= 1 and not _said_elsewhere(ctx, person, sentence)
 
@@ -277,8 +302,11 @@ def _facts(ctx, sentence, event, rule: RoleRule, who: list[Mention], clause: re.
     if not rule.applies_to(etype) or etype != "Inspection" and _JOINED_A_VISIT.search(clause.group(0)):
         return
     ev = ctx.evidence(sentence, clause.start(), clause.end(), f"{NAME}:{rule.id}")
+    # who speaks at a forum held on a visit is there (at a meeting of its own, the chair may speak
+    # for an absent one: 受甲委托)
+    present = "speaker" in rule.roles and "attendee" not in rule.roles and _held_on_the_visit(ctx, event, sentence)
     for mention in who:
-        for role in rule.roles:
+        for role in rule.roles + (("attendee",) if present else ()):
             yield Relation(event, role, mention.person, ev)
 
 
