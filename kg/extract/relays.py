@@ -44,7 +44,7 @@ SPEECH_RELAY = re.compile(r"^[^“”]{0,12}?要(?:深入|认真|全面)*(?=学�
 ITEM_END = re.compile(r"精神(?=[、，；。和及与等]|以及|$)")
 CONNECTORS = re.compile(r"^(?:[、，；和及与]|以及|并|还|了)+")
 # the item's own words before 精神 that name no part of the event (主要精神, 会议精神 of 某推进会)
-TRAILING = re.compile(r"(?:的)?(?:主要|重要|有关|相关)?$")
+TRAILING = re.compile(r"(?:的(?:主要|重要)?会议|(?:的)?(?:主要|重要|有关|相关)?)$")  # 市“两会”的会议精神
 SESSION = re.compile(r"(?:党的)?[一二三四五六七八九十]{1,3}大")  # 党的二十大
 MEETING_END = re.compile(rf"^.*{MW}")  # the longest start of a text that ends with a meeting word
 MAX_ITEM = 160  # characters from one 精神 to the next: a long list of meetings runs over 100
@@ -136,7 +136,9 @@ def meetings_in(text: str) -> list[str]:
         if SESSION.fullmatch(piece) or NAMED_SESSION.fullmatch(piece):
             out.append(piece)
         elif (m := MEETING_END.search(piece)) is not None and m.end() > 2:
-            named = re.sub(r"^[^“”]*在(?=[^在]{2,}$)", "", piece[:m.end()])  # 某某在某峰会: the 峰会
+            closes = piece.startswith("”", m.end()) and piece.count("“", 0, m.end()) > piece.count("”", 0, m.end())
+            end = m.end() + closes
+            named = re.sub(r"^[^“”]*在(?=[^在]{2,}$)", "", piece[:end])  # 某某在某峰会: the 峰会; 自治区“两会”
             named = SPEAKER_BEFORE.sub("", named)  # 某某总书记全国两会期间的讲话: the 两会
             out.append(_without_repeated_word(named))
     return out
@@ -178,9 +180,9 @@ def _by_rule(item: str) -> list[tuple[str, str]] | None:
         if (m := pattern.search(item)) is not None:
             if gives == "none":
                 return []
-            if gives == "whole":
-                return [(item, rule_id)]
-            # 在甲大会、乙会议上的讲话: each meeting; 在某地考察时的讲话: the visit; 在主持某会议时
+            if gives == "whole":  # 在某地考察时的讲话 shared with a speaker before: 某地考察时的讲话
+                return [(item.removeprefix("在"), rule_id)]
+            # 在甲大会、乙会议上的讲话: each meeting; 在主持某会议时
             event = re.sub(r"^(?:主持|出席|参加)", "", m["event"])
             if not all(meetings_in(piece) for piece in _pieces(event)):
                 # 在学习贯彻某思想和某精神研讨班上: 和 inside one name, not between two meetings
@@ -236,9 +238,9 @@ def _subject_end(ctx: ArticleContext, clause: str, in_speech: bool) -> int | Non
         m = SPEECH_RELAY.search(clause)
         return m.end() if m else None
     attendees = r"(?:全体)?与会(?:人员|同志|者)|参会(?:人员|同志)"  # 与会人员集中学习了…精神
-    if (m := re.match(rf"^(?:会议|会上|会前|会后|{attendees})还?", clause)) is not None:
+    if (m := re.match(rf"^(?:会议|会上|会前|会后|{attendees})还?", clause)) is not None and VERB.match(clause, m.end()):
         return m.end()
-    return _relaying_person(ctx, clause)
+    return _relaying_person(ctx, clause) or (m.end() if m else None)  # 会议首先由主席甲传达…
 
 
 def _relaying_person(ctx: ArticleContext, clause: str) -> int | None:
@@ -246,7 +248,7 @@ def _relaying_person(ctx: ArticleContext, clause: str) -> int | None:
     clause, right before the relay verb, ends."""
     for name in sorted(ctx.persons, key=len, reverse=True):
         at = clause.find(name)
-        if 0 <= at <= 16 and VERB.match(clause, at + len(name)):
+        if 0 <= at <= (24 if "由" in clause[:at] else 16) and VERB.match(clause, at + len(name)):
             return at + len(name)
     return None
 
