@@ -1261,8 +1261,8 @@ def test_negative_groups_named_by_no_one():
 def test_tenure_list_written_name_first_title_after():
     f = facts_of("区政府韦建国区长、葛淑芬副区长列席会议。")
     assert posts(f) == {("韦建国", "区长"), ("葛淑芬", "副区长")}
-    f = facts_of("县委书记庞立新、葛淑芬副县长出席会议。")  # a list begun title first: no second reading
-    assert posts(f) == {("庞立新", "县委书记")}
+    f = facts_of("县委书记庞立新、葛淑芬副县长出席会议。")  # a list begun title first, then name first
+    assert posts(f) == {("庞立新", "县委书记"), ("葛淑芬", "副县长")}
 
 
 def test_tenure_town_party_secretary_is_the_town_committees_secretary():

@@ -11,7 +11,7 @@ from functools import lru_cache
 from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.model import Entity, Ref, Relation
-from kg.nlp.segment import has_surname, pos_tokens
+from kg.nlp.segment import common_word, has_surname, pos_tokens
 from kg.nlp.vocabulary import ROLE_RE
 from kg.resolve.countries import countries
 from kg.resolve.gazetteer import gazetteer
@@ -97,6 +97,9 @@ def _starts_with_a_division(word: str) -> bool:
     return bool(g.lookup(word)) or any(d.level in ("province", "city") for n in (2, 3) for d in g.lookup(word[:n]))
 
 
+# names of villages or towns listed before the kind they share (走访了甲、乙、丙等村)
+_NAMES_OF_ONE_KIND = re.compile(r"(?P<items>[\u4e00-\u9fff]{2,3}(?:、[\u4e00-\u9fff]{2,3})+)等"
+                                r"(?P<kind>村|社区|镇|乡)(?![\u4e00-\u9fff])")
 # a town (or street) and a village (or community) of it written together: 某某镇某某村
 _TOWN_THEN_VILLAGE = re.compile(r"([\u4e00-\u9fff]{2,3}?(?:镇|乡|街道))([\u4e00-\u9fff]{2,3}?(?:村|社区))")
 
@@ -171,6 +174,18 @@ def extract_places(ctx: ArticleContext):
             settlement = text[start:end]
             ev = ctx.evidence(sentence, start, end, name)
             yield Entity("place", ctx.scope_key(settlement, "town"), settlement, ev, (settlement,))
+        for m in _NAMES_OF_ONE_KIND.finditer(text):  # 走访了甲、乙、丙等村: 甲村, 乙村, 丙村
+            if not _PLACE_CAN_START.search(text, 0, m.start()):
+                continue
+            at, items = m.start(), m["items"].split("、")
+            if len(items[0]) == 3 and items[0][0] in "了的到在和与及对向把将":
+                at, items[0] = at + 1, items[0][1:]  # 走访了甲、乙等村
+            for item in items:
+                settlement = item + m["kind"]
+                if not common_word(item) and item not in _NOT_SETTLEMENTS:
+                    ev = ctx.evidence(sentence, at, at + len(item), name)
+                    yield Entity("place", ctx.scope_key(settlement, "town"), settlement, ev, (item, settlement))
+                at += len(item) + 1
         tokens = pos_tokens(text)
         previous = None  # the division named by the token before
         within = None  # a province or city right before, or before a list this word is in: 重庆九龙坡、江北

@@ -42,7 +42,8 @@ COMMON_SURNAMES = frozenset(lexicon_words("surnames.txt")[:100])
 _CONJUNCTIONS = "和与同及"
 # Titles written after a name (习近平总书记, 张三同志)
 TITLE_AFTER_NAME = ("总书记", "书记", "主席", "总理", "委员长", "省长", "市长", "区长", "县长", "常委", "委员", "主任",
-                    "镇长", "乡长", "副书记", "副主席", "副省长", "副市长", "副区长", "副县长", "副镇长", "副乡长", "副主任")
+                    "镇长", "乡长", "副书记", "副主席", "副省长", "副市长", "副区长", "副县长", "副镇长", "副乡长",
+                    "副主任")
 NATIONAL_DEFAULT = {
     "national_party": "中共中央", "national_government": "国务院", "national_congress": "全国人大常委会",
     "national_state": "国家主席", "national_military": "中央军委",

@@ -42,8 +42,8 @@ def is_written_form(name: str, d: Division, near: Division | None = None) -> boo
     name the two countries, never a division by its short form (巴中市 must be written whole)."""
     if name != d.name and len(name) == 2 and all(c in country_short_forms() for c in name):
         return False
-    if name == d.name or d.level in ("province", "city"):
-        return True
+    if name == d.name or d.level in ("province", "city") or name.endswith(("县", "旗")) and len(name) >= 3:
+        return True  # 积石山县 for 积石山保安族东乡族撒拉族自治县: a county's own word, no common one
     return near is not None and d.province_code == near.province_code
 
 
