@@ -70,9 +70,12 @@ def _division(d, surface: str, ev) -> Entity:
 
 
 def _disambiguated(hits, previous):
-    """通州区 after 北京市 is Beijing's: the division written before settles a shared name."""
+    """通州区 after 北京市 is Beijing's: the division written before settles a shared name. With
+    none written, a city shares its short name with districts only (西安: 西安市, and 西安区 of two
+    other cities): the city, which is what news means by it."""
     if previous is None:
-        return hits
+        higher = tuple(d for d in hits if d.level in ("province", "city"))
+        return higher if len(higher) == 1 else hits
     if provinces := tuple(d for d in hits if d.level == "province"):
         return provinces  # 北京、天津、河北: the province, not Tianjin's 河北区
     inside = tuple(d for d in hits if previous.code in (d.province_code, d.city_code))
