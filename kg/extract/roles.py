@@ -20,6 +20,7 @@ from kg.extract.discourse import reported_sentences
 from kg.extract.lists import name_list_before
 from kg.model import Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
+from kg.nlp.vocabulary import ROLE_RE
 from kg.resources import rule_table
 
 NAME = "lg.roles.v1"
@@ -232,13 +233,21 @@ def _first_rule(clause: str, event_type: str | None) -> tuple[RoleRule, re.Match
     return None
 
 
+# titles after a name by which a speech quotes a leader (习近平总书记强调…, 李强总理指出…): his words
+# quoted there, not a speech at the event reported
+_QUOTED_LEADERS = frozenset({"总书记", "主席", "总理", "委员长", "副主席", "副总理"})
+
+
 def _speaker_opening(ctx: ArticleContext, clause: str, offset: int) -> tuple[RoleRule, Mention] | None:
     """甲强调 / 区委书记甲在讲话中指出: the first person named, when a start rule follows the name."""
     found = mentions(ctx, clause, 0, len(clause))
     if not found or re.search(r"[在对向给把和与同]", clause[: found[0].start]):
         return None
+    after = found[0].end
+    if (title := ROLE_RE.match(clause, after)) is not None and title.group(0) not in _QUOTED_LEADERS:
+        after = title.end()  # 甲委员通报了…, 甲书记强调: the title written after the name
     for rule in role_rules():
-        if rule.at == "start" and rule.pattern.match(clause, found[0].end):
+        if rule.at == "start" and rule.pattern.match(clause, after):
             return rule, Mention(found[0].start + offset, found[0].end + offset, found[0].person)
     return None
 
@@ -263,9 +272,10 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
             found = mentions(ctx, text, offset, c.end())
             if found and _names_alone(clause, found, offset):
                 pending = pending + found
-            elif found or _has_verb(clause) and not _BODIES_LISTED.search(clause):
+            elif found or _has_verb(clause) and not _BODIES_LISTED.search(clause) and not GROUP_END.search(clause):
                 pending = []  # 县人大常委会副县级干部某某 (no one known, no verb) keeps the list going, and
-                # so does a clause of the bodies invited (及各乡镇政府、省州驻县各单位)
+                # so does a clause of the bodies invited (及各乡镇政府、省州驻县各单位) or of the groups
+                # there (各部门、各社区负责人)
             continue
         rule, m = hit
         if _EVENTS_COUNTED.search(clause):  # 甲出席一系列重要会议并讲话: at none of them in particular
