@@ -116,7 +116,9 @@ def acceptable(label: str) -> bool:
     return (3 <= len(core) <= 30 or counted) and not re.search(r"[，。！？；：,.!?;:]", label)
 
 
-DOCUMENT_ENDINGS = tuple(lexicon_lines("document_endings.txt"))
+_DOCUMENT_LINES = lexicon_lines("document_endings.txt")
+DOCUMENT_ENDINGS = tuple(w for w in _DOCUMENT_LINES if w != "---")  # 《…》's
+BARE_DOCUMENT_ENDINGS = _DOCUMENT_LINES[:_DOCUMENT_LINES.index("---")]  # a document named without 《》
 NATIONAL_POLICIES = tuple(sorted(lexicon_lines("national_policies.txt"), key=len, reverse=True))
 NATIONAL_POLICY_RE = re.compile("|".join(map(re.escape, NATIONAL_POLICIES)))
 PROGRAMME_ENDINGS = tuple(sorted(lexicon_lines("programme_endings.txt"), key=len, reverse=True))
@@ -208,7 +210,7 @@ DELIBERATED = re.compile(
 # (某某纲要（2021-2030年）, 某某规划（2024年版）)
 DRAFT = (r"(?:[（(](?:草案|讨论稿|征求意见稿|送审稿|修订稿|试行|修订"
          r"|\d{4}\s*[-—–－至~～]\s*\d{4}\s*年?|\d{4}\s*年?版?)[）)])?")
-_DOCUMENT_AT_END = re.compile("(?:" + "|".join(sorted(map(re.escape, DOCUMENT_ENDINGS), key=len, reverse=True))
+_DOCUMENT_AT_END = re.compile("(?:" + "|".join(sorted(map(re.escape, BARE_DOCUMENT_ENDINGS), key=len, reverse=True))
                               + ")" + DRAFT + "$")
 
 
