@@ -129,9 +129,11 @@ _UNIT_RE = re.compile(
     rf"(?P<place>[\u4e00-\u9fff]{{2,6}}?)?(?P<prefix>{PREFIX_RE.pattern})(?P<unit>{'|'.join(UNITS)})"
 )
 _LOCAL_BODY_RE = re.compile(
-    rf"(?:(?<![\u4e00-\u9fff])|(?<=[和与及]))(?P<level>[区县市])(?P<name>[\u4e00-\u9fff]{{2,4}}?)(?P<suffix>{'|'.join(SUFFIXES)})(?=[\u4e00-\u9fff、，,。；;：:）)]|$)"
+    rf"(?P<level>[区县市])(?P<name>[\u4e00-\u9fff]{{2,6}}?)(?P<suffix>{'|'.join(SUFFIXES)})"
+    rf"(?P<office>(?<=委员会)办公室|(?<=委)办公室)?(?=[\u4e00-\u9fff、，,。；;：:）)《“]|$)"
 )
 _NOT_LOCAL_BODY = re.compile(r"^(直|内|里|委|政府|场|民|级|长|域)")
+_NOT_IN_A_NAME = re.compile(r"[的之有是在与及对省市县区]|[一二三四五六七八九十]分")  # 区四分之三的医院, 市县医院
 
 
 def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):
@@ -148,11 +150,13 @@ def find_orgs(ctx: ArticleContext, sentence, extractor_name: str):
         org = resolve_unit(parent, m["unit"])
         yield org_entity(org, text[start:m.end()], ctx.evidence(sentence, start, m.end(), extractor_name))
     for m in _LOCAL_BODY_RE.finditer(text):
-        if _NOT_LOCAL_BODY.match(m["name"]) or PREFIX_RE.match(text, m.start()):
+        if _NOT_LOCAL_BODY.match(m["name"]) or PREFIX_RE.match(text, m.start()) or _NOT_IN_A_NAME.search(m["name"]):
             continue
+        if not (_may_start_a_body(text, m.start()) or text.endswith("了", 0, m.start())):
+            continue  # 全区安全生产委员会: the whole district, no body named 区安全…; 审议了区某局: one
         level = "city" if m["level"] == "市" else "district"
         div = ctx.locality.at(level)
-        body = m["name"] + m["suffix"]
+        body = m["name"] + m["suffix"] + (m["office"] or "")  # 区安委会办公室: the office, a body of its own
         if div is not None:
             path = "".join(d.name for d in (ctx.locality.city, div) if d) if level == "district" else div.name
             org = OrgName(path + body, div.name + body, path + body, "GovernmentOrganization", level)
