@@ -229,8 +229,8 @@ def post_phrases(text: str) -> list[PostPhrase]:
         if written is None and prefix is None and role == "外交部长":  # the ministry, not the body of a
             country = _country_before(text, start)  # title before; a country's when one is written
             written, role = (country[0], country[1] + "外交部") if country else (start, "外交部"), "部长"
-        if written is None and prefix is None and role.startswith(("党工委", "管委会")):
-            written = _zone_before(text, start, floor)  # 宝鸡港务区党工委副书记, 区党工委书记
+        if written is None and prefix is None and role.startswith(("党工委", "管委会", "党委")):
+            written = _zone_before(text, start, floor)  # 宝鸡港务区党工委副书记, 区党工委书记, 某开发区党委书记
         if written is not None and text[written[0] - 1:written[0]] == "兼" and out and out[-1].org_name in countries():
             written = (written[0], out[-1].org_name + written[1])  # 德国副总理兼财政部长: 德国财政部
         if written is None and prefix is None:
