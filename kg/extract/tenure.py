@@ -688,7 +688,8 @@ def _group_bodies(ctx: ArticleContext, text: str, holder: Holder, abroad, body: 
         if org is None and p.role in FOREIGN_TITLES and p.org_name is None:
             org = _only_country(ctx)
         orgs.append((org, p))
-    if body is not None and text[:holder.start].endswith(("，", "、", "；")):
+    joined = text[:holder.start].endswith(("和", "及")) and body is not None and body.label.endswith(("常委会", "政协"))
+    if body is not None and (text[:holder.start].endswith(("，", "、", "；")) or joined):  # …副主任甲和秘书长乙
         if all(o is None and p.role in BODY_TITLES for o, p in orgs):
             orgs = [(body, p) for _, p in orgs]
         else:  # 镇党委书记甲、党委副书记乙、宣传委员丙: the party committee's titles, in the one before
