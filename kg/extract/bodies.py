@@ -177,9 +177,11 @@ def companies_listed_as_enterprises(text: str) -> list[tuple[int, int]]:
 _VISITED_LIST = re.compile(r"(?:来到|到|前往|走进|走访|深入|赴)"
                            r"(?P<items>(?:(?!调研|考察|视察|检查|察看|了解|走访|参观|慰问|指导)[^，。；：]){2,120}?)"
                            r"(?=等|调研|考察|视察|检查|察看|了解|走访|参观|慰问|指导|[，。；]|$)")
-_TRADE_END = re.compile("(?:" + "|".join(map(re.escape, sorted(
-    set(lexicon_lines("trade_endings.txt")) | set(lexicon_lines("company_endings.txt")), key=len, reverse=True)))
-    + r")$")
+_TRADE_WORDS = "(?:" + "|".join(map(re.escape, sorted(
+    set(lexicon_lines("trade_endings.txt")) | set(lexicon_lines("company_endings.txt")), key=len, reverse=True))) + ")"
+_TRADE_END = re.compile(_TRADE_WORDS + "$")
+# a firm's short name opening the name of its project (某某实业再生铜技术改造项目)
+_FIRM_OF_PROJECT = re.compile(rf"(?P<firm>[\u4e00-\u9fff]{{2,4}}?{_TRADE_WORDS})[\u4e00-\u9fff]{{4,30}}项目")
 
 
 _TRADES = frozenset(lexicon_lines("trade_endings.txt"))
@@ -197,6 +199,9 @@ def companies_visited(text: str) -> list[tuple[int, int]]:
         if len(pieces) < 2:
             continue
         for a, b in pieces:
+            if (firm := _FIRM_OF_PROJECT.fullmatch(text, a, b)) and not common_word(firm["firm"][:2]):
+                out.append((a, a + len(firm["firm"])))  # 某某实业再生铜循环利用技术改造项目: 某某实业's
+                continue
             trade = _TRADE_END.search(text[a:b])
             if (trade and re.fullmatch(r"[\u4e00-\u9fff]{2,12}", text[a:b]) and b - a > len(trade.group(0)) + 1
                     and not re.search(r"[和与及的]", text[a:b])
