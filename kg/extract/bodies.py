@@ -169,6 +169,8 @@ def companies_listed_as_enterprises(text: str) -> list[tuple[int, int]]:
         elif any(t.startswith("v") for _, t, _ in words):
             continue  # a verb that opens no list: where the first name starts is unknown
         if all(_LIST_ITEM.fullmatch(text[a:b]) and not re.search(r"[的了和与及在]", text[a:b]) for a, b in items):
+            if all(common_word(text[a:b]) or text[a:b] in _TRADES for a, b in items):
+                continue  # 深入矿产、食品、农业、医药等企业: the trades of the firms, no firm named
             out += items
     return out
 
