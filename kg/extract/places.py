@@ -114,7 +114,7 @@ def _settlement(text: str, tokens, start: int, end: int) -> bool:
     word = text[start:end]
     ending = next(e for e in _SETTLEMENT_ENDINGS if word.endswith(e))
     if (word in _NOT_SETTLEMENTS or word[: -len(ending)] in _NOT_SETTLEMENTS or word.endswith(_NOT_SETTLEMENT_ENDINGS)
-            or word[0] in "省市县区镇乡村全各该本" or _starts_with_a_division(word)):
+            or word[0] in "省市县区镇乡村全各该本和与及" or _starts_with_a_division(word)):
         return False
     inside = [t for _, t, pos in tokens if start <= pos < end - len(ending)]
     return bool(inside) and not any(t.startswith(_NOT_IN_A_SETTLEMENT) for t in inside)
