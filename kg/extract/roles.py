@@ -238,17 +238,24 @@ def _first_rule(clause: str, event_type: str | None) -> tuple[RoleRule, re.Match
 _QUOTED_LEADERS = frozenset({"总书记", "主席", "总理", "委员长", "副主席", "副总理"})
 
 
-def _speaker_opening(ctx: ArticleContext, clause: str, offset: int) -> tuple[RoleRule, Mention] | None:
-    """甲强调 / 区委书记甲在讲话中指出: the first person named, when a start rule follows the name."""
+def _speaker_opening(ctx: ArticleContext, clause: str, offset: int) -> tuple[RoleRule, list[Mention]] | None:
+    """甲强调 / 区委书记甲在讲话中指出 / 甲、乙分别介绍了…: the people named first, when a start rule
+    follows their names."""
     found = mentions(ctx, clause, 0, len(clause))
     if not found or re.search(r"[在对向给把和与同]", clause[: found[0].start]):
         return None
-    after = found[0].end
-    if (title := ROLE_RE.match(clause, after)) is not None and title.group(0) not in _QUOTED_LEADERS:
+    people, after = [found[0]], found[0].end
+    for more in found[1:]:  # 甲、乙分别介绍了…: each of them
+        if not re.fullmatch(r"[、和与及]", clause[after:more.start]):
+            break
+        people, after = people + [more], more.end
+    if len(people) > 1:
+        after += len(re.match(r"(?:分别|先后|也|都|还)?", clause[after:]).group(0))
+    elif (title := ROLE_RE.match(clause, after)) is not None and title.group(0) not in _QUOTED_LEADERS:
         after = title.end()  # 甲委员通报了…, 甲书记强调: the title written after the name
     for rule in role_rules():
         if rule.at == "start" and rule.pattern.match(clause, after):
-            return rule, Mention(found[0].start + offset, found[0].end + offset, found[0].person)
+            return rule, [Mention(p.start + offset, p.end + offset, p.person) for p in people]
     return None
 
 
@@ -265,8 +272,8 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
         if hit is None:
             if (opening := _speaker_opening(ctx, clause, offset)) is not None:
                 # 甲，乙，丙分别领学: the names alone before share the verb (each checked as the opener is)
-                for rule, who in [opening] + [(opening[0], p) for p in pending]:
-                    yield from _opening_facts(ctx, sentence, event, (rule, who), c)
+                for who in opening[1] + pending:
+                    yield from _opening_facts(ctx, sentence, event, (opening[0], who), c)
                 pending = []
                 continue
             found = mentions(ctx, text, offset, c.end())
@@ -294,6 +301,14 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
         pending = []
         yield from _facts(ctx, sentence, event, rule, who, c)
     return pending
+
+
+def _opening_clause(text: str) -> re.Match | None:
+    """The clause a sentence of reported words opens with, after a frame naming where (座谈会上，)."""
+    first = CLAUSE.match(text)
+    if first is not None and re.fullmatch(r"(?:会上|会议上|座谈会上|在座谈会上|在会上)", first.group(0)):
+        return CLAUSE.search(text, first.end())
+    return first
 
 
 def _opening_facts(ctx, sentence, event, opening: tuple[RoleRule, Mention], clause: re.Match):
@@ -335,5 +350,7 @@ def extract_roles(ctx: ArticleContext):
                 left = yield from sentence_roles(ctx, sentence, event, carried.get(event))
                 if sentence.text.endswith("；") and left:
                     running_on[event] = left
-            elif (first := CLAUSE.match(sentence.text)) and (opening := _speaker_opening(ctx, first.group(0), 0)):
-                yield from _opening_facts(ctx, sentence, event, opening, first)  # 甲强调，“…”
+            elif (first := _opening_clause(sentence.text)) and (opening := _speaker_opening(ctx, first.group(0),
+                                                                                          first.start())):
+                for who in opening[1]:  # 甲强调，“…”; 座谈会上，甲、乙分别介绍了…
+                    yield from _opening_facts(ctx, sentence, event, (opening[0], who), first)
