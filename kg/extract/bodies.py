@@ -15,7 +15,7 @@ from kg.extract import extractor
 from kg.extract.context import ArticleContext, OrgName
 from kg.extract.orgs import NATIONAL, org_entity, resolve_prefix
 from kg.model import Entity, Sentence
-from kg.nlp.mentions import government_bodies, recognise
+from kg.nlp.mentions import government_bodies, recognise, trade_words
 from kg.nlp.segment import common_word, pos_tokens
 from kg.nlp.vocabulary import PREFIX_RE
 from kg.resolve.countries import country_short_forms
@@ -180,13 +180,13 @@ _VISITED_LIST = re.compile(r"(?:来到|到|前往|走进|走访|深入|赴)"
                            r"(?P<items>(?:(?!调研|考察|视察|检查|察看|了解|走访|参观|慰问|指导)[^，。；：]){2,120}?)"
                            r"(?=等|调研|考察|视察|检查|察看|了解|走访|参观|慰问|指导|[，。；]|$)")
 _TRADE_WORDS = "(?:" + "|".join(map(re.escape, sorted(
-    set(lexicon_lines("trade_endings.txt")) | set(lexicon_lines("company_endings.txt")), key=len, reverse=True))) + ")"
+    trade_words() | set(lexicon_lines("company_endings.txt")), key=len, reverse=True))) + ")"
 _TRADE_END = re.compile(_TRADE_WORDS + "$")
 # a firm's short name opening the name of its project (某某实业再生铜技术改造项目)
 _FIRM_OF_PROJECT = re.compile(rf"(?P<firm>[\u4e00-\u9fff]{{2,4}}?{_TRADE_WORDS})[\u4e00-\u9fff]{{4,30}}项目")
 
 
-_TRADES = frozenset(lexicon_lines("trade_endings.txt"))
+_TRADES = trade_words()
 
 
 def companies_visited(text: str) -> list[tuple[int, int]]:

@@ -130,7 +130,7 @@ _UNIT_RE = re.compile(
 )
 _LOCAL_BODY_RE = re.compile(
     rf"(?P<level>[区县市])(?P<name>[\u4e00-\u9fff]{{2,6}}?)(?P<suffix>{'|'.join(SUFFIXES)})"
-    rf"(?P<office>(?<=委员会)办公室|(?<=委)办公室)?(?=[\u4e00-\u9fff、，,。；;：:）)《“]|$)"
+    rf"(?P<office>(?<=[委会])办公室)?(?=[\u4e00-\u9fff、，,。；;：:）)《“]|$)"
 )
 _NOT_LOCAL_BODY = re.compile(r"^(直|内|里|委|政府|场|民|级|长|域)")
 _NOT_IN_A_NAME = re.compile(r"[的之有是在与及对省市县区]|[一二三四五六七八九十]分")  # 区四分之三的医院, 市县医院

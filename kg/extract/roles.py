@@ -18,7 +18,7 @@ from kg.extract import extractor
 from kg.extract.context import ArticleContext
 from kg.extract.discourse import reported_sentences
 from kg.extract.lists import name_list_before
-from kg.model import Ref, Relation, Sentence
+from kg.model import Entity, Ref, Relation, Sentence
 from kg.nlp.segment import pos_tokens
 from kg.nlp.vocabulary import ROLE_RE
 from kg.resources import rule_table
@@ -150,8 +150,8 @@ def _forum_on_the_visit(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
     reported is said at the forum, until another event is reported. Only when the article's own
     event is a visit (a meeting's or a ceremony's report goes on about it), and not for those who
     joined the visit (甲、乙参加调研)."""
-    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
-    if main is None or main.attr("type") != "Inspection" or _JOINED_A_VISIT.search(sentence.text):
+    main = _the_visit(ctx)
+    if main is None or _JOINED_A_VISIT.search(sentence.text):
         return []  # 甲、乙参加调研: the visit
     before = [e for e in ctx.entities.values() if e.kind == "event" and e.attr("reported_in")
               and main.evidence.sentence_index < e.evidence.sentence_index < sentence.index]
@@ -159,12 +159,16 @@ def _forum_on_the_visit(ctx: ArticleContext, sentence: Sentence) -> list[Ref]:
     return [last.ref] if last is not None and last.attr("type") == "Meeting" else []
 
 
+def _the_visit(ctx: ArticleContext) -> Entity | None:
+    """The article's own event when it is a visit (lg:Inspection)."""
+    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
+    return main if main is not None and main.attr("type") == "Inspection" else None
+
+
 def _held_on_the_visit(ctx: ArticleContext, event: Ref, sentence: Sentence) -> bool:
     """*event* is a meeting held on the article's visit, reported in *sentence* or before it."""
-    main = ctx.entities.get(ctx.main_event) if ctx.main_event else None
-    held = ctx.entities[event]
-    return (main is not None and main.attr("type") == "Inspection" and event != ctx.main_event
-            and held.attr("type") == "Meeting"
+    main, held = _the_visit(ctx), ctx.entities[event]
+    return (main is not None and event != main.ref and held.attr("type") == "Meeting"
             and main.evidence.sentence_index < held.evidence.sentence_index <= sentence.index)
 
 
@@ -303,10 +307,14 @@ def sentence_roles(ctx: ArticleContext, sentence: Sentence, event: Ref,
     return pending
 
 
+# a clause that only names the meeting the sentence is about (座谈会上，甲…)
+_AT_THE_MEETING = frozenset({"会上", "会议上", "座谈会上", "在座谈会上", "在会上"})
+
+
 def _opening_clause(text: str) -> re.Match | None:
     """The clause a sentence of reported words opens with, after a frame naming where (座谈会上，)."""
     first = CLAUSE.match(text)
-    if first is not None and re.fullmatch(r"(?:会上|会议上|座谈会上|在座谈会上|在会上)", first.group(0)):
+    if first is not None and first.group(0) in _AT_THE_MEETING:
         return CLAUSE.search(text, first.end())
     return first
 

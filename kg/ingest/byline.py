@@ -222,8 +222,17 @@ def _with_pen_names(inner: str) -> tuple[Author, ...]:
 
 # a line of particulars closed by its source and who sent it (2021-02-07 来源：某县电视台 甲;
 # 2020-02-06  某县政协办  甲)
-_SENT_BY = re.compile(r"(?:来源\s*：\s*[^\s：]{2,20}|\s[\u4e00-\u9fff]{2,16}(?:办|室|科|处|中心|台|社|站|局|委))"
-                      r"\s+(?P<who>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)\]?$")
+_SENDING_UNIT = r"[\u4e00-\u9fff]{2,16}(?:办|室|科|处|中心|台|社|站|局|委)"
+_SENDERS = r"(?P<who>[\u4e00-\u9fff]{2,4}(?:\s+[\u4e00-\u9fff]{2,4})*)"
+_SENT_BY = re.compile(rf"(?:来源\s*：\s*[^\s：]{{2,20}}|\s{_SENDING_UNIT})\s+{_SENDERS}\]?$")
+# …or a line of only a day (and time), the unit and who sent it
+_DAY_UNIT_SENDERS = re.compile(rf"\d{{4}}-\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}:\d{{2}}(?::\d{{2}})?)?"
+                               rf"\s+{_SENDING_UNIT}\s+{_SENDERS}")
+
+
+def _senders(who: str) -> tuple[Author, ...]:
+    """Who sent an article, named after its source or unit: authors with no role."""
+    return tuple(Author(a.name, "") for a in parse_authors(who))
 
 
 def _meta_authors(line: str) -> tuple[Author, ...]:
@@ -232,7 +241,7 @@ def _meta_authors(line: str) -> tuple[Author, ...]:
     if (m := _META_AUTHOR.search(line)) is None:
         role = _META_ROLE.search(line)
         if role is None and (sent := _SENT_BY.search(line)):
-            return tuple(Author(a.name, "") for a in parse_authors(sent["who"]))
+            return _senders(sent["who"])
         return parse_authors(line[role.start():]) if role else ()
     who = m["who"].strip()
     return parse_authors(who) or ((Author(who, ""),) if _NAME.match(who) else ())
@@ -244,9 +253,8 @@ def closing_byline(paragraph: str) -> tuple[Author, ...] | None:
     text = _MARKER.sub("", full_width_punctuation(paragraph).strip())  # ■ 记者 甲
     if _META_LINE.match(text):  # 2025年2月21日 来源：某某日报 作者：记者 甲
         return _meta_authors(text)
-    if re.match(r"\d{4}-\d{1,2}-\d{1,2}(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s", text) and (sent := _SENT_BY.search(text)):
-        if sent.start() == re.match(r"[\d\s:-]+", text).end() - 1:  # 2020-02-06  某县政协办  甲: nothing else
-            return tuple(Author(a.name, "") for a in parse_authors(sent["who"]))
+    if sent := _DAY_UNIT_SENDERS.fullmatch(text):  # 2020-02-06  某县政协办  甲
+        return _senders(sent["who"])
     if m := re.fullmatch(r"（([^（）]{2,60})）", text):
         text = m.group(1)
         if not parse_authors(text) and (pen := _with_pen_names(text)):

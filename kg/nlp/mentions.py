@@ -297,8 +297,8 @@ def _compound_surnames() -> frozenset[str]:
 
 
 @cache
-def _trade_words() -> frozenset[str]:
-    """Trades a firm's name ends with (新材料, 新能源): trade_endings.txt."""
+def trade_words() -> frozenset[str]:
+    """Trades a firm's name ends with (新材料, 新能源): trade_endings.txt, the one reader of it."""
     return frozenset(lexicon_lines("trade_endings.txt"))
 
 
@@ -334,7 +334,7 @@ def _left_extent(tokens: list[Token], j: int, limit: int = 12) -> int:
             continue
         if not _part_of_name(word, tag) or word in titles() or length + len(word) > limit or _PUNCT.match(word):
             break
-        if word in _GENERIC and word not in _TRADES and word + tokens[i][0] not in _trade_words():
+        if word in _GENERIC and word not in _TRADES and word + tokens[i][0] not in trade_words():
             break  # 国内银行, 日本多家公司: a generic word before the name (not 新 of 新材料)
         if tag == "f" and i >= 2 and tokens[i - 2][0].endswith(("州", "省", "市", "县", "区", "国")):
             break  # 某州南部某小学: the quarter is of the place before, not part of the name

@@ -14,6 +14,7 @@ import re
 
 from kg.nlp.segment import common_word, dictionary_tag, has_surname, pos_tokens
 from kg.nlp.vocabulary import BOUNDARY, PREFIX_RE, ROLE_RE
+from kg.resolve.countries import country_short_forms
 from kg.resources import lexicon_lines, lexicon_words
 
 WORDS_AFTER_TITLES = frozenset(lexicon_words("words_after_titles.txt"))  # 总理官邸, 部长人选: no names
@@ -51,8 +52,7 @@ _NAME_STOPS = frozenset("同和与及在对为向是也作说等致称将互已�
 def travels_to_a_country(text: str, pos: int) -> bool:
     """来华, 访华, 赴美, 来菲: a trip to a country written right after a title (某副主席来菲出席),
     which a name cannot start with."""
-    return bool(re.match(r"[来赴访抵]", text[pos:pos + 1])) and (
-        text[pos + 1:pos + 2] == "华" or text[pos + 1:pos + 2] in lexicon_words("country_short_forms.txt"))
+    return text[pos:pos + 1] in "来赴访抵" and text[pos + 1:pos + 2] in ("华", *country_short_forms())
 
 
 def foreign_name_at(text: str, pos: int) -> str | None:
